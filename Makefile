@@ -1,0 +1,38 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11:
+#   make run   – install, migrate, load demo data if the database is new, serve on 127.0.0.1:$(PORT)
+#   make test  – install, then run the whole test suite (DATABASE_URL chooses the database)
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install lint messages clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/stimulans init
+	$(BIN)/stimulans demo --if-new
+	@echo "Stimulans körs på http://127.0.0.1:$(PORT)/"
+	$(BIN)/stimulans runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+messages: install
+	cd stimulans && ../$(BIN)/django-admin makemessages -l en --ignore "*/tests/*" && ../$(BIN)/django-admin compilemessages
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,39 @@
+"""Who may see and do what. Plain functions, shared by pages, CLI and API."""
+
+from django.core.exceptions import PermissionDenied
+
+from .models import Role
+
+
+def can_view_organisation(user, organisation):
+    """Own organisation, the county coordinator of its county, national administrators, analysts."""
+    if not user.is_authenticated:
+        return False
+    if user.reads_everything:
+        return True
+    if user.organisation_id == organisation.pk:
+        return True
+    return user.role == Role.COUNTY_COORDINATOR and user.county_id == organisation.county_id
+
+
+def can_act_for_organisation(user, organisation):
+    """Requisition funds and edit reports on behalf of the organisation: its own officials."""
+    if not user.is_authenticated:
+        return False
+    return user.organisation_id == organisation.pk and user.role in (
+        Role.REPORTER,
+        Role.COUNTY_COORDINATOR,
+    )
+
+
+def can_view_county(user, county):
+    if not user.is_authenticated:
+        return False
+    if user.reads_everything:
+        return True
+    return user.role == Role.COUNTY_COORDINATOR and user.county_id == county.pk
+
+
+def require(condition):
+    if not condition:
+        raise PermissionDenied

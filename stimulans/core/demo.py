@@ -1,0 +1,135 @@
+"""Demo content (`stimulans demo`): synthetic population, allocations, users, requisitions.
+
+The population figures made here are NOT official statistics; they are stored with
+`official=False` and every page that shows them says so.
+"""
+
+import os
+import random
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+
+from stimulans.accounts.models import Role, User
+from stimulans.funds.models import Agreement, Allocation
+from stimulans.funds.services import allocate_agreement, load_stockholm_set_asides, requisition
+from stimulans.organisations.models import Organisation, OrganisationKind
+from stimulans.organisations.population import import_population
+
+DEMO_SOURCE = "Demodata – inte officiell statistik"
+DEMO_POPULATION_YEAR = 2019
+
+# (username, role, organisation kind, organisation code, description)
+DEMO_ACCOUNTS = [
+    ("admin", Role.NATIONAL_ADMIN, None, None, "nationell administratör (SKR)"),
+    ("analytiker", Role.ANALYST, None, None, "analytiker"),
+    (
+        "samordnare-01",
+        Role.COUNTY_COORDINATOR,
+        OrganisationKind.COUNTY,
+        "01",
+        "länssamordnare, Stockholms län",
+    ),
+    (
+        "rapportor-0180",
+        Role.REPORTER,
+        OrganisationKind.MUNICIPALITY,
+        "0180",
+        "rapportör, Stockholms kommun",
+    ),
+    (
+        "rapportor-0127",
+        Role.REPORTER,
+        OrganisationKind.MUNICIPALITY,
+        "0127",
+        "rapportör, Botkyrka kommun",
+    ),
+    (
+        "rapportor-region-01",
+        Role.REPORTER,
+        OrganisationKind.REGION,
+        "01",
+        "rapportör, Region Stockholm",
+    ),
+]
+
+
+def demo_password():
+    return os.environ.get("DEMO_PASSWORD", "demo")
+
+
+def demo_population_csv(year=DEMO_POPULATION_YEAR):
+    """A synthetic table in SCB's CSV shape: region, ålder, year. Deterministic."""
+    lines = ['"Folkmängden efter region, ålder och år (DEMODATA, inte officiell statistik)"', ""]
+    lines.append(f'"region","ålder","{year}"')
+    for org in Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY).order_by("code"):
+        rng = random.Random(int(org.code))
+        total = int(min(max(rng.lognormvariate(10.0, 0.85), 2500), 400000))
+        if org.code == "0180":
+            total = 975000
+        per_age = total / 85
+        for age in range(0, 101):
+            factor = 1.0 if age < 65 else max(0.02, 1.0 - (age - 65) / 35)
+            count = max(0, int(per_age * factor * rng.uniform(0.85, 1.15)))
+            label = "100+ år" if age == 100 else f"{age} år"
+            lines.append(f'"{org.code} {org.short_name}","{label}",{count}')
+    return "\n".join(lines).encode("utf-8")
+
+
+@transaction.atomic
+def load_demo(stdout=None):
+    if not settings.ALLOW_DEMO_ACCOUNTS:
+        raise ImproperlyConfigured("Demo accounts are refused in production settings.")
+    import_population(demo_population_csv(), source=DEMO_SOURCE, official=False)
+    agreement = Agreement.objects.get(year=2020)
+    allocate_agreement(agreement)
+    load_stockholm_set_asides()
+    users = create_demo_users()
+    # A couple of requisitions so the overviews are not empty.
+    botkyrka = users["rapportor-0127"]
+    for alloc in Allocation.objects.filter(
+        organisation=botkyrka.organisation, pot__part__agreement=agreement
+    ):
+        if not alloc.requisitions.exists():
+            requisition(alloc, alloc.amount_sek, botkyrka, note="Demo: hela beloppet")
+    region = users["rapportor-region-01"]
+    for alloc in Allocation.objects.filter(
+        organisation=region.organisation, pot__part__agreement=agreement
+    )[:2]:
+        if not alloc.requisitions.exists():
+            requisition(alloc, alloc.amount_sek // 2, region, note="Demo: halva beloppet")
+    for hook in DEMO_HOOKS:
+        hook(users)
+    return users
+
+
+# Later apps append callables taking the dict of demo users (e.g. demo reports and plans).
+DEMO_HOOKS = []
+
+
+def create_demo_users():
+    password = demo_password()
+    users = {}
+    for username, role, kind, code, _label in DEMO_ACCOUNTS:
+        org = Organisation.objects.get(kind=kind, code=code) if kind else None
+        user, created = User.objects.get_or_create(
+            username=username, defaults={"role": role, "organisation": org}
+        )
+        if created:
+            user.set_password(password)
+            user.is_staff = role == Role.NATIONAL_ADMIN
+            user.is_superuser = role == Role.NATIONAL_ADMIN
+            user.save()
+        users[username] = user
+    return users
+
+
+def describe_accounts():
+    lines = [
+        "Demokonton (lösenord: %s):"
+        % ("$DEMO_PASSWORD" if "DEMO_PASSWORD" in os.environ else "demo")
+    ]
+    for username, _role, _kind, _code, label in DEMO_ACCOUNTS:
+        lines.append(f"  {username:<22} {label}")
+    return "\n".join(lines)

@@ -1,0 +1,53 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from .models import SetAsideRule
+
+
+class RequisitionForm(forms.Form):
+    amount_sek = forms.IntegerField(label=_("Belopp att rekvirera (kr)"), min_value=1)
+    note = forms.CharField(label=_("Kommentar"), max_length=500, required=False)
+
+
+class SetAsideForm(forms.Form):
+    year = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100)
+    rule = forms.ChoiceField(label=_("Regel"), choices=SetAsideRule.choices)
+    percent = forms.DecimalField(
+        label=_("Procentsats"), min_value=0, max_value=100, decimal_places=2, required=False
+    )
+    amount_sek = forms.IntegerField(label=_("Fast belopp (kr)"), min_value=0, required=False)
+    note = forms.CharField(label=_("Kommentar"), max_length=300, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("rule") == SetAsideRule.PERCENT and data.get("percent") is None:
+            self.add_error("percent", _("Ange procentsatsen."))
+        if data.get("rule") == SetAsideRule.FIXED and data.get("amount_sek") is None:
+            self.add_error("amount_sek", _("Ange beloppet."))
+        return data
+
+
+def check_upload(upload, extensions):
+    """Refuse uploads of the wrong type or size, with a message naming the file."""
+    name = upload.name or ""
+    if "/" in name or "\\" in name or name.startswith("."):
+        raise forms.ValidationError(_("Filnamnet ”%(name)s” är inte tillåtet.") % {"name": name})
+    if not name.lower().endswith(tuple(extensions)):
+        raise forms.ValidationError(
+            _("Filen ”%(name)s” har fel typ; tillåtna är %(ext)s.")
+            % {"name": name, "ext": ", ".join(extensions)}
+        )
+    if upload.size > settings.MAX_UPLOAD_BYTES:
+        raise forms.ValidationError(
+            _("Filen ”%(name)s” är för stor (högst %(mb)d MB).")
+            % {"name": name, "mb": settings.MAX_UPLOAD_BYTES // (1024 * 1024)}
+        )
+    return upload
+
+
+class AgreementUploadForm(forms.Form):
+    file = forms.FileField(label=_("Överenskommelse (YAML)"))
+
+    def clean_file(self):
+        return check_upload(self.cleaned_data["file"], [".yaml", ".yml"])

@@ -1,0 +1,51 @@
+import django_filters
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from stimulans.organisations.models import County
+
+from .models import Allocation
+
+
+class AllocationTable(tables.Table):
+    code = tables.Column(accessor="organisation__code", verbose_name=_("Kod"))
+    organisation = tables.Column(accessor="organisation__name", verbose_name=_("Mottagare"))
+    county = tables.Column(accessor="organisation__county__name", verbose_name=_("Län"))
+    weight = tables.Column(
+        verbose_name=_("Underlag"), attrs={"td": {"class": "num"}, "th": {"class": "num"}}
+    )
+    amount_sek = tables.Column(
+        verbose_name=_("Belopp (kr)"), attrs={"td": {"class": "num"}, "th": {"class": "num"}}
+    )
+
+    class Meta:
+        model = Allocation
+        fields = ("code", "organisation", "county", "weight", "amount_sek")
+        order_by = ("code",)
+        template_name = "django_tables2/table.html"
+        attrs = {"class": "allocations"}
+
+    def render_weight(self, value):
+        return f"{value.normalize():,}".replace(",", "\u00a0")
+
+    def value_weight(self, value):
+        return value.normalize()
+
+    def render_amount_sek(self, value):
+        return f"{value:,}".replace(",", "\u00a0")
+
+    def value_amount_sek(self, value):
+        return value
+
+
+class AllocationFilter(django_filters.FilterSet):
+    county = django_filters.ModelChoiceFilter(
+        field_name="organisation__county",
+        queryset=County.objects.all(),
+        label=_("Län"),
+        empty_label=_("Alla län"),
+    )
+
+    class Meta:
+        model = Allocation
+        fields = ["county"]

@@ -1,0 +1,227 @@
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Sum
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_tables2 import RequestConfig
+from django_tables2.export import TableExport
+
+from stimulans.accounts.decorators import role_required
+from stimulans.accounts.models import Role
+from stimulans.organisations.models import County, OrganisationKind, PopulationDataset
+
+from .forms import AgreementUploadForm
+from .models import Agreement, Allocation, Pot, Requisition
+from .services import AgreementFileError, AllocationProblem, allocate_agreement, load_agreement_file
+from .tables import AllocationFilter, AllocationTable
+
+
+@login_required
+def agreement_list(request):
+    agreements = Agreement.objects.annotate(pots_sek=Sum("parts__pots__amount_sek"))
+    form = AgreementUploadForm() if request.user.is_national_admin else None
+    return render(request, "funds/agreement_list.html", {"agreements": agreements, "form": form})
+
+
+@role_required(Role.NATIONAL_ADMIN)
+@require_POST
+def agreement_upload(request):
+    form = AgreementUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            text = upload.read().decode("utf-8-sig")
+            agreement = load_agreement_file(text)
+        except UnicodeDecodeError:
+            form.add_error("file", _("Filen är inte UTF-8."))
+        except AgreementFileError as exc:
+            form.add_error("file", str(exc))
+        else:
+            messages.success(
+                request, _("Överenskommelsen %(year)s är sparad.") % {"year": agreement.year}
+            )
+            return redirect("funds:agreement_detail", year=agreement.year)
+    agreements = Agreement.objects.annotate(pots_sek=Sum("parts__pots__amount_sek"))
+    return render(
+        request, "funds/agreement_list.html", {"agreements": agreements, "form": form}, status=400
+    )
+
+
+def _population_datasets(agreement):
+    years = {pot.key.population_year for part in agreement.parts.all() for pot in part.pots.all()}
+    return PopulationDataset.objects.filter(year__in=years)
+
+
+@login_required
+def agreement_detail(request, year):
+    agreement = get_object_or_404(Agreement, year=year)
+    parts = agreement.parts.prefetch_related("pots__key", "pots__categories")
+    allocated = dict(
+        Allocation.objects.filter(pot__part__agreement=agreement)
+        .values("pot")
+        .annotate(total=Sum("amount_sek"))
+        .values_list("pot", "total")
+    )
+    pots_total = sum(p.amount_sek for part in parts for p in part.pots.all())
+    return render(
+        request,
+        "funds/agreement_detail.html",
+        {
+            "agreement": agreement,
+            "parts": parts,
+            "allocated": allocated,
+            "pots_total": pots_total,
+            "datasets": _population_datasets(agreement),
+        },
+    )
+
+
+@role_required(Role.NATIONAL_ADMIN)
+@require_POST
+def agreement_allocate(request, year):
+    agreement = get_object_or_404(Agreement, year=year)
+    try:
+        count = allocate_agreement(agreement)
+    except AllocationProblem as exc:
+        for error in exc.errors:
+            messages.error(request, error)
+    else:
+        messages.success(request, _("%(count)d fördelningar är beräknade.") % {"count": count})
+    return redirect("funds:agreement_detail", year=year)
+
+
+@login_required
+def pot_allocations(request, year, pot_id):
+    pot = get_object_or_404(
+        Pot.objects.select_related("part__agreement", "key"), pk=pot_id, part__agreement__year=year
+    )
+    queryset = pot.allocations.select_related("organisation__county")
+    filterset = AllocationFilter(request.GET, queryset=queryset)
+    table = AllocationTable(filterset.qs)
+    RequestConfig(request, paginate=False).configure(table)
+    export_format = request.GET.get("_export")
+    if TableExport.is_valid_format(export_format) and export_format in ("csv", "xlsx"):
+        exporter = TableExport(export_format, table)
+        name = f"fordelning-{year}-{pot.part.slug}-{pot.recipient_kind}.{export_format}"
+        return exporter.response(name)
+    total = sum(a.amount_sek for a in filterset.qs)
+    dataset = PopulationDataset.objects.filter(year=pot.key.population_year).first()
+    return render(
+        request,
+        "funds/pot_allocations.html",
+        {"pot": pot, "table": table, "filter": filterset, "total": total, "dataset": dataset},
+    )
+
+
+@login_required
+def national_overview(request, year):
+    """Totals per part and recipient kind: pot, allocated, requisitioned."""
+    agreement = get_object_or_404(Agreement, year=year)
+    pots = Pot.objects.filter(part__agreement=agreement).select_related("part")
+    allocated = dict(
+        Allocation.objects.filter(pot__in=pots)
+        .values("pot")
+        .annotate(t=Sum("amount_sek"))
+        .values_list("pot", "t")
+    )
+    requested = dict(
+        Requisition.objects.filter(allocation__pot__in=pots)
+        .values("allocation__pot")
+        .annotate(t=Sum("amount_sek"))
+        .values_list("allocation__pot", "t")
+    )
+    kinds = OrganisationKind.choices
+    rows = []
+    totals = defaultdict(int)
+    for part in agreement.parts.all():
+        cells = []
+        for kind, _label in kinds:
+            pot = next((p for p in pots if p.part_id == part.pk and p.recipient_kind == kind), None)
+            amount = pot.amount_sek if pot else None
+            cells.append(amount)
+            if amount:
+                totals[kind] += amount
+        part_pots = [p for p in pots if p.part_id == part.pk]
+        rows.append(
+            {
+                "part": part,
+                "cells": cells,
+                "total": sum(p.amount_sek for p in part_pots),
+                "allocated": sum(allocated.get(p.pk, 0) for p in part_pots),
+                "requested": sum(requested.get(p.pk, 0) for p in part_pots),
+            }
+        )
+    return render(
+        request,
+        "funds/national_overview.html",
+        {
+            "agreement": agreement,
+            "kinds": kinds,
+            "rows": rows,
+            "kind_totals": [totals[k] for k, _l in kinds],
+            "grand_total": sum(totals.values()),
+            "allocated_total": sum(r["allocated"] for r in rows),
+            "requested_total": sum(r["requested"] for r in rows),
+        },
+    )
+
+
+@login_required
+def requisition_overview(request, year):
+    """Requested vs allocated per pot and county. National roles see all counties; a county
+    coordinator sees their own county; reporters are refused."""
+    user = request.user
+    agreement = get_object_or_404(Agreement, year=year)
+    counties = County.objects.all()
+    if user.role == Role.COUNTY_COORDINATOR:
+        counties = counties.filter(pk=user.county_id)
+    elif not user.reads_everything:
+        raise PermissionDenied
+    pots = list(Pot.objects.filter(part__agreement=agreement).select_related("part"))
+    alloc = defaultdict(int)
+    for pot_id, county_id, total in (
+        Allocation.objects.filter(pot__in=pots, organisation__county__in=counties)
+        .values("pot", "organisation__county")
+        .annotate(t=Sum("amount_sek"))
+        .values_list("pot", "organisation__county", "t")
+    ):
+        alloc[(pot_id, county_id)] = total
+    req = defaultdict(int)
+    for pot_id, county_id, total in (
+        Requisition.objects.filter(
+            allocation__pot__in=pots, allocation__organisation__county__in=counties
+        )
+        .values("allocation__pot", "allocation__organisation__county")
+        .annotate(t=Sum("amount_sek"))
+        .values_list("allocation__pot", "allocation__organisation__county", "t")
+    ):
+        req[(pot_id, county_id)] = total
+    rows = []
+    for county in counties:
+        for pot in pots:
+            a = alloc[(pot.pk, county.pk)]
+            r = req[(pot.pk, county.pk)]
+            if a or r:
+                rows.append(
+                    {
+                        "county": county,
+                        "pot": pot,
+                        "allocated": a,
+                        "requested": r,
+                        "remaining": a - r,
+                    }
+                )
+    return render(
+        request,
+        "funds/requisition_overview.html",
+        {
+            "agreement": agreement,
+            "rows": rows,
+            "allocated_total": sum(r["allocated"] for r in rows),
+            "requested_total": sum(r["requested"] for r in rows),
+        },
+    )

@@ -1,0 +1,15 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from stimulans.funds.forms import check_upload
+
+
+class PopulationUploadForm(forms.Form):
+    file = forms.FileField(label=_("Befolkningstabell från SCB (CSV)"))
+    source = forms.CharField(
+        label=_("Källa"), max_length=300, initial="SCB, Folkmängden efter region, ålder och år"
+    )
+    official = forms.BooleanField(label=_("Officiell statistik"), required=False, initial=True)
+
+    def clean_file(self):
+        return check_upload(self.cleaned_data["file"], [".csv", ".txt"])

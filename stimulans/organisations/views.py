@@ -1,0 +1,161 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from stimulans.accounts.decorators import role_required
+from stimulans.accounts.models import Role
+from stimulans.accounts.permissions import can_act_for_organisation, can_view_organisation
+from stimulans.funds.forms import RequisitionForm, SetAsideForm
+from stimulans.funds.models import Allocation, Requisition, SetAside
+from stimulans.funds.services import RequisitionError, requisition, set_aside
+
+from .forms import PopulationUploadForm
+from .models import Organisation, OrganisationKind, PopulationDataset
+from .population import PopulationImportError, import_population
+
+
+def _organisation_for(request, kind, code):
+    org = get_object_or_404(Organisation.objects.select_related("county"), kind=kind, code=code)
+    if not can_view_organisation(request.user, org):
+        raise PermissionDenied
+    return org
+
+
+def _can_set_aside(user, org):
+    return org.kind == OrganisationKind.COUNTY and (
+        user.is_national_admin
+        or (user.role == Role.COUNTY_COORDINATOR and user.organisation_id == org.pk)
+    )
+
+
+@login_required
+def organisation_detail(
+    request, kind, code, requisition_form=None, set_aside_form=None, status=200
+):
+    org = _organisation_for(request, kind, code)
+    allocations = (
+        Allocation.objects.filter(organisation=org)
+        .select_related("pot__part__agreement")
+        .prefetch_related(
+            Prefetch("requisitions", queryset=Requisition.objects.select_related("requested_by"))
+        )
+        .order_by("-pot__part__agreement__year", "pot__part__order")
+    )
+    rows = [
+        {"allocation": a, "requested": a.requested_sek, "remaining": a.amount_sek - a.requested_sek}
+        for a in allocations
+    ]
+    return render(
+        request,
+        "organisations/organisation_detail.html",
+        {
+            "organisation": org,
+            "rows": rows,
+            "can_requisition": can_act_for_organisation(request.user, org),
+            "requisition_form": requisition_form or RequisitionForm(),
+            "set_asides": SetAside.objects.filter(county=org.county)
+            if org.kind == OrganisationKind.COUNTY
+            else [],
+            "can_set_aside": _can_set_aside(request.user, org),
+            "set_aside_form": set_aside_form or SetAsideForm(),
+            "population_demo": PopulationDataset.objects.filter(official=False).exists(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def requisition_create(request, kind, code, allocation_id):
+    org = _organisation_for(request, kind, code)
+    if not can_act_for_organisation(request.user, org):
+        raise PermissionDenied
+    allocation = get_object_or_404(Allocation, pk=allocation_id, organisation=org)
+    form = RequisitionForm(request.POST)
+    if form.is_valid():
+        try:
+            requisition(
+                allocation, form.cleaned_data["amount_sek"], request.user, form.cleaned_data["note"]
+            )
+        except RequisitionError as exc:
+            form.add_error("amount_sek", str(exc))
+        else:
+            messages.success(
+                request,
+                _("Rekvireringen av %(amount)s kr är registrerad.")
+                % {"amount": form.cleaned_data["amount_sek"]},
+            )
+            return redirect("organisations:detail", kind=kind, code=code)
+    form.allocation_id = allocation.pk
+    return organisation_detail(request, kind, code, requisition_form=form, status=400)
+
+
+@login_required
+@require_POST
+def set_aside_create(request, kind, code):
+    org = _organisation_for(request, kind, code)
+    if not _can_set_aside(request.user, org):
+        raise PermissionDenied
+    form = SetAsideForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            set_aside(
+                org.county,
+                d["year"],
+                rule=d["rule"],
+                percent=d["percent"],
+                amount_sek=d["amount_sek"],
+                note=d["note"],
+            )
+        except ValueError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, _("Avsättningen för %(year)s är sparad.") % {"year": d["year"]}
+            )
+            return redirect("organisations:detail", kind=kind, code=code)
+    return organisation_detail(request, kind, code, set_aside_form=form, status=400)
+
+
+@role_required(Role.NATIONAL_ADMIN)
+def population(request):
+    form = PopulationUploadForm()
+    status = 200
+    errors = []
+    if request.method == "POST":
+        form = PopulationUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                datasets = import_population(
+                    upload.read(),
+                    source=form.cleaned_data["source"],
+                    official=form.cleaned_data["official"],
+                    filename=upload.name,
+                    user=request.user,
+                )
+            except PopulationImportError as exc:
+                errors = exc.errors
+            else:
+                messages.success(
+                    request,
+                    _("Befolkningsuppgifter för %(years)s är importerade.")
+                    % {"years": ", ".join(str(d.year) for d in datasets)},
+                )
+                return redirect("organisations:population")
+        status = 400
+    return render(
+        request,
+        "organisations/population.html",
+        {
+            "form": form,
+            "errors": errors,
+            "datasets": PopulationDataset.objects.all(),
+        },
+        status=status,
+    )

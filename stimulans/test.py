@@ -1,0 +1,56 @@
+"""The base test case: users in several organisations and every role, healthchecks' way.
+
+- `alice`: reporter, Stockholms kommun (0180) – "own organisation" in most tests
+- `bob`: reporter, Botkyrka kommun (0127) – another organisation in the same county
+- `charlie`: reporter, Uppsala kommun (0380) – another county
+- `regina`: reporter, Region Stockholm (region 01)
+- `cora`: county coordinator, Stockholms län (county 01)
+- `otto`: county coordinator, Uppsala län (county 03)
+- `anna`: analyst; `adam`: national administrator
+"""
+
+from django.test import TestCase
+
+from stimulans.accounts.models import Role, User
+from stimulans.organisations.models import Organisation, OrganisationKind
+from stimulans.organisations.reference import load_organisations
+
+PASSWORD = "test-password-1"
+
+
+def make_user(username, role, organisation=None):
+    user = User(username=username, role=role, organisation=organisation)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+class BaseTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        load_organisations()
+        org = Organisation.objects.get
+        cls.stockholm = org(kind=OrganisationKind.MUNICIPALITY, code="0180")
+        cls.botkyrka = org(kind=OrganisationKind.MUNICIPALITY, code="0127")
+        cls.uppsala = org(kind=OrganisationKind.MUNICIPALITY, code="0380")
+        cls.region_stockholm = org(kind=OrganisationKind.REGION, code="01")
+        cls.county_stockholm = org(kind=OrganisationKind.COUNTY, code="01")
+        cls.county_uppsala = org(kind=OrganisationKind.COUNTY, code="03")
+        cls.alice = make_user("alice", Role.REPORTER, cls.stockholm)
+        cls.bob = make_user("bob", Role.REPORTER, cls.botkyrka)
+        cls.charlie = make_user("charlie", Role.REPORTER, cls.uppsala)
+        cls.regina = make_user("regina", Role.REPORTER, cls.region_stockholm)
+        cls.cora = make_user("cora", Role.COUNTY_COORDINATOR, cls.county_stockholm)
+        cls.otto = make_user("otto", Role.COUNTY_COORDINATOR, cls.county_uppsala)
+        cls.anna = make_user("anna", Role.ANALYST)
+        cls.adam = make_user("adam", Role.NATIONAL_ADMIN)
+
+    def login(self, user):
+        self.client.force_login(user)
+
+    def assertRefused(self, response):
+        """Refused means 403 or 404 for a logged-in user, a redirect to login for anonymous."""
+        if response.status_code == 302:
+            self.assertIn("/konto/logga-in/", response["Location"])
+        else:
+            self.assertIn(response.status_code, (403, 404))

@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("stimulans.core.urls")),
+    path("konto/", include("stimulans.accounts.urls")),
+    path("avtal/", include("stimulans.funds.urls")),
+    path("organisationer/", include("stimulans.organisations.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
