@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "stimulans.accounts",
     "stimulans.organisations",
     "stimulans.funds",
+    "stimulans.reporting",
+    "stimulans.plans",
+    "stimulans.analysis",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,9 @@ urlpatterns = [
     path("konto/", include("stimulans.accounts.urls")),
     path("avtal/", include("stimulans.funds.urls")),
     path("organisationer/", include("stimulans.organisations.urls")),
+    path("redovisning/", include("stimulans.reporting.urls")),
+    path("handlingsplaner/", include("stimulans.plans.urls")),
+    path("analys/", include("stimulans.analysis.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

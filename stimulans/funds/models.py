@@ -150,6 +150,27 @@ class Category(models.Model):
         return self.title
 
 
+class Measure(models.Model):
+    """A number collected from recipients (e.g. BUP: children assessed within 30 days)."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="measures")
+    code = models.CharField(_("kod"), max_length=100)
+    group = models.CharField(_("grupp"), max_length=50)
+    title = models.CharField(_("titel"), max_length=300)
+    pots = models.ManyToManyField(Pot, related_name="measures", blank=True)
+
+    class Meta:
+        ordering = ["agreement", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "code"], name="measure_code_unique")
+        ]
+        verbose_name = _("mått")
+        verbose_name_plural = _("mått")
+
+    def __str__(self):
+        return self.title
+
+
 class Allocation(models.Model):
     """Fördelning: one recipient's amount, in whole kronor, from one pot."""
 

@@ -19,6 +19,7 @@ from .models import (
     AllocationKey,
     Category,
     KeyKind,
+    Measure,
     Pot,
     Requisition,
     SetAside,
@@ -97,6 +98,23 @@ def load_agreement(data):
                     Category.objects.update_or_create(
                         pot=pot, slug=c["slug"], defaults={"title": c["title"], "order": c_order}
                     )
+        measures = {}
+        for group, items in (a.get("measures") or data.get("measures") or {}).items():
+            for m in items:
+                measures[m["code"]], _created = Measure.objects.update_or_create(
+                    agreement=agreement,
+                    code=m["code"],
+                    defaults={"group": group, "title": m["title"]},
+                )
+        for p in a["parts"]:
+            for q in p["pots"]:
+                groups = q.get("measures") or []
+                pot = Pot.objects.get(
+                    part__agreement=agreement,
+                    part__slug=p["slug"],
+                    recipient_kind=q["recipient_kind"],
+                )
+                pot.measures.set([m for m in measures.values() if m.group in groups])
         if pot_total > agreement.total_sek:
             raise AgreementFileError(
                 _("Potterna (%(pots)d kr) överstiger överenskommelsens totalbelopp.")

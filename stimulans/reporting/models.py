@@ -1,0 +1,158 @@
+"""Reports (redovisningar): one organisation's answers for one pot and year, with the
+initiatives (insatser) that link funds used to activities, goals, outputs and effects.
+
+`Initiative` is the one model of an initiative shared by the whole product: the questionnaire's
+repeat group maps onto it, imports create it, the analysis aggregates it.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from stimulans.funds.models import Category, Pot
+from stimulans.organisations.models import Organisation
+
+
+class Questionnaire(models.Model):
+    """Enkät: the form for one pot (part and recipient kind), authored in XLSForm."""
+
+    pot = models.OneToOneField(Pot, on_delete=models.CASCADE, related_name="questionnaire")
+    title = models.CharField(_("titel"), max_length=300)
+    xlsform = models.BinaryField(_("XLSForm-fil"))
+    xlsform_name = models.CharField(_("filnamn"), max_length=200)
+    # pyxform's JSON representation of the form (survey tree with types, bindings, choices).
+    definition = models.JSONField(_("definition"))
+    uploaded_at = models.DateTimeField(auto_now=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        verbose_name = _("enkät")
+        verbose_name_plural = _("enkäter")
+
+    def __str__(self):
+        return self.title
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("Utkast")
+    SUBMITTED = "submitted", _("Inskickad")
+    RETURNED = "returned", _("Återsänd för komplettering")
+    APPROVED = "approved", _("Godkänd")
+
+
+class Report(models.Model):
+    """Redovisning: one organisation's report for one pot (and so one part and year)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="reports")
+    pot = models.ForeignKey(Pot, on_delete=models.PROTECT, related_name="reports")
+    status = models.CharField(
+        _("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+    )
+    # Answers to the common core and the part's module, keyed by XLSForm field name.
+    # Initiatives (the repeat group) and measures are stored in their own models.
+    answers = models.JSONField(_("svar"), default=dict, blank=True)
+    funds_received_sek = models.BigIntegerField(_("erhållna medel (kr)"), null=True, blank=True)
+    funds_used_sek = models.BigIntegerField(_("använda medel (kr)"), null=True, blank=True)
+    funds_carried_over_sek = models.BigIntegerField(
+        _("överförda medel från föregående år (kr)"), null=True, blank=True
+    )
+    funds_explanation = models.TextField(_("förklaring av medelsanvändning"), blank=True)
+    return_comment = models.TextField(_("kommentar vid återsändning"), blank=True)
+    submitted_at = models.DateTimeField(_("inskickad"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("godkänd"), null=True, blank=True)
+    # Optimistic locking: every save increments it; a save based on an older version is refused.
+    version = models.PositiveIntegerField(default=1)
+    imported = models.BooleanField(_("importerad"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pot", "organisation__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "pot"], name="report_unique")
+        ]
+        verbose_name = _("redovisning")
+        verbose_name_plural = _("redovisningar")
+
+    def __str__(self):
+        return f"{self.organisation} – {self.pot}"
+
+    @property
+    def year(self):
+        return self.pot.part.agreement.year
+
+
+class EffectLevel(models.TextChoices):
+    ORGANISATION = "organisation", _("Verksamhetsnivå")
+    TARGET_GROUP = "target_group", _("Målgrupp, brukare, patienter")
+
+
+class Phase(models.TextChoices):
+    PLANNED = "planned", _("Planerad")
+    IMPLEMENTED = "implemented", _("Genomförd")
+
+
+class Initiative(models.Model):
+    """Insats: one chain of the program-logic model (verksamhetslogik), as the reporter wrote it:
+    resources (funds_sek) → activities → goals → outputs → effects."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="initiatives")
+    # Identifier unique within the report (imports use the old tool's id).
+    identifier = models.CharField(_("id"), max_length=100)
+    order = models.PositiveSmallIntegerField(default=0)
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("insatskategori"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+    )
+    title = models.CharField(_("rubrik"), max_length=300, blank=True)
+    activities = models.TextField(_("aktiviteter"), blank=True)
+    goals = models.TextField(_("mål"), blank=True)
+    outputs = models.TextField(_("prestationer"), blank=True)
+    effects = models.TextField(_("effekter"), blank=True)
+    effect_level = models.CharField(
+        _("effektnivå"), max_length=16, choices=EffectLevel.choices, blank=True
+    )
+    effect_measured = models.BooleanField(_("effekten är mätt"), default=False)
+    measurement = models.TextField(_("hur effekten mättes"), blank=True)
+    funds_sek = models.BigIntegerField(_("använda medel (kr)"), null=True, blank=True)
+    phase = models.CharField(_("fas"), max_length=16, choices=Phase.choices, blank=True)
+    within_agreement = models.BooleanField(
+        _("finansierad av överenskommelsens medel"), default=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "identifier"], name="initiative_unique")
+        ]
+        verbose_name = _("insats")
+        verbose_name_plural = _("insatser")
+
+    def __str__(self):
+        return self.title or self.identifier
+
+
+class MeasureValue(models.Model):
+    """A number reported by an organisation for a year (e.g. BUP access), by measure code from the
+    agreement's list (`bup.first_assessment.children`, …). Stored on the report of the pot that
+    collects the measure."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="measures")
+    code = models.CharField(_("mått"), max_length=100)
+    value = models.BigIntegerField(_("värde"))
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["report", "code"], name="measure_value_unique")
+        ]
+        verbose_name = _("mätvärde")
+        verbose_name_plural = _("mätvärden")
