@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "stimulans.reporting",
     "stimulans.plans",
     "stimulans.analysis",
+    "stimulans.api",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ urlpatterns = [
     path("redovisning/", include("stimulans.reporting.urls")),
     path("handlingsplaner/", include("stimulans.plans.urls")),
     path("analys/", include("stimulans.analysis.urls")),
+    path("api/", include("stimulans.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
