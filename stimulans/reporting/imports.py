@@ -1,0 +1,528 @@
+"""Imports of earlier years' reports, exported from the old survey tool, in two long formats.
+
+Initiatives (`stimulans import-initiatives FILE`), one row per initiative::
+
+    year,part,org_kind,org_code,initiative,category,activities,goals,outputs,effects,
+    effect_level,effect_measured,funds_sek,phase,within_agreement
+
+Measures (`stimulans import-measures FILE`), one row per number::
+
+    year,org_kind,org_code,measure,value
+
+Files are CSV (UTF-8, comma separated, header row) or XLSX (first sheet, header row). Columns
+may come in any order; extra columns are ignored (so an export can be imported again).
+
+Rules:
+- All-or-nothing: every bad row is reported with its line number and the database is unchanged.
+- The report of a row is the organisation's report for the pot of (year, part, org_kind); for a
+  measure, the pot of that year and recipient kind that collects the measure. Reports that do
+  not exist are created as submitted and imported. A report entered in the product (not
+  imported) is never overwritten: such rows are refused.
+- Initiatives: the file holds the whole list of initiatives of each report it names; existing
+  initiatives are updated in place by identifier, missing ones are created, and initiatives of
+  those reports that are not in the file are deleted.
+- Measures: values are created or updated; other measures of the report are kept.
+- Unchanged objects are not saved, so importing the same file twice changes nothing (no new
+  rows, no new history).
+"""
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from stimulans.funds.models import Agreement, Pot
+from stimulans.organisations.models import Organisation, OrganisationKind
+
+from .models import EffectLevel, Initiative, MeasureValue, Phase, Report, ReportStatus
+
+INITIATIVE_COLUMNS = [
+    "year",
+    "part",
+    "org_kind",
+    "org_code",
+    "initiative",
+    "category",
+    "activities",
+    "goals",
+    "outputs",
+    "effects",
+    "effect_level",
+    "effect_measured",
+    "funds_sek",
+    "phase",
+    "within_agreement",
+]
+MEASURE_COLUMNS = ["year", "org_kind", "org_code", "measure", "value"]
+
+IDENTIFIER_MAX = Initiative._meta.get_field("identifier").max_length
+# Exports prefix cells that a spreadsheet would run as a formula with an apostrophe.
+FORMULA_ESCAPE_RE = re.compile(r"^'(?=[=+\-@\t\r])")
+KIND_CODE_LENGTH = {
+    OrganisationKind.REGION: 2,
+    OrganisationKind.COUNTY: 2,
+    OrganisationKind.MUNICIPALITY: 4,
+}
+
+
+class ImportFileError(ValueError):
+    """The file was refused; `errors` lists every problem, each naming its line."""
+
+    def __init__(self, errors):
+        self.errors = list(errors)
+        super().__init__("\n".join(self.errors))
+
+
+@dataclass
+class ImportResult:
+    reports_created: int = 0
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    reports: set = field(default_factory=set)
+
+    @property
+    def changed(self):
+        return bool(self.reports_created or self.created or self.updated or self.deleted)
+
+    def summary(self):
+        return _(
+            "%(reports)d redovisningar (%(new)d nya): %(created)d rader skapade, "
+            "%(updated)d ändrade, %(deleted)d borttagna, %(unchanged)d oförändrade."
+        ) % {
+            "reports": len(self.reports),
+            "new": self.reports_created,
+            "created": self.created,
+            "updated": self.updated,
+            "deleted": self.deleted,
+            "unchanged": self.unchanged,
+        }
+
+
+# Reading -------------------------------------------------------------------------------------
+
+
+def _cell_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _read_xlsx(data):
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ImportFileError(
+            [_("Filen kunde inte läsas som XLSX: %(err)s") % {"err": exc}]
+        ) from exc
+    try:
+        sheet = workbook.worksheets[0]
+        return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def _read_csv(data):
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(
+            [
+                _("Filen är inte UTF-8 (rad %(line)d).")
+                % {"line": data[: exc.start].count(b"\n") + 1}
+            ]
+        ) from exc
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    try:
+        return [
+            [c.strip() for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+        ]
+    except csv.Error as exc:
+        raise ImportFileError([_("Filen är inte giltig CSV: %(err)s") % {"err": exc}]) from exc
+
+
+def read_table(data: bytes):
+    """Rows of a CSV or XLSX file as lists of stripped strings (XLSX is recognised by content)."""
+    rows = _read_xlsx(data) if data[:4] == b"PK\x03\x04" else _read_csv(data)
+    return [[FORMULA_ESCAPE_RE.sub("", c) for c in row] for row in rows]
+
+
+def _records(data, columns):
+    """Yields (line_no, {column: value}) for the non-empty rows; checks the header."""
+    rows = read_table(data)
+    if not rows:
+        raise ImportFileError([_("Filen är tom.")])
+    header = [h.strip().lower() for h in rows[0]]
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise ImportFileError(
+            [
+                _("Rad 1: kolumnerna %(missing)s saknas; rubriken ska vara ”%(header)s”.")
+                % {"missing": ", ".join(missing), "header": ",".join(columns)}
+            ]
+        )
+    index = {c: header.index(c) for c in columns}
+    records = []
+    for line_no, row in enumerate(rows[1:], start=2):
+        if all(not c for c in row):
+            continue
+        records.append((line_no, {c: row[i] if i < len(row) else "" for c, i in index.items()}))
+    if not records:
+        raise ImportFileError([_("Filen har inga rader utöver rubriken.")])
+    return records
+
+
+# Checking ------------------------------------------------------------------------------------
+
+
+class _Lookups:
+    """Agreements, pots and organisations, read once per file."""
+
+    def __init__(self):
+        self.organisations = {(o.kind, o.code): o for o in Organisation.objects.all()}
+        self.agreements = {a.year: a for a in Agreement.objects.all()}
+        self.pots = {}
+        self.parts = {}
+        self.categories = {}
+        self.measures = {}
+        self.measure_pots = {}
+        for pot in Pot.objects.select_related("part__agreement").prefetch_related(
+            "categories", "measures"
+        ):
+            year = pot.part.agreement.year
+            self.parts.setdefault(year, set()).add(pot.part.slug)
+            self.pots[(year, pot.part.slug, pot.recipient_kind)] = pot
+            self.categories[pot.pk] = {c.slug: c for c in pot.categories.all()}
+            for m in pot.measures.all():
+                self.measure_pots.setdefault((year, m.code, pot.recipient_kind), pot)
+        for agreement in self.agreements.values():
+            self.measures[agreement.year] = set(agreement.measures.values_list("code", flat=True))
+        self.reports = {
+            (r.organisation_id, r.pot_id): r for r in Report.objects.all().only("pk", "imported")
+        }
+
+    def year(self, raw, line, errors):
+        if not raw.isdigit() or int(raw) not in self.agreements:
+            errors.append(
+                _("Rad %(line)d: det finns ingen överenskommelse för år ”%(year)s”.")
+                % {"line": line, "year": raw}
+            )
+            return None
+        return int(raw)
+
+    def organisation(self, kind, code, line, errors):
+        if kind not in OrganisationKind.values:
+            errors.append(
+                _(
+                    "Rad %(line)d: okänd organisationstyp ”%(kind)s” (region, municipality "
+                    "eller county)."
+                )
+                % {"line": line, "kind": kind}
+            )
+            return None
+        if code.isdigit():
+            code = code.zfill(KIND_CODE_LENGTH[kind])
+        org = self.organisations.get((kind, code))
+        if org is None:
+            errors.append(
+                _("Rad %(line)d: okänd organisation %(kind)s ”%(code)s”.")
+                % {"line": line, "kind": kind, "code": code}
+            )
+        return org
+
+    def check_report(self, org, pot, line, errors):
+        report = self.reports.get((org.pk, pot.pk))
+        if report is not None and not report.imported:
+            errors.append(
+                _(
+                    "Rad %(line)d: %(org)s har redan en redovisning för ”%(pot)s” som är gjord "
+                    "i Stimulans; den skrivs inte över av en import."
+                )
+                % {"line": line, "org": org, "pot": pot}
+            )
+            return False
+        return True
+
+
+def _integer(raw, line, column, errors):
+    """An integer ≥ 0 (spaces as thousands separators allowed), None for empty."""
+    value = raw.replace(" ", "").replace("\u00a0", "")
+    if not value:
+        return None
+    if not value.isdigit():
+        errors.append(
+            _("Rad %(line)d: %(column)s ”%(value)s” är inte ett heltal ≥ 0.")
+            % {"line": line, "column": column, "value": raw}
+        )
+        return False
+    return int(value)
+
+
+def _boolean(raw, default, line, column, errors):
+    value = raw.lower()
+    if value == "":
+        return default
+    if value in ("true", "false"):
+        return value == "true"
+    errors.append(
+        _("Rad %(line)d: %(column)s ”%(value)s” ska vara true eller false.")
+        % {"line": line, "column": column, "value": raw}
+    )
+    return None
+
+
+def _choice(raw, choices, line, column, errors):
+    if raw == "" or raw in choices.values:
+        return raw
+    errors.append(
+        _("Rad %(line)d: %(column)s ”%(value)s” ska vara tomt eller något av: %(allowed)s.")
+        % {"line": line, "column": column, "value": raw, "allowed": ", ".join(choices.values)}
+    )
+    return None
+
+
+def parse_initiatives(data: bytes):
+    """Check an initiatives file. Returns [(line_no, organisation, pot, fields)]; raises
+    ImportFileError listing every bad row."""
+    records = _records(data, INITIATIVE_COLUMNS)
+    look = _Lookups()
+    errors, parsed, seen = [], [], {}
+    for line, r in records:
+        before = len(errors)
+        year = look.year(r["year"], line, errors)
+        org = look.organisation(r["org_kind"], r["org_code"], line, errors)
+        pot = None
+        if year is not None:
+            if r["part"] not in look.parts.get(year, set()):
+                errors.append(
+                    _("Rad %(line)d: okänd del ”%(part)s” för %(year)d.")
+                    % {"line": line, "part": r["part"], "year": year}
+                )
+            elif org is not None:
+                pot = look.pots.get((year, r["part"], org.kind))
+                if pot is None:
+                    errors.append(
+                        _("Rad %(line)d: delen ”%(part)s” %(year)d har inga medel för %(kind)s.")
+                        % {
+                            "line": line,
+                            "part": r["part"],
+                            "year": year,
+                            "kind": org.get_kind_display().lower(),
+                        }
+                    )
+        identifier = r["initiative"]
+        if not identifier:
+            errors.append(_("Rad %(line)d: insatsens id saknas.") % {"line": line})
+        elif len(identifier) > IDENTIFIER_MAX:
+            errors.append(
+                _("Rad %(line)d: insatsens id är längre än %(max)d tecken.")
+                % {"line": line, "max": IDENTIFIER_MAX}
+            )
+        category = None
+        if pot is not None and r["category"]:
+            category = look.categories[pot.pk].get(r["category"])
+            if category is None:
+                errors.append(
+                    _("Rad %(line)d: okänd kategori ”%(category)s” för %(pot)s.")
+                    % {"line": line, "category": r["category"], "pot": pot}
+                )
+        funds = _integer(r["funds_sek"], line, "funds_sek", errors)
+        effect_measured = _boolean(r["effect_measured"], False, line, "effect_measured", errors)
+        within = _boolean(r["within_agreement"], True, line, "within_agreement", errors)
+        effect_level = _choice(r["effect_level"], EffectLevel, line, "effect_level", errors)
+        phase = _choice(r["phase"], Phase, line, "phase", errors)
+        if pot is not None and org is not None and identifier:
+            key = (pot.pk, org.pk, identifier)
+            if key in seen:
+                errors.append(
+                    _(
+                        "Rad %(line)d: insatsen ”%(id)s” för %(org)s, %(pot)s finns redan på rad "
+                        "%(first)d."
+                    )
+                    % {"line": line, "id": identifier, "org": org, "pot": pot, "first": seen[key]}
+                )
+            else:
+                seen[key] = line
+            look.check_report(org, pot, line, errors)
+        if len(errors) == before:
+            parsed.append(
+                (
+                    line,
+                    org,
+                    pot,
+                    {
+                        "identifier": identifier,
+                        "category": category,
+                        "activities": r["activities"],
+                        "goals": r["goals"],
+                        "outputs": r["outputs"],
+                        "effects": r["effects"],
+                        "effect_level": effect_level,
+                        "effect_measured": effect_measured,
+                        "funds_sek": funds,
+                        "phase": phase,
+                        "within_agreement": within,
+                    },
+                )
+            )
+    if errors:
+        raise ImportFileError(_unique(errors))
+    return parsed
+
+
+def parse_measures(data: bytes):
+    """Check a measures file. Returns [(line_no, organisation, pot, code, value)]; raises
+    ImportFileError listing every bad row."""
+    records = _records(data, MEASURE_COLUMNS)
+    look = _Lookups()
+    errors, parsed, seen = [], [], {}
+    for line, r in records:
+        before = len(errors)
+        year = look.year(r["year"], line, errors)
+        org = look.organisation(r["org_kind"], r["org_code"], line, errors)
+        code = r["measure"]
+        pot = None
+        if year is not None:
+            if code not in look.measures.get(year, set()):
+                errors.append(
+                    _("Rad %(line)d: okänt mått ”%(code)s” för %(year)d.")
+                    % {"line": line, "code": code, "year": year}
+                )
+            elif org is not None:
+                pot = look.measure_pots.get((year, code, org.kind))
+                if pot is None:
+                    errors.append(
+                        _("Rad %(line)d: måttet ”%(code)s” samlas inte in från %(kind)s %(year)d.")
+                        % {
+                            "line": line,
+                            "code": code,
+                            "kind": org.get_kind_display().lower(),
+                            "year": year,
+                        }
+                    )
+        value = _integer(r["value"], line, "value", errors)
+        if value is None:
+            errors.append(_("Rad %(line)d: värdet saknas.") % {"line": line})
+        if year is not None and org is not None and code:
+            key = (year, org.pk, code)
+            if key in seen:
+                errors.append(
+                    _(
+                        "Rad %(line)d: måttet ”%(code)s” för %(org)s %(year)d finns redan på rad "
+                        "%(first)d."
+                    )
+                    % {"line": line, "code": code, "org": org, "year": year, "first": seen[key]}
+                )
+            else:
+                seen[key] = line
+        if pot is not None and org is not None:
+            look.check_report(org, pot, line, errors)
+        if len(errors) == before:
+            parsed.append((line, org, pot, code, value))
+    if errors:
+        raise ImportFileError(_unique(errors))
+    return parsed
+
+
+def _unique(errors):
+    return list(dict.fromkeys(errors))
+
+
+# Writing -------------------------------------------------------------------------------------
+
+
+def _report_for(org, pot, user, result):
+    report = Report.objects.filter(organisation=org, pot=pot).first()
+    if report is None:
+        report = Report(
+            organisation=org,
+            pot=pot,
+            status=ReportStatus.SUBMITTED,
+            imported=True,
+            submitted_at=timezone.now(),
+        )
+        report._history_user = user
+        report.save()
+        result.reports_created += 1
+    result.reports.add(report.pk)
+    return report
+
+
+def _save_if_changed(obj, values, user):
+    """Set `values` on `obj`; save only when something differs. Returns True when saved."""
+    changed = [k for k, v in values.items() if getattr(obj, k) != v]
+    if not changed:
+        return False
+    for k in changed:
+        setattr(obj, k, values[k])
+    obj._history_user = user
+    obj.save()
+    return True
+
+
+@transaction.atomic
+def import_initiatives(data: bytes, user=None) -> ImportResult:
+    """Import an initiatives file (CSV or XLSX bytes). All-or-nothing; see the module doc."""
+    parsed = parse_initiatives(data)
+    result = ImportResult()
+    by_report = {}
+    for _line, org, pot, values in parsed:
+        by_report.setdefault((org, pot), []).append(values)
+    for (org, pot), rows in by_report.items():
+        report = _report_for(org, pot, user, result)
+        existing = {i.identifier: i for i in report.initiatives.all()}
+        for order, values in enumerate(rows, start=1):
+            values = {**values, "order": order}
+            initiative = existing.pop(values["identifier"], None)
+            if initiative is None:
+                initiative = Initiative(report=report, **values)
+                initiative._history_user = user
+                initiative.save()
+                result.created += 1
+            elif _save_if_changed(initiative, values, user):
+                result.updated += 1
+            else:
+                result.unchanged += 1
+        for initiative in existing.values():
+            initiative._history_user = user
+            initiative.delete()
+            result.deleted += 1
+    return result
+
+
+@transaction.atomic
+def import_measures(data: bytes, user=None) -> ImportResult:
+    """Import a measures file (CSV or XLSX bytes). All-or-nothing; see the module doc."""
+    parsed = parse_measures(data)
+    result = ImportResult()
+    reports = {}
+    for _line, org, pot, code, value in parsed:
+        if (org.pk, pot.pk) not in reports:
+            report = _report_for(org, pot, user, result)
+            reports[(org.pk, pot.pk)] = (report, {m.code: m for m in report.measures.all()})
+        report, existing = reports[(org.pk, pot.pk)]
+        measure = existing.get(code)
+        if measure is None:
+            measure = MeasureValue(report=report, code=code, value=value)
+            measure._history_user = user
+            measure.save()
+            existing[code] = measure
+            result.created += 1
+        elif _save_if_changed(measure, {"value": value}, user):
+            result.updated += 1
+        else:
+            result.unchanged += 1
+    return result
