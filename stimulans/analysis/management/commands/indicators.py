@@ -1,0 +1,24 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from stimulans.analysis.services import AnalysisError, compute_indicators, get_agreement
+
+
+class Command(BaseCommand):
+    help = (
+        "Indicator values for one year, national and per county, from summed numerators and "
+        "denominators of the organisations that reported both."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--year", required=True)
+        parser.add_argument("--format", choices=["json"], default="json")
+
+    def handle(self, *args, **options):
+        try:
+            agreement = get_agreement(options["year"])
+        except AnalysisError as exc:
+            raise CommandError(str(exc), returncode=2) from exc
+        rows = compute_indicators(agreement.year)
+        self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))

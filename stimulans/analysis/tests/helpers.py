@@ -1,0 +1,76 @@
+"""Test data for the analysis: reports with known content, built directly with the models."""
+
+from itertools import count
+
+from stimulans.funds.models import Agreement, AgreementPart, AllocationKey, Category, Pot
+from stimulans.funds.services import load_agreement_2020
+from stimulans.organisations.models import Organisation, OrganisationKind
+from stimulans.reporting.models import Initiative, MeasureValue, Report
+from stimulans.test import BaseTestCase
+
+from ..services import load_indicators
+
+_ids = count(1)
+
+
+def county_org(code):
+    return Organisation.objects.get(kind=OrganisationKind.COUNTY, code=code)
+
+
+def region(code):
+    return Organisation.objects.get(kind=OrganisationKind.REGION, code=code)
+
+
+def make_report(org, pot, status="submitted", **kwargs):
+    return Report.objects.create(organisation=org, pot=pot, status=status, **kwargs)
+
+
+def make_initiative(report, category=None, **kwargs):
+    kwargs.setdefault("activities", "Aktivitet")
+    kwargs.setdefault("goals", "Mål")
+    kwargs.setdefault("title", f"Insats {report.pk}")
+    return Initiative.objects.create(
+        report=report, category=category, identifier=f"i{next(_ids)}", **kwargs
+    )
+
+
+def measures(report, **values):
+    for code, value in values.items():
+        MeasureValue.objects.create(report=report, code=code.replace("__", "."), value=value)
+
+
+def previous_year_pot(slug="suicidprevention", kind=OrganisationKind.COUNTY, year=2019):
+    agreement, _c = Agreement.objects.get_or_create(
+        year=year, defaults={"title": f"Överenskommelse {year}", "total_sek": 1}
+    )
+    key, _c = AllocationKey.objects.get_or_create(
+        agreement=agreement,
+        slug="population",
+        defaults={"kind": "population", "population_year": year - 1},
+    )
+    part, _c = AgreementPart.objects.get_or_create(
+        agreement=agreement, slug=slug, defaults={"title": slug}
+    )
+    pot, _c = Pot.objects.get_or_create(
+        part=part, recipient_kind=kind, defaults={"amount_sek": 1, "key": key}
+    )
+    return pot
+
+
+class AnalysisTestCase(BaseTestCase):
+    """BaseTestCase plus the 2020 agreement and the indicator catalogue."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.agreement = load_agreement_2020()
+        load_indicators()
+        cls.suicide = cls.agreement.parts.get(slug="suicidprevention")
+        cls.suicide_pot = cls.suicide.pots.get(recipient_kind=OrganisationKind.COUNTY)
+        cls.cat = {c.slug: c for c in cls.suicide_pot.categories.all()}
+        cls.youth = cls.agreement.parts.get(slug="barn-unga")
+        cls.youth_region_pot = cls.youth.pots.get(recipient_kind=OrganisationKind.REGION)
+
+    @classmethod
+    def category(cls, pot, slug):
+        return Category.objects.get(pot=pot, slug=slug)
