@@ -54,3 +54,34 @@ class BaseTestCase(TestCase):
             self.assertIn("/konto/logga-in/", response["Location"])
         else:
             self.assertIn(response.status_code, (403, 404))
+
+
+def make_population(year=2019, official=False):
+    """A small synthetic population: two ages (10 and 40) per municipality, deterministic."""
+    from stimulans.organisations.models import PopulationDataset, PopulationFigure
+
+    dataset = PopulationDataset.objects.create(
+        year=year, source="test", official=official, filename="test.csv"
+    )
+    figures = []
+    for org in Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY):
+        n = int(org.code)
+        figures.append(PopulationFigure(dataset=dataset, area_code=org.code, age=10, count=n))
+        figures.append(
+            PopulationFigure(dataset=dataset, area_code=org.code, age=40, count=n * 3 + 7)
+        )
+    PopulationFigure.objects.bulk_create(figures)
+    return dataset
+
+
+class FundsTestCase(BaseTestCase):
+    """BaseTestCase plus the 2020 agreement, a synthetic population and computed allocations."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        from stimulans.funds.services import allocate_agreement, load_agreement_2020
+
+        cls.agreement = load_agreement_2020()
+        cls.population = make_population(2019)
+        allocate_agreement(cls.agreement)

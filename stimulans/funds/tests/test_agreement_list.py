@@ -1,0 +1,23 @@
+from stimulans.test import FundsTestCase
+
+
+class AgreementListTestCase(FundsTestCase):
+    url = "/avtal/"
+
+    def test_it_works(self):
+        self.login(self.alice)
+        r = self.client.get(self.url)
+        self.assertContains(r, "Överenskommelse om insatser inom området psykisk hälsa 2020")
+        self.assertContains(r, "1\u00a0716\u00a0000\u00a0000")
+        self.assertNotContains(r, "Ladda upp")
+
+    def test_admin_sees_the_upload_form(self):
+        self.login(self.adam)
+        self.assertContains(self.client.get(self.url), "Ladda upp")
+
+    def test_it_checks_ownership(self):
+        for user in (self.alice, self.bob, self.cora, self.anna, self.adam):
+            self.login(user)
+            self.assertEqual(self.client.get(self.url).status_code, 200)
+        self.client.logout()
+        self.assertRefused(self.client.get(self.url))

@@ -1,0 +1,56 @@
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from stimulans.organisations.models import PopulationDataset
+from stimulans.test import BaseTestCase
+
+GOOD = "region,ålder,2019\n0180 Stockholm,0 år,10\n0127 Botkyrka,0 år,5\n".encode()
+
+
+class PopulationTestCase(BaseTestCase):
+    url = "/organisationer/befolkning/"
+
+    def post(self, content, name="folkmangd.csv", official=True):
+        data = {"file": SimpleUploadedFile(name, content), "source": "SCB"}
+        if official:
+            data["official"] = "on"
+        return self.client.post(self.url, data)
+
+    def test_admin_imports(self):
+        self.login(self.adam)
+        r = self.post(GOOD)
+        self.assertRedirects(r, self.url)
+        self.assertEqual(PopulationDataset.objects.get().figures.count(), 2)
+
+    def test_demo_figures_are_labelled(self):
+        self.login(self.adam)
+        self.post(GOOD, official=False)
+        self.assertContains(self.client.get(self.url), "Demodata – inte officiell statistik")
+
+    def test_bad_rows_are_listed_and_nothing_is_saved(self):
+        self.login(self.adam)
+        r = self.post("region,ålder,2019\n0180 Stockholm,0 år,10\n7777 X,0 år,1\n".encode())
+        self.assertContains(r, "Rad 3: okänd region", status_code=400)
+        self.assertFalse(PopulationDataset.objects.exists())
+
+    def test_wrong_type_and_size_are_refused(self):
+        self.login(self.adam)
+        r = self.post(GOOD, name="folkmangd.xlsx")
+        self.assertContains(r, "fel typ", status_code=400)
+        with self.settings(MAX_UPLOAD_BYTES=10):
+            r = self.post(GOOD)
+        self.assertContains(r, "för stor", status_code=400)
+        self.assertFalse(PopulationDataset.objects.exists())
+
+    def test_path_separators_in_file_names_are_dropped(self):
+        self.login(self.adam)
+        self.post(GOOD, name="../../etc/folkmangd.csv")
+        self.assertEqual(PopulationDataset.objects.get().filename, "folkmangd.csv")
+
+    def test_it_checks_ownership(self):
+        for user in (self.alice, self.cora, self.anna):
+            self.login(user)
+            self.assertEqual(self.client.get(self.url).status_code, 403)
+            self.assertEqual(self.post(GOOD).status_code, 403)
+        self.client.logout()
+        self.assertRefused(self.client.get(self.url))
+        self.assertFalse(PopulationDataset.objects.exists())

@@ -1,0 +1,43 @@
+from stimulans.funds.models import Allocation, Requisition
+from stimulans.test import FundsTestCase
+
+
+class RequisitionCreateTestCase(FundsTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.alloc = Allocation.objects.filter(organisation=cls.botkyrka).first()
+        cls.url = f"/organisationer/municipality/0127/rekvirera/{cls.alloc.pk}/"
+
+    def test_reporter_requisitions_part_then_the_rest(self):
+        self.login(self.bob)
+        r = self.client.post(self.url, {"amount_sek": 1000, "note": "Del 1"})
+        self.assertRedirects(r, "/organisationer/municipality/0127/")
+        r = self.client.post(self.url, {"amount_sek": self.alloc.amount_sek - 1000})
+        self.assertEqual(r.status_code, 302)
+        self.assertEqual(
+            sum(self.alloc.requisitions.values_list("amount_sek", flat=True)),
+            self.alloc.amount_sek,
+        )
+
+    def test_more_than_allocated_is_refused_with_a_message(self):
+        self.login(self.bob)
+        r = self.client.post(self.url, {"amount_sek": self.alloc.amount_sek + 1})
+        self.assertContains(r, "återstår att rekvirera", status_code=400)
+        r = self.client.post(self.url, {"amount_sek": "tusen"})
+        self.assertContains(r, "heltal", status_code=400)
+        self.assertFalse(Requisition.objects.exists())
+
+    def test_it_checks_ownership(self):
+        for user in (self.alice, self.charlie, self.cora, self.anna, self.adam):
+            self.login(user)
+            self.assertEqual(self.client.post(self.url, {"amount_sek": 1}).status_code, 403)
+        # Another organisation's allocation through one's own URL: 404.
+        self.login(self.alice)
+        r = self.client.post(
+            f"/organisationer/municipality/0180/rekvirera/{self.alloc.pk}/", {"amount_sek": 1}
+        )
+        self.assertEqual(r.status_code, 404)
+        self.client.logout()
+        self.assertRefused(self.client.post(self.url, {"amount_sek": 1}))
+        self.assertFalse(Requisition.objects.exists())
