@@ -126,6 +126,9 @@ class Initiative(models.Model):
     within_agreement = models.BooleanField(
         _("finansierad av överenskommelsens medel"), default=True
     )
+    # Answers of the questionnaire's repeat group that have no column above, and raw answers
+    # that could not be stored in their column (under "_raw"), keyed by XLSForm field name.
+    extra = models.JSONField(_("övriga svar"), default=dict, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -156,3 +159,22 @@ class MeasureValue(models.Model):
         ]
         verbose_name = _("mätvärde")
         verbose_name_plural = _("mätvärden")
+
+
+class Reminder(models.Model):
+    """A reminder sent to an organisation about its report for a pot (påminnelse)."""
+
+    pot = models.ForeignKey(Pot, on_delete=models.CASCADE, related_name="reminders")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="reminders"
+    )
+    sent_at = models.DateTimeField(_("skickad"), auto_now_add=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    recipients = models.TextField(_("mottagare"), blank=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("påminnelse")
+        verbose_name_plural = _("påminnelser")

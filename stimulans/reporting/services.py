@@ -1,0 +1,473 @@
+"""The report workflow (redovisning): create, save drafts, submit, return, approve, pre-fill.
+Plain functions, no HTTP; pages, the CLI and the API call these.
+
+Answers are passed as one dict, keyed by the questionnaire's XLSForm field names::
+
+    {
+        "funds_received_sek": "1200000",        # core answers mapped onto Report columns
+        "funds_used_sek": 1100000,
+        "pandemic": "yes",                       # any other answer → Report.answers
+        "support_needed": ["guidance", "data"],  # select_multiple as a list (or "a b")
+        "bup_first_assessment_children": "812",  # measure fields → MeasureValue
+        "initiatives": [                         # the repeat group → Initiative rows, in order
+            {"identifier": "a1b2", "category": "verksamhetsutveckling", "title": "…",
+             "funds_sek": "250000", "effect_measured": "yes", "within_agreement": "yes", …},
+        ],
+    }
+
+`save_draft` stores what it is given without validating (keys that are absent are kept; the
+"initiatives" list, when present, replaces the report's initiatives, matched by "identifier").
+`submit` validates everything and returns the problems as Swedish messages.
+
+Workflow: draft → submitted → returned (with comment) → submitted → approved.
+Who may do what (checked here too, raising PermissionDenied):
+- edit and submit: the organisation's own officials (`can_act_for_organisation`);
+- return for correction: the county coordinator of the organisation's county, or a national
+  administrator;
+- approve: national administrators only (coordinators read, comment and return, SKR approves);
+- read: `can_view_organisation` (own organisation, county coordinator, analysts, admins).
+"""
+
+import datetime
+import uuid
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from stimulans.accounts.models import Role
+from stimulans.accounts.permissions import can_act_for_organisation, can_view_organisation
+from stimulans.funds.models import Allocation, Category, Pot
+
+from . import xlsform
+from .models import Initiative, MeasureValue, Report, ReportStatus
+
+
+class WorkflowError(ValueError):
+    """The action is not possible in the report's current state."""
+
+
+class ConcurrentEditError(WorkflowError):
+    """Someone saved the report after the version the caller edited."""
+
+    def __init__(self, report, expected_version):
+        self.report = report
+        self.expected_version = expected_version
+        super().__init__(
+            _(
+                "Redovisningen har ändrats av någon annan sedan du öppnade den (version "
+                "%(expected)s, nu %(current)s). Dina ändringar är inte sparade; de finns kvar i "
+                "formuläret. Ladda om sidan för att se den senaste versionen."
+            )
+            % {"expected": expected_version, "current": report.version}
+        )
+
+
+EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
+
+
+# --- permissions ----------------------------------------------------------------------------
+
+
+def can_view_report(user, report):
+    return can_view_organisation(user, report.organisation)
+
+
+def can_edit_report(user, report):
+    return can_act_for_organisation(user, report.organisation)
+
+
+def can_return_report(user, report):
+    if not user.is_authenticated:
+        return False
+    if user.role == Role.NATIONAL_ADMIN:
+        return True
+    return (
+        user.role == Role.COUNTY_COORDINATOR
+        and user.county_id is not None
+        and user.county_id == report.organisation.county_id
+    )
+
+
+def can_approve_report(user, report):
+    return user.is_authenticated and user.role == Role.NATIONAL_ADMIN
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def allocation_for(report):
+    return Allocation.objects.filter(pot=report.pot, organisation=report.organisation).first()
+
+
+def deadline_for(report_or_pot):
+    pot = report_or_pot.pot if isinstance(report_or_pot, Report) else report_or_pot
+    return pot.part.agreement.reporting_deadline
+
+
+def is_late(report, today=None):
+    """Late: submitted after the agreement's deadline, or not submitted and the deadline passed."""
+    deadline = deadline_for(report)
+    if deadline is None:
+        return False
+    today = today or timezone.localdate()
+    if report.status in (ReportStatus.SUBMITTED, ReportStatus.APPROVED) and report.submitted_at:
+        return timezone.localtime(report.submitted_at).date() > deadline
+    return today > deadline
+
+
+def definition_for(report):
+    questionnaire = getattr(report.pot, "questionnaire", None)
+    return questionnaire.definition if questionnaire else {"children": []}
+
+
+def _yes_no(value):
+    return "yes" if value else "no"
+
+
+def initiative_values(initiative):
+    """One initiative as the form's answers (the inverse of the mapping in save_draft)."""
+    values = {
+        "identifier": initiative.identifier,
+        "category": initiative.category.slug if initiative.category_id else "",
+        "title": initiative.title,
+        "activities": initiative.activities,
+        "goals": initiative.goals,
+        "outputs": initiative.outputs,
+        "effects": initiative.effects,
+        "effect_level": initiative.effect_level,
+        "effect_measured": _yes_no(initiative.effect_measured),
+        "measurement": initiative.measurement,
+        "funds_sek": "" if initiative.funds_sek is None else str(initiative.funds_sek),
+        "phase": initiative.phase,
+        "within_agreement": _yes_no(initiative.within_agreement),
+    }
+    extra = dict(initiative.extra or {})
+    raw = extra.pop("_raw", {})
+    values.update(extra)
+    values.update(raw)
+    return values
+
+
+def report_values(report):
+    """All answers of a report in the shape save_draft takes."""
+    values = {}
+    for name in xlsform.REPORT_FIELDS:
+        value = getattr(report, name)
+        values[name] = "" if value is None else str(value)
+    for mv in report.measures.all():
+        values[xlsform.measure_field_name(mv.code)] = str(mv.value)
+    answers = dict(report.answers or {})
+    raw = answers.pop("_raw", {})
+    values.update(answers)
+    values.update(raw)
+    values[xlsform.INITIATIVES] = [initiative_values(i) for i in report.initiatives.all()]
+    return values
+
+
+# --- creating -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def get_or_create_report(organisation, pot, user=None):
+    """The organisation's report for the pot, created (and pre-filled from the previous year
+    where the questionnaire allows) on first use. Returns (report, created)."""
+    if organisation.kind != pot.recipient_kind:
+        raise WorkflowError(
+            _("%(org)s tar inte emot medel ur %(pot)s.") % {"org": organisation, "pot": pot}
+        )
+    report, created = Report.objects.get_or_create(organisation=organisation, pot=pot)
+    if created:
+        prefill_from_previous_year(report, user)
+    return report, created
+
+
+def previous_report(report):
+    year = report.pot.part.agreement.year
+    return (
+        Report.objects.filter(
+            organisation=report.organisation,
+            pot__recipient_kind=report.pot.recipient_kind,
+            pot__part__slug=report.pot.part.slug,
+            pot__part__agreement__year=year - 1,
+        )
+        .select_related("pot")
+        .first()
+    )
+
+
+@transaction.atomic
+def prefill_from_previous_year(report, user=None):
+    """Copy last year's answers into an untouched draft, for the questions the questionnaire
+    marks with `prefill` = yes. Initiatives are copied if the `initiatives` repeat is marked:
+    category (by slug), title, activities and goals; funds, outputs and effects start empty and
+    the phase is "planned". Returns the number of answers copied."""
+    previous = previous_report(report)
+    if previous is None or report.status not in EDITABLE:
+        return 0
+    definition = definition_for(report)
+    old = report_values(previous)
+    data = {}
+    for name, (node, repeat) in xlsform.fields(definition).items():
+        if repeat is None and xlsform.prefill_allowed(node) and old.get(name) not in (None, ""):
+            data[name] = old[name]
+    repeat_node = xlsform.repeats(definition).get(xlsform.INITIATIVES)
+    if repeat_node is not None and xlsform.prefill_allowed(repeat_node):
+        data[xlsform.INITIATIVES] = [
+            {
+                "category": i.get("category", ""),
+                "title": i.get("title", ""),
+                "activities": i.get("activities", ""),
+                "goals": i.get("goals", ""),
+                "phase": "planned",
+            }
+            for i in old[xlsform.INITIATIVES]
+        ]
+    if data:
+        save_draft(report, data, user, report.version, check_permission=False)
+    return len(data)
+
+
+# --- saving ---------------------------------------------------------------------------------
+
+
+def _clean_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    return str(value).strip()
+
+
+def parse_int(value):
+    """Whole kronor/counts from form text: '1 200 000', '1200000', 1200000. None if blank;
+    raises ValueError if not a whole number."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int):
+        return value
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    if text == "":
+        return None
+    if text.endswith(",00") or text.endswith(".00"):
+        text = text[:-3]
+    return int(text)
+
+
+def _set_int(obj, attr, name, value, raw):
+    try:
+        setattr(obj, attr, parse_int(value))
+    except (TypeError, ValueError):
+        setattr(obj, attr, None)
+        raw[name] = _clean_text(value)
+
+
+def _bool_answer(value, true_values=("yes", "ja", "true", "1", "agreement")):
+    text = str(value).strip().lower() if value is not None else ""
+    if text == "":
+        return None
+    return text in true_values
+
+
+@transaction.atomic
+def save_draft(report, data, user, expected_version, check_permission=True):
+    """Store `data` (see the module docstring) on the report without validating it.
+
+    - `expected_version`: the Report.version the caller's edit is based on. If the report has
+      been saved since, ConcurrentEditError is raised and nothing is saved.
+    - Raises PermissionDenied if `user` may not edit the report, WorkflowError if the report is
+      submitted or approved.
+    Returns the report with its new version.
+    """
+    locked = (
+        Report.objects.select_for_update().select_related("pot", "organisation").get(pk=report.pk)
+    )
+    if check_permission and not can_edit_report(user, locked):
+        raise PermissionDenied
+    if locked.status not in EDITABLE:
+        raise WorkflowError(
+            _("Redovisningen är %(status)s och kan inte ändras.")
+            % {"status": locked.get_status_display().lower()}
+        )
+    if expected_version is None or int(expected_version) != locked.version:
+        raise ConcurrentEditError(locked, expected_version)
+
+    definition = definition_for(locked)
+    measure_codes = {xlsform.measure_field_name(m.code): m.code for m in locked.pot.measures.all()}
+    answers = dict(locked.answers or {})
+    raw = dict(answers.pop("_raw", {}))
+    for name, value in data.items():
+        if name == xlsform.INITIATIVES:
+            continue
+        raw.pop(name, None)
+        if name in xlsform.REPORT_INTEGER_FIELDS:
+            _set_int(locked, name, name, value, raw)
+        elif name in xlsform.REPORT_FIELDS:
+            setattr(locked, name, _clean_text(value))
+        elif name in measure_codes:
+            try:
+                number = parse_int(value)
+            except (TypeError, ValueError):
+                number = None
+                raw[name] = _clean_text(value)
+            if number is None:
+                MeasureValue.objects.filter(report=locked, code=measure_codes[name]).delete()
+            else:
+                mv, _created = MeasureValue.objects.get_or_create(
+                    report=locked, code=measure_codes[name], defaults={"value": number}
+                )
+                if mv.value != number:
+                    mv.value = number
+                    mv._history_user = user
+                    mv.save()
+        elif isinstance(value, list | tuple) or value not in (None, ""):
+            answers[name] = _clean_text(value)
+        else:
+            answers.pop(name, None)
+    if raw:
+        answers["_raw"] = raw
+    locked.answers = answers
+
+    if xlsform.INITIATIVES in data:
+        _save_initiatives(locked, data[xlsform.INITIATIVES] or [], definition, user)
+
+    locked.version += 1
+    locked._history_user = user
+    locked.save()
+    report.refresh_from_db()
+    return report
+
+
+def _save_initiatives(report, rows, definition, user):
+    categories = {c.slug: c for c in Category.objects.filter(pot=report.pot)}
+    existing = {i.identifier: i for i in report.initiatives.all()}
+    keep = set()
+    for order, row in enumerate(rows):
+        row = dict(row)
+        identifier = str(row.pop("identifier", "") or "").strip() or uuid.uuid4().hex[:12]
+        while identifier in keep:
+            identifier = uuid.uuid4().hex[:12]
+        keep.add(identifier)
+        initiative = existing.get(identifier) or Initiative(report=report, identifier=identifier)
+        initiative.order = order
+        extra = {}
+        raw = {}
+        for name, value in row.items():
+            if name == "category":
+                slug = _clean_text(value)
+                initiative.category = categories.get(slug)
+                if slug and initiative.category is None:
+                    raw[name] = slug
+            elif name == "funds_sek":
+                _set_int(initiative, "funds_sek", name, value, raw)
+            elif name in ("effect_measured", "within_agreement"):
+                flag = _bool_answer(value)
+                if flag is None:
+                    raw[name] = ""
+                    flag = name == "within_agreement"
+                setattr(initiative, name, flag)
+            elif name in ("effect_level", "phase"):
+                setattr(initiative, name, _clean_text(value) if not isinstance(value, list) else "")
+            elif name in ("title",):
+                initiative.title = _clean_text(value)[:300]
+            elif name in xlsform.INITIATIVE_FIELDS:
+                setattr(initiative, name, _clean_text(value))
+            elif isinstance(value, list | tuple) or value not in (None, ""):
+                extra[name] = _clean_text(value)
+        if raw:
+            extra["_raw"] = raw
+        initiative.extra = extra
+        initiative._history_user = user
+        initiative.save()
+    for identifier, initiative in existing.items():
+        if identifier not in keep:
+            initiative._history_user = user
+            initiative.delete()
+
+
+# --- workflow -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def submit(report, user, expected_version=None):
+    """Validate the whole report and, if there are no problems, submit it.
+
+    Returns a list of problems (validation.Issue, a str subclass with `.field` and
+    `.initiative` – the 1-based initiative number or None); empty means submitted.
+    Raises PermissionDenied, WorkflowError (wrong state) or ConcurrentEditError (when
+    `expected_version` is given and stale)."""
+    from .validation import validate_report
+
+    locked = Report.objects.select_for_update().get(pk=report.pk)
+    if not can_edit_report(user, locked):
+        raise PermissionDenied
+    if locked.status not in EDITABLE:
+        raise WorkflowError(_("Redovisningen är redan inskickad."))
+    if expected_version is not None and int(expected_version) != locked.version:
+        raise ConcurrentEditError(locked, expected_version)
+    issues = validate_report(locked)
+    if issues:
+        return issues
+    locked.status = ReportStatus.SUBMITTED
+    locked.submitted_at = timezone.now()
+    locked.version += 1
+    locked._history_user = user
+    locked.save()
+    report.refresh_from_db()
+    return []
+
+
+@transaction.atomic
+def return_report(report, user, comment):
+    """Send a submitted report back for correction with a comment (county coordinator or
+    national administrator)."""
+    locked = Report.objects.select_for_update().get(pk=report.pk)
+    if not can_return_report(user, locked):
+        raise PermissionDenied
+    comment = (comment or "").strip()
+    if not comment:
+        raise WorkflowError(_("Skriv en kommentar om vad som behöver kompletteras."))
+    if locked.status not in (ReportStatus.SUBMITTED, ReportStatus.APPROVED):
+        raise WorkflowError(_("Bara inskickade redovisningar kan återsändas."))
+    locked.status = ReportStatus.RETURNED
+    locked.return_comment = comment
+    locked.approved_at = None
+    locked.version += 1
+    locked._history_user = user
+    locked.save()
+    report.refresh_from_db()
+    return report
+
+
+@transaction.atomic
+def approve_report(report, user):
+    """Approve a submitted report (national administrator)."""
+    locked = Report.objects.select_for_update().get(pk=report.pk)
+    if not can_approve_report(user, locked):
+        raise PermissionDenied
+    if locked.status != ReportStatus.SUBMITTED:
+        raise WorkflowError(_("Bara inskickade redovisningar kan godkännas."))
+    locked.status = ReportStatus.APPROVED
+    locked.approved_at = timezone.now()
+    locked.version += 1
+    locked._history_user = user
+    locked.save()
+    report.refresh_from_db()
+    return report
+
+
+def reports_for_year(year):
+    return Report.objects.filter(pot__part__agreement__year=year)
+
+
+def pots_for_organisation(organisation, year):
+    return Pot.objects.filter(
+        part__agreement__year=year, recipient_kind=organisation.kind
+    ).select_related("part__agreement")
+
+
+def deadline_text(date):
+    return date.strftime("%Y-%m-%d") if isinstance(date, datetime.date) else ""

@@ -1,0 +1,224 @@
+"""Validation of a report at submission: every answer against the questionnaire (required,
+types, choices, constraints, skip logic) and the cross-checks of the follow-up model.
+Drafts are never validated. Messages are Swedish and name the field or the initiative."""
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+from . import xlsform
+
+
+class Issue(str):
+    """A problem found in a report: a Swedish message (it is a str) with `field` (the XLSForm
+    field name or None) and `initiative` (1-based number of the initiative or None)."""
+
+    def __new__(cls, message, field=None, initiative=None):
+        obj = super().__new__(cls, message)
+        obj.field = field
+        obj.initiative = initiative
+        return obj
+
+
+def _empty(value):
+    return value is None or value == "" or value == [] or value == ()
+
+
+def _lookup(top, row=None):
+    def lookup(name):
+        if row is not None and name in row:
+            return row[name]
+        return top.get(name)
+
+    return lookup
+
+
+def _check_value(node, value, lookup):
+    """Problems with one answer, as message fragments (without the field's name)."""
+    kind = node.get("type")
+    if _empty(value):
+        if xlsform.is_required(node, lookup):
+            return [_("svar saknas")]
+        return []
+    if kind == "integer":
+        try:
+            from .services import parse_int
+
+            parse_int(value)
+        except (TypeError, ValueError):
+            return [_("ange ett heltal, t.ex. 1200000")]
+    elif kind == "decimal":
+        try:
+            Decimal(str(value).replace(",", ".").replace(" ", "").replace("\u00a0", ""))
+        except InvalidOperation:
+            return [_("ange ett tal, t.ex. 12,5")]
+    elif kind == "date":
+        try:
+            datetime.date.fromisoformat(str(value))
+        except ValueError:
+            return [_("ange ett datum som ÅÅÅÅ-MM-DD")]
+    elif kind == "select one":
+        names = {c for c, _label in xlsform.choices(node)}
+        if str(value) not in names:
+            return [_("välj ett av alternativen")]
+    elif kind == "select all that apply":
+        names = {c for c, _label in xlsform.choices(node)}
+        picked = value if isinstance(value, list | tuple) else str(value).split()
+        if any(p not in names for p in picked):
+            return [_("välj bland alternativen")]
+    constraint = (node.get("bind") or {}).get("constraint")
+    if constraint and not xlsform.is_true(constraint, lookup, current=value):
+        message = (node.get("bind") or {}).get("jr:constraintMsg") or _("svaret är inte tillåtet")
+        if isinstance(message, dict):
+            message = next(iter(message.values()), "")
+        return [message]
+    return []
+
+
+def _is_relevant(node, ancestors, lookup):
+    return all(
+        xlsform.is_true(expr, lookup) for expr in xlsform.relevant_expressions(node, ancestors)
+    )
+
+
+def initiative_name(number, row):
+    title = (row.get("title") or "").strip()
+    if title:
+        return _("Insats %(n)s (”%(title)s”)") % {"n": number, "title": title}
+    return _("Insats %(n)s") % {"n": number}
+
+
+def validate_answers(definition, values):
+    """Check every relevant answer against the questionnaire. `values` as services.report_values
+    returns them. Returns a list of Issue."""
+    issues = []
+    top_lookup = _lookup(values)
+    for node, ancestors, repeat in xlsform.walk_fields(definition):
+        if node.get("type") == "note" or repeat is not None:
+            continue
+        if not _is_relevant(node, ancestors, top_lookup):
+            continue
+        name = node["name"]
+        for problem in _check_value(node, values.get(name), top_lookup):
+            issues.append(
+                Issue(
+                    _("”%(label)s”: %(problem)s")
+                    % {"label": xlsform.label(node), "problem": problem},
+                    field=name,
+                )
+            )
+    for repeat_name in xlsform.repeats(definition):
+        rows = values.get(repeat_name) or []
+        for number, row in enumerate(rows, start=1):
+            lookup = _lookup(values, row)
+            for node, ancestors, repeat in xlsform.walk_fields(definition):
+                if repeat != repeat_name or node.get("type") == "note":
+                    continue
+                if not _is_relevant(node, ancestors, lookup):
+                    continue
+                name = node["name"]
+                for problem in _check_value(node, row.get(name), lookup):
+                    issues.append(
+                        Issue(
+                            _("%(initiative)s, ”%(label)s”: %(problem)s")
+                            % {
+                                "initiative": initiative_name(number, row),
+                                "label": xlsform.label(node),
+                                "problem": problem,
+                            },
+                            field=name,
+                            initiative=number if repeat_name == xlsform.INITIATIVES else None,
+                        )
+                    )
+    return issues
+
+
+def check_initiative_funds(report, initiatives):
+    """The funds used per initiative (within the agreement) add up to no more than the funds
+    reported as used. Initiatives paid by other money are left out of the sum."""
+    total = sum(i.funds_sek or 0 for i in initiatives if i.within_agreement)
+    used = report.funds_used_sek
+    if used is not None and total > used:
+        return [
+            Issue(
+                _(
+                    "Insatsernas använda medel är sammanlagt %(total)s kr, mer än de %(used)s kr "
+                    "som redovisas som använda. Rätta beloppen per insats eller de använda medlen."
+                )
+                % {"total": _kr(total), "used": _kr(used)},
+                field="funds_used_sek",
+            )
+        ]
+    return []
+
+
+def check_funds_against_allocation(report, allocated_sek):
+    """Funds reported as used are not more than allocated plus carried over, unless explained."""
+    used = report.funds_used_sek
+    if used is None or allocated_sek is None:
+        return []
+    available = allocated_sek + (report.funds_carried_over_sek or 0)
+    if used > available and not (report.funds_explanation or "").strip():
+        return [
+            Issue(
+                _(
+                    "De använda medlen (%(used)s kr) är mer än tilldelade medel plus överförda "
+                    "medel (%(available)s kr). Förklara skillnaden i fältet för förklaring av "
+                    "medelsanvändningen."
+                )
+                % {"used": _kr(used), "available": _kr(available)},
+                field="funds_explanation",
+            )
+        ]
+    return []
+
+
+def check_effects_have_goals(initiatives):
+    """An effect without a goal is flagged: the chain goals → effects is broken."""
+    issues = []
+    for number, initiative in enumerate(initiatives, start=1):
+        if (initiative.effects or "").strip() and not (initiative.goals or "").strip():
+            issues.append(
+                Issue(
+                    _("%(initiative)s: en effekt är angiven men inget mål. Ange insatsens mål.")
+                    % {
+                        "initiative": initiative_name(number, {"title": initiative.title}),
+                    },
+                    field="goals",
+                    initiative=number,
+                )
+            )
+    return issues
+
+
+def check_initiatives_present(report, initiatives):
+    if (report.funds_used_sek or 0) > 0 and not initiatives:
+        return [
+            Issue(
+                _("Lägg till minst en insats som de använda medlen har gått till."),
+                field=xlsform.INITIATIVES,
+            )
+        ]
+    return []
+
+
+def _kr(amount):
+    return f"{amount:,}".replace(",", "\u00a0")
+
+
+def validate_report(report):
+    """Every problem that stops the report from being submitted."""
+    from .services import allocation_for, definition_for, report_values
+
+    definition = definition_for(report)
+    values = report_values(report)
+    issues = validate_answers(definition, values)
+    initiatives = list(report.initiatives.all())
+    if xlsform.INITIATIVES in xlsform.repeats(definition):
+        issues += check_initiatives_present(report, initiatives)
+    issues += check_initiative_funds(report, initiatives)
+    allocation = allocation_for(report)
+    issues += check_funds_against_allocation(report, allocation.amount_sek if allocation else None)
+    issues += check_effects_have_goals(initiatives)
+    return issues
