@@ -1,0 +1,73 @@
+import os
+import subprocess
+import sys
+from io import StringIO
+
+from django.core.management import CommandError, call_command
+from django.db.models import Sum
+from django.test import TestCase, override_settings
+
+from stimulans.accounts.models import User
+from stimulans.core.setup import load_reference_data
+from stimulans.funds.models import Allocation, Pot
+from stimulans.organisations.models import PopulationDataset
+
+
+class DemoCommandTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        load_reference_data()
+
+    def test_demo_creates_accounts_population_and_exact_allocations(self):
+        out = StringIO()
+        call_command("demo", stdout=out)
+        for username in (
+            "admin",
+            "analytiker",
+            "samordnare-01",
+            "rapportor-0180",
+            "rapportor-0127",
+            "rapportor-region-01",
+        ):
+            self.assertIn(username, out.getvalue())
+            self.assertTrue(User.objects.get(username=username).check_password("demo"))
+        self.assertEqual(User.objects.get(username="rapportor-0127").organisation.code, "0127")
+        self.assertFalse(PopulationDataset.objects.get(year=2019).official)
+        for pot in Pot.objects.filter(part__agreement__year=2020):
+            total = Allocation.objects.filter(pot=pot).aggregate(t=Sum("amount_sek"))["t"]
+            self.assertEqual(total, pot.amount_sek)
+
+    def test_if_new_keeps_existing_data(self):
+        call_command("demo", stdout=StringIO())
+        admin = User.objects.get(username="admin")
+        admin.set_password("changed-password-1")
+        admin.save()
+        out = StringIO()
+        call_command("demo", "--if-new", stdout=out)
+        self.assertIn("laddas inte igen", out.getvalue())
+        admin.refresh_from_db()
+        self.assertTrue(admin.check_password("changed-password-1"))
+
+    @override_settings(ALLOW_DEMO_ACCOUNTS=False)
+    def test_production_settings_refuse_demo_accounts(self):
+        with self.assertRaises(CommandError):
+            call_command("demo", stdout=StringIO())
+        self.assertFalse(User.objects.exists())
+
+
+def test_production_settings_pass_check_deploy(tmp_path):
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="stimulans.settings_production",
+        SECRET_KEY="x" * 20 + "production-secret-key-for-the-check-only-" + "y" * 20,
+        ALLOWED_HOSTS="stimulans.example.se",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'check.db'}",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "System check identified no issues" in proc.stdout
