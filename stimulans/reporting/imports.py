@@ -484,7 +484,7 @@ def import_initiatives(data: bytes, user=None) -> ImportResult:
     for (org, pot), rows in by_report.items():
         report = _report_for(org, pot, user, result)
         existing = {i.identifier: i for i in report.initiatives.all()}
-        for order, values in enumerate(rows, start=1):
+        for order, values in enumerate(rows):
             values = {**values, "order": order}
             initiative = existing.pop(values["identifier"], None)
             if initiative is None:

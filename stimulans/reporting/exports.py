@@ -1,0 +1,196 @@
+"""Exports of a pot's reports: answers (one row per report), initiatives (one row per
+initiative) and measures (one row per number), as an Excel workbook with one sheet each or as
+one CSV file each. Plain functions, no HTTP; `export_views` checks who may download what.
+
+The initiatives and measures tables begin with the columns of the import formats
+(`imports.INITIATIVE_COLUMNS`, `imports.MEASURE_COLUMNS`), so an export can be imported again;
+the extra columns (names, title, how an effect was measured) are ignored by the import.
+"""
+
+import csv
+import io
+import json
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
+
+from .imports import INITIATIVE_COLUMNS, MEASURE_COLUMNS
+from .models import Report
+
+SHEETS = ("answers", "initiatives", "measures")
+# Sheet titles in the workbook (Swedish, as users see them).
+SHEET_TITLES = {"answers": "Svar", "initiatives": "Insatser", "measures": "Mått"}
+ORG_COLUMNS = ["org_kind", "org_code", "organisation", "county_code"]
+REPORT_COLUMNS = [
+    "status",
+    "imported",
+    "submitted_at",
+    "approved_at",
+    "version",
+    "funds_received_sek",
+    "funds_used_sek",
+    "funds_carried_over_sek",
+    "funds_explanation",
+]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def reports_of_pot(pot, queryset=None):
+    """The pot's reports (optionally narrowed by `queryset`), with what the tables need."""
+    queryset = Report.objects.all() if queryset is None else queryset
+    return (
+        queryset.filter(pot=pot)
+        .select_related("organisation__county", "pot__part__agreement")
+        .prefetch_related("initiatives__category", "measures")
+        .order_by("organisation__kind", "organisation__code")
+    )
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return " ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if hasattr(value, "isoformat"):
+        return value.isoformat(timespec="seconds")
+    return value
+
+
+def _org_cells(org):
+    return [org.kind, org.code, org.name, org.county.code]
+
+
+def answers_table(pot, reports):
+    """(header, rows): one row per report, its funds, status and every answer by field name."""
+    keys = []
+    for report in reports:
+        answers = report.answers or {}
+        for key in [*answers, *(answers.get("_raw") or {})]:
+            if key != "_raw" and key not in keys and key not in REPORT_COLUMNS:
+                keys.append(key)
+    header = ["year", "part", *ORG_COLUMNS, *REPORT_COLUMNS, *keys]
+    rows = []
+    for report in reports:
+        answers = report.answers or {}
+        # Answers that could not be stored in their column are kept as typed, under "_raw".
+        raw = answers.get("_raw") or {}
+        rows.append(
+            [
+                pot.part.agreement.year,
+                pot.part.slug,
+                *_org_cells(report.organisation),
+                *[
+                    _text(raw.get(c) if getattr(report, c) is None else getattr(report, c))
+                    for c in REPORT_COLUMNS
+                ],
+                *[_text(raw.get(k, answers.get(k))) for k in keys],
+            ]
+        )
+    return header, rows
+
+
+def initiatives_table(pot, reports):
+    """(header, rows): one row per initiative, in the import format plus names and details."""
+    header = [*INITIATIVE_COLUMNS, "organisation", "county_code", "title", "measurement"]
+    rows = []
+    for report in reports:
+        org = report.organisation
+        for i in report.initiatives.all():
+            rows.append(
+                [
+                    pot.part.agreement.year,
+                    pot.part.slug,
+                    org.kind,
+                    org.code,
+                    i.identifier,
+                    i.category.slug if i.category_id else "",
+                    i.activities,
+                    i.goals,
+                    i.outputs,
+                    i.effects,
+                    i.effect_level,
+                    _text(i.effect_measured),
+                    i.funds_sek if i.funds_sek is not None else "",
+                    i.phase,
+                    _text(i.within_agreement),
+                    org.name,
+                    org.county.code,
+                    i.title,
+                    i.measurement,
+                ]
+            )
+    return header, rows
+
+
+def measures_table(pot, reports):
+    """(header, rows): one row per reported number, in the import format plus names."""
+    header = [*MEASURE_COLUMNS, "organisation", "county_code"]
+    rows = []
+    for report in reports:
+        org = report.organisation
+        for m in sorted(report.measures.all(), key=lambda m: m.code):
+            rows.append(
+                [pot.part.agreement.year, org.kind, org.code, m.code, m.value, org.name]
+                + [org.county.code]
+            )
+    return header, rows
+
+
+TABLES = {"answers": answers_table, "initiatives": initiatives_table, "measures": measures_table}
+
+
+def sheets_for(pot):
+    """The tables of a pot: measures only if the pot collects any."""
+    if pot.measures.exists():
+        return list(SHEETS)
+    return ["answers", "initiatives"]
+
+
+def _csv_safe(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(header, rows):
+    """UTF-8 with BOM (so Excel reads it right), comma separated. Text that a spreadsheet would
+    run as a formula gets a leading apostrophe (the import removes it again)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_csv_safe(v) for v in row])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def export_csv(pot, sheet, queryset=None):
+    reports = list(reports_of_pot(pot, queryset))
+    return to_csv(*TABLES[sheet](pot, reports))
+
+
+def export_xlsx(pot, queryset=None):
+    """An Excel workbook with one sheet per table; all text is stored as text, never a formula."""
+    reports = list(reports_of_pot(pot, queryset))
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for sheet in sheets_for(pot):
+        header, rows = TABLES[sheet](pot, reports)
+        ws = workbook.create_sheet(SHEET_TITLES[sheet])
+        ws.append(header)
+        for row in rows:
+            ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
+        for cells in ws.iter_rows(min_row=2):
+            for cell in cells:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+        ws.freeze_panes = "A2"
+        for col in range(1, len(header) + 1):
+            ws.column_dimensions[get_column_letter(col)].width = 18
+    buf = io.BytesIO()
+    workbook.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,86 @@
+import io
+
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from .export_data import ExportTestCase
+
+
+class ExportXlsxTest(ExportTestCase):
+    def url(self, pot=None):
+        return reverse("reporting:export_xlsx", args=[(pot or self.pot).pk])
+
+    def download(self, user, pot=None):
+        self.login(user)
+        response = self.client.get(self.url(pot))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("spreadsheetml", response["Content-Type"])
+        self.assertIn(
+            "redovisningar-2020-god-vard-municipality.xlsx"
+            if pot is None
+            else "redovisningar-2020-barn-unga-region.xlsx",
+            response["Content-Disposition"],
+        )
+        return load_workbook(io.BytesIO(response.content))
+
+    def org_codes(self, sheet):
+        rows = list(sheet.iter_rows(values_only=True))
+        column = rows[0].index("org_code")
+        return [r[column] for r in rows[1:]]
+
+    def test_it_has_a_sheet_of_answers_and_one_of_initiatives(self):
+        wb = self.download(self.anna)
+        self.assertEqual(wb.sheetnames, ["Svar", "Insatser"])
+        answers = list(wb["Svar"].iter_rows(values_only=True))
+        header = answers[0]
+        for column in ["org_kind", "org_code", "organisation", "status", "pandemic"]:
+            self.assertIn(column, header)
+        first = dict(zip(header, answers[1], strict=True))
+        self.assertEqual(first["org_code"], "0127")
+        self.assertEqual(first["status"], "draft")
+        self.assertEqual(first["support_needed"], "guidance data")
+        self.assertEqual(first["funds_received_sek"], 1000)
+        initiatives = list(wb["Insatser"].iter_rows(values_only=True))
+        row = dict(zip(initiatives[0], initiatives[1], strict=True))
+        self.assertEqual(row["initiative"], "I-0127")
+        self.assertEqual(row["category"], "patientsakerhet")
+        self.assertEqual(row["funds_sek"], 250)
+
+    def test_text_is_never_stored_as_a_formula(self):
+        wb = self.download(self.adam)
+        sheet = wb["Insatser"]
+        column = [c.value for c in sheet[1]].index("effects")
+        cell = sheet.cell(row=2, column=column + 1)
+        self.assertEqual(cell.data_type, "s")
+        self.assertEqual(cell.value, '=HYPERLINK("http://example.com")')
+
+    def test_a_pot_with_measures_has_a_measures_sheet(self):
+        wb = self.download(self.adam, self.region_pot)
+        self.assertEqual(wb.sheetnames, ["Svar", "Insatser", "Mått"])
+        rows = list(wb["Mått"].iter_rows(values_only=True))
+        self.assertEqual(rows[1][:5], (2020, "region", "01", "bup.treatment.children", 12))
+
+    def test_it_checks_ownership(self):
+        # Analysts and national administrators: every report.
+        for user in (self.anna, self.adam):
+            wb = self.download(user)
+            self.assertEqual(self.org_codes(wb["Svar"]), ["0127", "0180", "0380"])
+            self.assertEqual(self.org_codes(wb["Insatser"]), ["0127", "0180", "0380"])
+        # A county coordinator: only the reports of the county.
+        wb = self.download(self.cora)
+        self.assertEqual(self.org_codes(wb["Svar"]), ["0127", "0180"])
+        self.assertEqual(self.org_codes(wb["Insatser"]), ["0127", "0180"])
+        wb = self.download(self.otto)
+        self.assertEqual(self.org_codes(wb["Svar"]), ["0380"])
+        # Reporters, even of their own organisation: refused.
+        for user in (self.alice, self.bob, self.charlie, self.regina):
+            self.login(user)
+            self.assertEqual(self.client.get(self.url()).status_code, 403)
+        # Anonymous: the login page.
+        self.client.logout()
+        self.assertRefused(self.client.get(self.url()))
+        # An id that does not exist.
+        self.login(self.adam)
+        self.assertEqual(
+            self.client.get(reverse("reporting:export_xlsx", args=[99999])).status_code, 404
+        )
