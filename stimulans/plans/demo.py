@@ -1,0 +1,39 @@
+"""Demo content for plans (`stimulans demo`): Stockholm county's 2021 plan, version 4,
+published, with the county's organisation for the work. Idempotent."""
+
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+
+from stimulans.funds.services import DATA_DIR as FUNDS_DATA_DIR
+
+from .models import ActionPlan, PlanScope, SteeringMember
+from .services import publish
+from .yaml_io import import_plan_text
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+STOCKHOLM_PLAN_2021 = DATA_DIR / "stockholm-plan-2021.yaml"
+STOCKHOLM_2020 = FUNDS_DATA_DIR / "stockholm-2020.yaml"
+
+
+def stockholm_plan_text():
+    return STOCKHOLM_PLAN_2021.read_text(encoding="utf-8")
+
+
+@transaction.atomic
+def load_demo_plans(users):
+    """Load Stockholm's 2021 plan unless a plan for Stockholm 2021 already exists."""
+    if ActionPlan.objects.filter(scope=PlanScope.COUNTY, county__code="01", year=2021).exists():
+        return None
+    plan = import_plan_text(stockholm_plan_text())
+    organisation = yaml.safe_load(STOCKHOLM_2020.read_text(encoding="utf-8"))["organisation"]
+    for order, name in enumerate(organisation.get("steering_group", [])):
+        SteeringMember.objects.create(plan=plan, name=name, order=order)
+    plan.political_anchor = organisation.get("political_anchor", "")
+    plan.secretariat = organisation.get("secretariat", "")
+    plan.network = organisation.get("network", "")
+    plan.requires_child_participation = True
+    plan.save()
+    publish(plan, users.get("samordnare-01"))
+    return plan

@@ -1,0 +1,42 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from stimulans.plans.services import PlanError, publish
+from stimulans.plans.yaml_io import PlanImportError, import_plan_text
+
+
+class Command(BaseCommand):
+    help = (
+        "Import an action plan from a YAML file in the shape of stockholm-plan-2021.yaml. "
+        "All-or-nothing: creates a draft, or replaces the draft with the same version."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="YAML file")
+        parser.add_argument(
+            "--publish", action="store_true", help="Publish the version after importing it."
+        )
+
+    def handle(self, *args, **options):
+        path = Path(options["file"])
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommandError(f"Kan inte läsa {path}: {exc}", returncode=2) from exc
+        try:
+            with transaction.atomic():
+                plan = import_plan_text(text)
+                if options["publish"]:
+                    publish(plan, None)
+        except PlanImportError as exc:
+            raise CommandError(
+                "Inget importerades:\n  " + "\n  ".join(exc.errors), returncode=2
+            ) from exc
+        except PlanError as exc:
+            raise CommandError(str(exc), returncode=2) from exc
+        self.stdout.write(
+            f"{plan}: {plan.areas.count()} områden, {plan.activities.count()} aktiviteter "
+            f"({plan.get_status_display().lower()})."
+        )

@@ -1,0 +1,120 @@
+import yaml
+
+from stimulans.funds.services import load_agreement_2020
+from stimulans.plans.demo import stockholm_plan_text
+from stimulans.plans.models import ActionPlan, Activity, ActivityFund, Decision, Participation
+from stimulans.plans.services import plan_change
+from stimulans.plans.yaml_io import (
+    Loader,
+    PlanImportError,
+    export_yaml,
+    import_plan_text,
+    plan_to_data,
+)
+from stimulans.test import BaseTestCase
+
+
+def _without_export_keys(data):
+    plan = dict(data["plan"])
+    for key in ("scope", "status"):
+        plan.pop(key)
+    return {"plan": plan}
+
+
+class YamlImportExportTest(BaseTestCase):
+    def test_the_stockholm_plan_round_trips(self):
+        reference = yaml.load(stockholm_plan_text(), Loader=Loader)
+        plan = import_plan_text(stockholm_plan_text())
+        self.assertEqual((plan.county.code, plan.year, plan.version), ("01", 2021, 4))
+        self.assertEqual(plan.areas.count(), 5)
+        self.assertEqual(plan.goals.count(), 22)
+        self.assertEqual(plan.activities.count(), 15)
+        self.assertEqual(plan.activities.filter(kind="prioritised").count(), 5)
+        conditional = plan.activities.get(conditional=True)
+        self.assertEqual(conditional.partners, ["APC", "CES"])
+        self.assertEqual(str(plan.activities.get(starts__isnull=False).starts), "2021-12-01")
+        exported = export_yaml(plan)
+        first = plan_to_data(plan)
+        # Export has the shape of the reference file: everything in it comes back unchanged.
+        self.assertEqual(_without_export_keys(yaml.load(exported, Loader=Loader)), reference)
+        # Import the export again: the same plan (same draft replaced, nothing duplicated).
+        again = import_plan_text(exported)
+        self.assertEqual(again.pk, plan.pk)
+        self.assertEqual(plan_to_data(again), first)
+        self.assertEqual(export_yaml(again), exported)
+        self.assertEqual(Activity.objects.filter(plan=plan).count(), 15)
+        self.assertEqual(ActionPlan.objects.count(), 1)
+
+    def test_a_full_plan_round_trips(self):
+        load_agreement_2020()
+        plan = import_plan_text(stockholm_plan_text())
+        with plan_change(plan) as p:
+            p.adopted_by = "politicians"
+            p.adopted_on = "2021-02-15"
+            p.political_anchor = "VIS"
+            p.save()
+            Decision.objects.create(plan=p, decided_on="2021-02-01", text="Styrgruppen beslutade")
+            Participation.objects.create(
+                plan=p, organisation="NSPH Stockholms län", kind="umbrella", mode="revision"
+            )
+            activity = p.activities.get(area__title="Skolan som arena", number=1)
+            activity.goals.set(activity.area.goals.all())
+            activity.indicator_codes = ["skolnarvaro"]
+            activity.subtasks = ["Kartlägga", "Sprida"]
+            activity.save()
+            ActivityFund.objects.create(
+                activity=activity,
+                pot=plan_pot(),
+                amount_sek=250000,
+            )
+        exported = export_yaml(plan)
+        self.assertIn("pot: 2020/", exported)
+        again = import_plan_text(exported)
+        self.assertEqual(plan_to_data(again), plan_to_data(plan))
+        activity = again.activities.get(area__title="Skolan som arena", number=1)
+        self.assertEqual(activity.goals.count(), 3)
+        self.assertEqual(activity.funds.get().amount_sek, 250000)
+
+    def test_errors_name_the_line_and_field_and_nothing_is_saved(self):
+        text = stockholm_plan_text().replace("kind: löpande, no: 2,", "kind: ofta, no: 2,", 1)
+        text = text.replace("year: 2021", 'year: "tjugo"', 1)
+        with self.assertRaises(PlanImportError) as ctx:
+            import_plan_text(text)
+        errors = ctx.exception.errors
+        self.assertEqual(len(errors), 2, errors)
+        self.assertIn("Rad 8, plan.year", errors[0])
+        self.assertIn("Rad 37, plan.areas[0].subareas[0].activities[3].kind", errors[1])
+        self.assertIn("ofta", errors[1])
+        self.assertEqual(ActionPlan.objects.count(), 0)
+
+    def test_unknown_county_goal_and_pot_are_refused(self):
+        text = stockholm_plan_text().replace('county_code: "01"', 'county_code: "99"')
+        text = text.replace(
+            'title: "Sprida metoder för främjande av psykisk hälsa hos unga"',
+            'title: "Sprida", goals: [long-9], funds: [{pot: 1999/x/region}]',
+        )
+        with self.assertRaises(PlanImportError) as ctx:
+            import_plan_text(text)
+        messages = "\n".join(ctx.exception.errors)
+        self.assertIn("länet ”99” finns inte", messages)
+        self.assertIn("long-9", messages)
+        self.assertIn("1999/x/region", messages)
+
+    def test_bad_yaml_is_refused_with_its_line(self):
+        with self.assertRaises(PlanImportError) as ctx:
+            import_plan_text("plan:\n  year: [2021\n  version: 1\n")
+        self.assertIn("Rad", ctx.exception.errors[0])
+
+    def test_a_published_version_is_not_replaced(self):
+        from stimulans.plans.services import publish
+
+        publish(import_plan_text(stockholm_plan_text()), self.cora)
+        with self.assertRaises(PlanImportError) as ctx:
+            import_plan_text(stockholm_plan_text())
+        self.assertIn("publicerad", ctx.exception.errors[0])
+
+
+def plan_pot():
+    from stimulans.funds.models import Pot
+
+    return Pot.objects.filter(part__agreement__year=2020, recipient_kind="county").first()
