@@ -63,6 +63,7 @@ def test_production_settings_pass_check_deploy(tmp_path):
         ALLOWED_HOSTS="stimulans.example.se",
         DATABASE_URL=f"sqlite:///{tmp_path / 'check.db'}",
     )
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     proc = subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
         capture_output=True,
