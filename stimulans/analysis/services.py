@@ -409,7 +409,7 @@ def flowchart(result):
                 _("%(n)d mätta") % {"n": measured},
             ],
         ),
-        (_("Överenskommelsens inriktning"), [result["title"]]),
+        (_("Inriktning"), [result["title"]]),
     ]
 
 

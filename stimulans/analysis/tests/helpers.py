@@ -74,3 +74,61 @@ class AnalysisTestCase(BaseTestCase):
     @classmethod
     def category(cls, pot, slug):
         return Category.objects.get(pot=pot, slug=slug)
+
+
+class PageTestCase(AnalysisTestCase):
+    """Reports with known content for the page tests: two county reports in the suicide
+    prevention part and BUP measures from Region Stockholm."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cat = cls.cat
+        cls.report = make_report(county_org("01"), cls.suicide_pot, funds_used_sek=100)
+        cls.initiative = make_initiative(
+            cls.report,
+            cat["samordning-projektledning"],
+            title="Samordnare för suicidprevention",
+            activities="Anställt en samordnare",
+            effects="Fler skolor har utbildats i psykisk första hjälp",
+            effect_level="target_group",
+            funds_sek=100,
+        )
+        uppsala = make_report(county_org("03"), cls.suicide_pot, "approved")
+        cls.other_initiative = make_initiative(
+            uppsala,
+            cat["kunskap-kompetens"],
+            title="Utbildningsdag",
+            activities="Föreläsningar för vårdpersonal",
+            effects="Ökad kunskap hos personalen",
+            effect_level="organisation",
+            funds_sek=40,
+        )
+        measures(
+            make_report(region("01"), cls.youth_region_pot),
+            bup__first_assessment__children=100,
+            bup__first_assessment__within_30_days=80,
+        )
+
+    def publish(self):
+        from ..models import StatusReport
+
+        StatusReport.objects.update_or_create(
+            agreement=self.agreement, defaults={"published": True}
+        )
+
+    def assertAccess(self, url, allowed, refused, method="get", data=None):
+        for user in allowed:
+            self.client.logout()
+            if user is not None:
+                self.login(user)
+            response = getattr(self.client, method)(url, data or {})
+            self.assertIn(response.status_code, (200, 302), f"{user}: {url}")
+            if response.status_code == 302:
+                self.assertNotIn("/konto/logga-in/", response["Location"], f"{user}: {url}")
+        for user in refused:
+            self.client.logout()
+            if user is not None:
+                self.login(user)
+            self.assertRefused(getattr(self.client, method)(url, data or {}))
+        self.client.logout()

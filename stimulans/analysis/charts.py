@@ -1,0 +1,159 @@
+"""Static charts for pages and documents: horizontal bar charts and the program-logic flowchart,
+as SVG (pages) and PNG (Word and PDF) so they print. No JavaScript, no plotting library."""
+
+import io
+import textwrap
+from html import escape
+from pathlib import Path
+
+import reportlab
+from PIL import Image, ImageDraw, ImageFont
+
+FONT = Path(reportlab.__file__).resolve().parent / "fonts" / "Vera.ttf"
+FONT_BOLD = Path(reportlab.__file__).resolve().parent / "fonts" / "VeraBd.ttf"
+BAR = "#1f5f8b"
+HIGHLIGHT = "#c2571a"
+BOX = "#e8f0f6"
+INK = "#1a1a1a"
+
+
+def percent(value):
+    return "–" if value is None else f"{value * 100:.1f} %".replace(".", ",")
+
+
+def _bars(items, sort):
+    items = list(items)
+    if sort:
+        items.sort(key=lambda i: (i[1] is None, -(i[1] or 0)))
+    return items
+
+
+def bar_chart_svg(items, title="", fmt=percent, sort=True, highlight=None, width=640):
+    """items: [(label, value or None)]; values ≥ 0. Empty values are listed without a bar."""
+    items = _bars(items, sort)
+    row, left, top = 20, 190, 28 if title else 6
+    height = top + row * len(items) + 6
+    top_value = max([v for _l, v in items if v is not None] or [1]) or 1
+    span = width - left - 70
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}" '
+        'font-family="sans-serif" font-size="12">'
+    ]
+    if title:
+        out.append(f'<text x="0" y="16" font-weight="bold">{escape(title)}</text>')
+    for n, (label, value) in enumerate(items):
+        y = top + n * row
+        out.append(
+            f'<text x="{left - 6}" y="{y + 14}" text-anchor="end">{escape(str(label))}</text>'
+        )
+        if value is not None:
+            w = max(1, round(span * value / top_value))
+            colour = HIGHLIGHT if label == highlight else BAR
+            out.append(
+                f'<rect x="{left}" y="{y + 3}" width="{w}" height="{row - 6}" fill="{colour}"/>'
+            )
+            out.append(f'<text x="{left + w + 4}" y="{y + 14}">{escape(fmt(value))}</text>')
+        else:
+            out.append(f'<text x="{left + 4}" y="{y + 14}" fill="#666">{escape(fmt(None))}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _font(size, bold=False):
+    return ImageFont.truetype(str(FONT_BOLD if bold else FONT), size)
+
+
+def _png(image):
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=False)
+    return buffer.getvalue()
+
+
+def bar_chart_png(items, title="", fmt=percent, sort=True, highlight=None, width=1280):
+    """The same chart as a PNG at twice the SVG's scale."""
+    items = _bars(items, sort)
+    s = 2
+    row, left, top = 20 * s, 190 * s, (28 if title else 6) * s
+    height = top + row * len(items) + 6 * s
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    font, bold = _font(12 * s), _font(12 * s, True)
+    if title:
+        draw.text((0, 2 * s), title, fill=INK, font=bold)
+    top_value = max([v for _l, v in items if v is not None] or [1]) or 1
+    span = width - left - 70 * s
+    for n, (label, value) in enumerate(items):
+        y = top + n * row
+        draw.text((left - 6 * s, y + 3 * s), str(label), fill=INK, font=font, anchor="ra")
+        if value is not None:
+            w = max(1, round(span * value / top_value))
+            colour = HIGHLIGHT if label == highlight else BAR
+            draw.rectangle([left, y + 3 * s, left + w, y + row - 3 * s], fill=colour)
+            draw.text((left + w + 4 * s, y + 3 * s), fmt(value), fill=INK, font=font)
+        else:
+            draw.text((left + 4 * s, y + 3 * s), fmt(None), fill="#666666", font=font)
+    return _png(image)
+
+
+def _wrap(lines, width=20):
+    out = []
+    for line in lines:
+        out.extend(textwrap.wrap(str(line), width) or [""])
+    return out
+
+
+def flowchart_svg(columns, box_width=140, gap=24):
+    """columns: [(heading, [lines])], drawn left to right with arrows between the boxes."""
+    wrapped = [(h, _wrap(lines)) for h, lines in columns]
+    lines = max(len(w) for _h, w in wrapped) if wrapped else 1
+    height = 40 + 15 * lines
+    width = len(columns) * (box_width + gap) - gap + 2
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height + 2}" '
+        f'width="{width}" height="{height + 2}" role="img" font-family="sans-serif" font-size="11">'
+    ]
+    for n, (heading, text) in enumerate(wrapped):
+        x = 1 + n * (box_width + gap)
+        out.append(
+            f'<rect x="{x}" y="1" width="{box_width}" height="{height}" rx="6" fill="{BOX}" '
+            f'stroke="{BAR}"/>'
+        )
+        out.append(
+            f'<text x="{x + box_width / 2}" y="18" text-anchor="middle" font-weight="bold">'
+            f"{escape(str(heading))}</text>"
+        )
+        for k, line in enumerate(text):
+            out.append(f'<text x="{x + 6}" y="{36 + 15 * k}">{escape(line)}</text>')
+        if n < len(wrapped) - 1:
+            ax, ay = x + box_width + 2, height / 2
+            out.append(
+                f'<path d="M{ax} {ay} h{gap - 8} m-6 -5 l6 5 l-6 5" fill="none" stroke="{INK}"/>'
+            )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def flowchart_png(columns, box_width=140, gap=24):
+    s = 2
+    wrapped = [(h, _wrap(lines)) for h, lines in columns]
+    lines = max(len(w) for _h, w in wrapped) if wrapped else 1
+    height = (40 + 15 * lines) * s
+    width = (len(columns) * (box_width + gap) - gap + 2) * s
+    image = Image.new("RGB", (width, height + 2 * s), "white")
+    draw = ImageDraw.Draw(image)
+    font, bold = _font(11 * s), _font(11 * s, True)
+    for n, (heading, text) in enumerate(wrapped):
+        x = (1 + n * (box_width + gap)) * s
+        draw.rounded_rectangle(
+            [x, s, x + box_width * s, height], radius=6 * s, fill=BOX, outline=BAR, width=s
+        )
+        draw.text((x + box_width * s / 2, 8 * s), str(heading), fill=INK, font=bold, anchor="ma")
+        for k, line in enumerate(text):
+            draw.text((x + 6 * s, (26 + 15 * k) * s), line, fill=INK, font=font)
+        if n < len(wrapped) - 1:
+            ax, ay = x + (box_width + 2) * s, height / 2
+            bx = ax + (gap - 8) * s
+            draw.line([ax, ay, bx, ay], fill=INK, width=s)
+            draw.line([bx - 6 * s, ay - 5 * s, bx, ay, bx - 6 * s, ay + 5 * s], fill=INK, width=s)
+    return _png(image)

@@ -1,0 +1,52 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from stimulans.funds.models import Category
+from stimulans.organisations.models import County
+from stimulans.reporting.models import EffectLevel
+
+from .models import InitiativeCoding
+
+YES_NO = [("", _("Alla")), ("ja", _("Ja")), ("nej", _("Nej"))]
+
+
+class WorkbenchFilterForm(forms.Form):
+    lan = forms.ModelChoiceField(
+        County.objects.all(),
+        label=_("Län"),
+        required=False,
+        to_field_name="code",
+        empty_label=_("Alla län"),
+    )
+    kategori = forms.ModelChoiceField(
+        Category.objects.none(),
+        label=_("Insatskategori"),
+        required=False,
+        empty_label=_("Alla kategorier"),
+    )
+    effektniva = forms.ChoiceField(
+        label=_("Effektnivå"),
+        required=False,
+        choices=[("", _("Alla")), *EffectLevel.choices, ("ingen", _("Ingen angiven"))],
+    )
+    matt = forms.ChoiceField(label=_("Effekten är mätt"), required=False, choices=YES_NO)
+    q = forms.CharField(label=_("Sök"), required=False, max_length=200)
+
+    def __init__(self, *args, part=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        qs = Category.objects.filter(pot__part=part).select_related("pot")
+        self.fields["kategori"].queryset = qs
+        self.fields["kategori"].label_from_instance = lambda c: (
+            f"{c.title} ({c.pot.get_recipient_kind_display()})"
+        )
+
+
+class CodingForm(forms.ModelForm):
+    class Meta:
+        model = InitiativeCoding
+        fields = ["category", "effect_level", "effect_measured", "link_quality", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, initiative=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.filter(pot=initiative.report.pot)

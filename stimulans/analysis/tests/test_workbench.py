@@ -1,0 +1,49 @@
+from django.urls import reverse
+
+from ..models import InitiativeCoding
+from .helpers import PageTestCase
+
+
+class WorkbenchTest(PageTestCase):
+    url = reverse("analysis:workbench", args=[2020, "suicidprevention"])
+
+    def test_it_checks_ownership(self):
+        self.publish()  # publishing opens the public pages, never the workbench
+        self.assertAccess(
+            self.url, [self.anna, self.adam], [self.alice, self.bob, self.regina, self.cora, None]
+        )
+
+    def titles(self, **params):
+        self.login(self.anna)
+        response = self.client.get(self.url, params)
+        self.assertEqual(response.status_code, 200)
+        return sorted(i.title for i in response.context["initiatives"])
+
+    def test_filters(self):
+        both = ["Samordnare för suicidprevention", "Utbildningsdag"]
+        self.assertEqual(self.titles(), both)
+        self.assertEqual(self.titles(lan="03"), ["Utbildningsdag"])
+        kunskap = self.cat["kunskap-kompetens"].pk
+        self.assertEqual(self.titles(kategori=kunskap), ["Utbildningsdag"])
+        self.assertEqual(
+            self.titles(effektniva="target_group"), ["Samordnare för suicidprevention"]
+        )
+        self.assertEqual(self.titles(matt="ja"), [])
+        self.assertEqual(self.titles(matt="nej"), both)
+
+    def test_filters_use_the_analysts_coding(self):
+        InitiativeCoding.objects.create(
+            initiative=self.other_initiative,
+            category=self.cat["samordning-projektledning"],
+            effect_level="target_group",
+            effect_measured=True,
+        )
+        self.assertEqual(self.titles(matt="ja"), ["Utbildningsdag"])
+        self.assertEqual(self.titles(kategori=self.cat["kunskap-kompetens"].pk), [])
+
+    def test_search_tolerates_accents_and_inflections(self):
+        self.assertEqual(self.titles(q="skola"), ["Samordnare för suicidprevention"])
+        self.assertEqual(self.titles(q="OKAD kunskapen"), ["Utbildningsdag"])
+        self.assertEqual(self.titles(q="föreläsning"), ["Utbildningsdag"])
+        self.assertEqual(self.titles(q="prevention"), ["Samordnare för suicidprevention"])
+        self.assertEqual(self.titles(q="ingenting sådant"), [])
