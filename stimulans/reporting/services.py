@@ -471,3 +471,96 @@ def pots_for_organisation(organisation, year):
 
 def deadline_text(date):
     return date.strftime("%Y-%m-%d") if isinstance(date, datetime.date) else ""
+
+
+# --- completeness and reminders -------------------------------------------------------------
+
+
+def expected_organisations(pot):
+    """The organisations expected to report on the pot: those with an allocation, or (before
+    the pot is allocated) every organisation of its recipient kind."""
+    from stimulans.organisations.models import Organisation
+
+    orgs = Organisation.objects.filter(allocations__pot=pot)
+    if not orgs.exists():
+        orgs = Organisation.objects.filter(kind=pot.recipient_kind)
+    return orgs.select_related("county").order_by("code")
+
+
+def report_status_rows(pot, organisations=None, today=None):
+    """[{organisation, report (or None), status, late, last_reminder}] for the pot."""
+    from .models import Reminder
+
+    organisations = organisations if organisations is not None else expected_organisations(pot)
+    reports = {
+        r.organisation_id: r
+        for r in Report.objects.filter(pot=pot).select_related("pot__part__agreement")
+    }
+    reminders = {}
+    for reminder in Reminder.objects.filter(pot=pot).order_by("sent_at"):
+        reminders[reminder.organisation_id] = reminder
+    deadline = deadline_for(pot)
+    today = today or timezone.localdate()
+    rows = []
+    for org in organisations:
+        report = reports.get(org.pk)
+        if report is None:
+            late = deadline is not None and today > deadline
+            status = None
+        else:
+            late = is_late(report, today)
+            status = report.status
+        rows.append(
+            {
+                "organisation": org,
+                "report": report,
+                "status": status,
+                "done": status in (ReportStatus.SUBMITTED, ReportStatus.APPROVED),
+                "late": late,
+                "last_reminder": reminders.get(org.pk),
+            }
+        )
+    return rows
+
+
+def send_reminders(pot, organisations, user):
+    """E-mail a reminder to the users of each organisation that has not submitted its report for
+    the pot, and record it. Returns the number of organisations reminded."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+
+    from .models import Reminder
+
+    deadline = deadline_for(pot)
+    count = 0
+    done = set(
+        Report.objects.filter(
+            pot=pot, status__in=(ReportStatus.SUBMITTED, ReportStatus.APPROVED)
+        ).values_list("organisation_id", flat=True)
+    )
+    for org in organisations:
+        if org.pk in done:
+            continue
+        addresses = sorted({u.email for u in org.users.filter(is_active=True) if u.email})
+        if addresses:
+            send_mail(
+                _("Påminnelse: redovisning av stimulansmedel %(year)s")
+                % {"year": pot.agreement.year},
+                _(
+                    "Hej!\n\n%(org)s har ännu inte skickat in sin redovisning för ”%(pot)s”. "
+                    "Sista dag för redovisning är %(deadline)s.\n\nLogga in i Stimulans och "
+                    "välj Mina redovisningar.\n"
+                )
+                % {
+                    "org": org,
+                    "pot": pot,
+                    "deadline": deadline_text(deadline) or _("inte fastställd"),
+                },
+                getattr(settings, "DEFAULT_FROM_EMAIL", None),
+                addresses,
+            )
+        Reminder.objects.create(
+            pot=pot, organisation=org, sent_by=user, recipients=", ".join(addresses)
+        )
+        count += 1
+    return count

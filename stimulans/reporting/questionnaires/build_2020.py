@@ -116,7 +116,7 @@ def core():
             "yes",
             "",
             "",
-            "${disruption} != 'no'",
+            "${disruption} = 'pandemic' or ${disruption} = 'other'",
         ),
         q("end_group", "", ""),
         q("begin_group", "participation", "Brukares, patienters och närståendes delaktighet"),

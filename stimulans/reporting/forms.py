@@ -1,0 +1,234 @@
+"""The report form: built from the questionnaire's definition for the templates, and read back
+from a POST into the dict that services.save_draft takes. Also the questionnaire upload form."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from stimulans.funds.forms import check_upload
+
+from . import xlsform
+
+LONG_TEXT_EXCEPT = {"title"}
+RADIO_MAX = 5
+ROW_KEY = re.compile(r"^r-(?P<repeat>[A-Za-z_][\w.\-]*)-(?P<index>\d+)-identifier$")
+
+
+def field_id(name, repeat=None, index=None):
+    if repeat is None:
+        return f"f-{name}"
+    return f"r-{repeat}-{index}-{name}"
+
+
+def _is_relevant(node, lookup):
+    expr = (node.get("bind") or {}).get("relevant")
+    return xlsform.is_true(expr, lookup) if expr else True
+
+
+def _lookup(values, row=None):
+    def lookup(name):
+        if row is not None and name in row:
+            return row[name]
+        return values.get(name)
+
+    return lookup
+
+
+def _display(node, value):
+    """An answer as text for reading: choice labels, thousands separators."""
+    if value in (None, "", []):
+        return ""
+    kind = node.get("type")
+    if kind in ("select one", "select all that apply"):
+        labels = dict(xlsform.choices(node))
+        picked = value if isinstance(value, list) else str(value).split()
+        if kind == "select one":
+            picked = [str(value)]
+        return ", ".join(str(labels.get(p, p)) for p in picked)
+    if kind == "integer":
+        try:
+            return f"{int(str(value).replace(' ', '').replace(chr(160), '')):,}".replace(
+                ",", "\u00a0"
+            )
+        except ValueError:
+            return str(value)
+    return str(value)
+
+
+def build_form(definition, values, issues=()):
+    """The definition as nested dicts for the templates:
+
+    field:  {kind: "field", type, name, id, input_name, label, hint, required, value, values,
+             display, choices: [(value, label, checked, id)], errors, hidden, widget}
+    group:  {kind: "group", id, label, children, hidden}
+    repeat: {kind: "repeat", name, id, label, rows: [{number, index, identifier, id, children}]}
+    note:   {kind: "note", label}
+
+    Also returns the ids of the elements whose visibility depends on answers (for htmx)."""
+    errors = {}
+    for issue in issues:
+        key = (getattr(issue, "field", None), getattr(issue, "initiative", None))
+        errors.setdefault(key, []).append(str(issue))
+    conditional = []
+
+    def build(node, lookup, repeat=None, index=None, row=None):
+        kind = node.get("type")
+        name = node.get("name")
+        relevant = (node.get("bind") or {}).get("relevant")
+        if kind == "group":
+            gid = field_id(name, repeat, index)
+            if relevant:
+                conditional.append(gid)
+            return {
+                "kind": "group",
+                "id": gid,
+                "label": xlsform.label(node),
+                "hidden": not _is_relevant(node, lookup),
+                "children": [
+                    c
+                    for c in (
+                        build(child, lookup, repeat, index, row) for child in node["children"]
+                    )
+                    if c
+                ],
+            }
+        if kind == "repeat":
+            rows = []
+            for i, row_values in enumerate(values.get(name) or []):
+                row_lookup = _lookup(values, row_values)
+                rows.append(
+                    {
+                        "number": i + 1,
+                        "index": i,
+                        "identifier": row_values.get("identifier", ""),
+                        "id": f"r-{name}-{i}",
+                        "title": row_values.get("title", ""),
+                        "children": [
+                            c
+                            for c in (
+                                build(child, row_lookup, name, i, row_values)
+                                for child in node["children"]
+                            )
+                            if c
+                        ],
+                    }
+                )
+            return {
+                "kind": "repeat",
+                "name": name,
+                "id": f"r-{name}",
+                "label": xlsform.label(node),
+                "rows": rows,
+                "errors": errors.get((name, None), []),
+            }
+        if kind == "note":
+            return {"kind": "note", "label": xlsform.label(node)}
+        if kind not in xlsform.FIELD_TYPES:
+            return None
+        source = row if row is not None else values
+        value = source.get(name)
+        if value is None:
+            value = [] if kind == "select all that apply" else ""
+        fid = field_id(name, repeat, index)
+        if relevant:
+            conditional.append(f"{fid}-wrap")
+        picked = (
+            (value if isinstance(value, list) else str(value).split())
+            if kind == "select all that apply"
+            else [str(value)]
+        )
+        options = [
+            (c, lab, c in picked, f"{fid}-{n}") for n, (c, lab) in enumerate(xlsform.choices(node))
+        ]
+        if kind == "select one":
+            widget = "radio" if len(options) <= RADIO_MAX else "select"
+        elif kind == "select all that apply":
+            widget = "checkbox"
+        elif kind == "text":
+            widget = "input" if name in LONG_TEXT_EXCEPT else "textarea"
+        else:
+            widget = {"integer": "number", "decimal": "decimal", "date": "date"}[kind]
+        number = index + 1 if repeat == xlsform.INITIATIVES else None
+        required = (node.get("bind") or {}).get("required")
+        return {
+            "kind": "field",
+            "type": kind,
+            "widget": widget,
+            "name": name,
+            "id": fid,
+            "input_name": fid,
+            "label": xlsform.label(node),
+            "hint": xlsform.hint(node),
+            "required": required not in (None, "", "no", "false()"),
+            "value": "" if isinstance(value, list) else value,
+            "display": _display(node, value),
+            "choices": options,
+            "errors": errors.get((name, number), [])
+            if repeat in (None, xlsform.INITIATIVES)
+            else [],
+            "hidden": not _is_relevant(node, lookup),
+        }
+
+    top = _lookup(values)
+    nodes = [
+        n
+        for n in (
+            build(child, top)
+            for child in definition.get("children", [])
+            if not (child.get("name") == "meta" and child.get("type") == "group")
+        )
+        if n
+    ]
+    return nodes, conditional
+
+
+def _read(node, post, key):
+    if node.get("type") == "select all that apply":
+        return post.getlist(key)
+    return post.get(key, "")
+
+
+def parse_post(definition, post):
+    """The POSTed report form as the data dict services.save_draft takes. Repeat rows are found
+    by their hidden identifier input and kept in the order of their index."""
+    data = {}
+    for node, _ancestors, repeat in xlsform.walk_fields(definition):
+        if node.get("type") == "note" or repeat is not None:
+            continue
+        data[node["name"]] = _read(node, post, field_id(node["name"]))
+    rows = {}
+    for key in post:
+        m = ROW_KEY.match(key)
+        if m:
+            rows.setdefault(m["repeat"], []).append(int(m["index"]))
+    for repeat_name in xlsform.repeats(definition):
+        items = []
+        for index in sorted(rows.get(repeat_name, [])):
+            row = {"identifier": post.get(f"r-{repeat_name}-{index}-identifier", "")}
+            for node, _ancestors, repeat in xlsform.walk_fields(definition):
+                if repeat == repeat_name and node.get("type") != "note":
+                    row[node["name"]] = _read(
+                        node, post, field_id(node["name"], repeat_name, index)
+                    )
+            items.append(row)
+        data[repeat_name] = items
+    return data
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label=gettext_lazy("Vad behöver kompletteras?"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class QuestionnaireUploadForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Enkät (XLSForm, .xlsx)"))
+
+    def clean_file(self):
+        return check_upload(self.cleaned_data["file"], [".xlsx"])
+
+
+def upload_error_text(errors):
+    return _("Enkäten kunde inte sparas:") + " " + " ".join(errors)

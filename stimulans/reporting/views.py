@@ -1,0 +1,476 @@
+"""Report pages: my reports, the report form, reading and printing a report, its history, the
+county overview, national completeness with reminders, and the questionnaires."""
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from stimulans.accounts.decorators import role_required
+from stimulans.accounts.models import Role
+from stimulans.accounts.permissions import can_act_for_organisation, can_view_county, require
+from stimulans.funds.models import Agreement, Pot
+from stimulans.organisations.models import County, Organisation
+
+from . import services, xlsform
+from .forms import QuestionnaireUploadForm, ReturnForm, build_form, parse_post
+from .models import Initiative, MeasureValue, Questionnaire, Report, ReportStatus
+from .questionnaires.loader import install_questionnaire
+
+
+def _report(report_id):
+    return get_object_or_404(
+        Report.objects.select_related("organisation__county", "pot__part__agreement"),
+        pk=report_id,
+    )
+
+
+def _latest_year():
+    agreement = Agreement.objects.order_by("-year").first()
+    if agreement is None:
+        raise Http404
+    return agreement.year
+
+
+# --- reporter -------------------------------------------------------------------------------
+
+
+@login_required
+def my_reports(request):
+    """The reporter's pots of the year with their reports; national roles go to completeness,
+    coordinators see their own organisation's reports and a link to the county overview."""
+    user = request.user
+    year = int(request.GET.get("ar") or _latest_year())
+    if user.organisation is None:
+        return redirect("reporting:completeness", year=year)
+    org = user.organisation
+    rows = []
+    for pot in services.pots_for_organisation(org, year):
+        report = Report.objects.filter(organisation=org, pot=pot).first()
+        allocation = pot.allocations.filter(organisation=org).first()
+        rows.append(
+            {
+                "pot": pot,
+                "report": report,
+                "allocation": allocation,
+                "late": services.is_late(report) if report else _deadline_passed(pot),
+            }
+        )
+    agreement = Agreement.objects.filter(year=year).first()
+    return render(
+        request,
+        "reporting/my_reports.html",
+        {
+            "organisation": org,
+            "rows": rows,
+            "year": year,
+            "agreement": agreement,
+            "can_act": can_act_for_organisation(user, org),
+            "years": Agreement.objects.values_list("year", flat=True),
+        },
+    )
+
+
+def _deadline_passed(pot):
+    from django.utils import timezone
+
+    deadline = services.deadline_for(pot)
+    return deadline is not None and timezone.localdate() > deadline
+
+
+@login_required
+@require_POST
+def open_report(request, pot_id):
+    """Create (or find) the user's organisation's report for the pot and go to its form."""
+    pot = get_object_or_404(Pot, pk=pot_id)
+    org = request.user.organisation
+    require(org is not None and can_act_for_organisation(request.user, org))
+    if org.kind != pot.recipient_kind:
+        raise PermissionDenied
+    report, _created = services.get_or_create_report(org, pot, request.user)
+    return redirect("reporting:edit", report_id=report.pk)
+
+
+def _form_context(report, values, issues=(), error=None):
+    definition = services.definition_for(report)
+    nodes, conditional = build_form(definition, values, issues)
+    allocation = services.allocation_for(report)
+    return {
+        "report": report,
+        "nodes": nodes,
+        "conditional": ",".join(f"#{c}" for c in conditional),
+        "issues": issues,
+        "allocation": allocation,
+        "deadline": services.deadline_for(report),
+        "late": services.is_late(report),
+        "error": error,
+        "has_questionnaire": hasattr(report.pot, "questionnaire"),
+    }
+
+
+@login_required
+def report_edit(request, report_id):
+    """The report form. Every button saves the draft first (optimistic locking on `version`);
+    "Lägg till insats"/"Ta bort" change the initiatives, "Skicka in" validates and submits."""
+    report = _report(report_id)
+    require(services.can_edit_report(request.user, report))
+    if report.status not in services.EDITABLE:
+        messages.info(request, _("Redovisningen är inskickad och kan inte ändras."))
+        return redirect("reporting:detail", report_id=report.pk)
+    if request.method != "POST":
+        return render(
+            request,
+            "reporting/report_form.html",
+            _form_context(report, services.report_values(report)),
+        )
+    definition = services.definition_for(report)
+    data = parse_post(definition, request.POST)
+    action = request.POST.get("action", "save")
+    anchor = ""
+    for repeat_name in xlsform.repeats(definition):
+        rows = data.get(repeat_name, [])
+        if action == f"add:{repeat_name}":
+            rows.append({})
+            anchor = f"#r-{repeat_name}-{len(rows) - 1}"
+        elif action.startswith(f"remove:{repeat_name}:"):
+            try:
+                del rows[int(action.rsplit(":", 1)[1])]
+            except (ValueError, IndexError):
+                pass
+            anchor = f"#r-{repeat_name}"
+    try:
+        services.save_draft(report, data, request.user, request.POST.get("version"))
+    except services.ConcurrentEditError as exc:
+        context = _form_context(report, data, error=str(exc))
+        context["stale_version"] = request.POST.get("version")
+        return render(request, "reporting/report_form.html", context, status=409)
+    except services.WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect("reporting:detail", report_id=report.pk)
+    if action == "submit":
+        issues = services.submit(report, request.user)
+        if issues:
+            values = services.report_values(report)
+            context = _form_context(report, values, issues)
+            return render(request, "reporting/report_form.html", context, status=400)
+        messages.success(request, _("Redovisningen är inskickad. Tack!"))
+        return redirect("reporting:detail", report_id=report.pk)
+    messages.success(request, _("Utkastet är sparat."))
+    return redirect(reverse("reporting:edit", args=[report.pk]) + anchor)
+
+
+@login_required
+@require_POST
+def report_relevance(request, report_id):
+    """htmx: re-render the form from the posted answers (nothing is saved) so that follow-up
+    questions appear and disappear; the page swaps in only the conditional parts."""
+    report = _report(report_id)
+    require(services.can_edit_report(request.user, report))
+    data = parse_post(services.definition_for(report), request.POST)
+    return render(request, "reporting/report_form.html", _form_context(report, data))
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+@login_required
+def report_detail(request, report_id):
+    """One report for reading and printing, with the coordinator's and administrator's
+    actions."""
+    report = _report(report_id)
+    require(services.can_view_report(request.user, report))
+    nodes, _conditional = build_form(
+        services.definition_for(report), services.report_values(report)
+    )
+    return render(
+        request,
+        "reporting/report_detail.html",
+        {
+            "report": report,
+            "nodes": nodes,
+            "allocation": services.allocation_for(report),
+            "deadline": services.deadline_for(report),
+            "late": services.is_late(report),
+            "can_edit": services.can_edit_report(request.user, report)
+            and report.status in services.EDITABLE,
+            "can_return": services.can_return_report(request.user, report)
+            and report.status in (ReportStatus.SUBMITTED, ReportStatus.APPROVED),
+            "can_approve": services.can_approve_report(request.user, report)
+            and report.status == ReportStatus.SUBMITTED,
+            "return_form": ReturnForm(),
+        },
+    )
+
+
+def _changes(record):
+    """Changed fields of one history record, as [(field label, old, new)]."""
+    prev = record.prev_record
+    if prev is None:
+        return []
+    delta = record.diff_against(prev)
+    rows = []
+    for change in delta.changes:
+        if change.field in ("version", "updated_at"):
+            continue
+        field = record.instance_type._meta.get_field(change.field)
+        rows.append((str(field.verbose_name), change.old, change.new))
+    return rows
+
+
+@login_required
+def report_history(request, report_id):
+    """Every change to the report, its initiatives and measures, with who and when."""
+    report = _report(report_id)
+    require(services.can_view_report(request.user, report))
+    events = []
+    for record in report.history.select_related("history_user").all():
+        events.append(
+            {
+                "when": record.history_date,
+                "who": record.history_user,
+                "what": _("Redovisningen"),
+                "type": record.get_history_type_display(),
+                "status": ReportStatus(record.status).label,
+                "changes": _changes(record),
+            }
+        )
+    for model, what in ((Initiative, _("Insats")), (MeasureValue, _("Mätvärde"))):
+        for record in model.history.filter(report_id=report.pk).select_related("history_user"):
+            name = getattr(record, "title", "") or getattr(record, "code", "")
+            events.append(
+                {
+                    "when": record.history_date,
+                    "who": record.history_user,
+                    "what": f"{what}: {name}" if name else what,
+                    "type": record.get_history_type_display(),
+                    "status": "",
+                    "changes": _changes(record),
+                }
+            )
+    events.sort(key=lambda e: e["when"], reverse=True)
+    return render(request, "reporting/report_history.html", {"report": report, "events": events})
+
+
+@login_required
+@require_POST
+def report_return(request, report_id):
+    report = _report(report_id)
+    require(services.can_view_report(request.user, report))
+    require(services.can_return_report(request.user, report))
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Skriv en kommentar om vad som behöver kompletteras."))
+        return redirect("reporting:detail", report_id=report.pk)
+    try:
+        services.return_report(report, request.user, form.cleaned_data["comment"])
+    except services.WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Redovisningen är återsänd för komplettering."))
+    return redirect("reporting:detail", report_id=report.pk)
+
+
+@login_required
+@require_POST
+def report_approve(request, report_id):
+    report = _report(report_id)
+    require(services.can_approve_report(request.user, report))
+    try:
+        services.approve_report(report, request.user)
+    except services.WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Redovisningen är godkänd."))
+    return redirect("reporting:detail", report_id=report.pk)
+
+
+# --- overviews ------------------------------------------------------------------------------
+
+
+@login_required
+def county_overview(request, year, county_code=None):
+    """Every report in one county with its status: county coordinators see their own county,
+    national administrators and analysts any county."""
+    user = request.user
+    if county_code is None:
+        if user.is_county_coordinator and user.county_id:
+            county_code = user.organisation.county.code
+        elif user.reads_everything:
+            return redirect("reporting:completeness", year=year)
+        else:
+            raise PermissionDenied
+    county = get_object_or_404(County, code=county_code)
+    require(can_view_county(user, county))
+    agreement = get_object_or_404(Agreement, year=year)
+    sections = []
+    for pot in Pot.objects.filter(part__agreement=agreement).select_related("part__agreement"):
+        orgs = services.expected_organisations(pot).filter(county=county)
+        rows = services.report_status_rows(pot, orgs)
+        sections.append(
+            {
+                "pot": pot,
+                "rows": rows,
+                "done": sum(1 for r in rows if r["done"]),
+            }
+        )
+    return render(
+        request,
+        "reporting/county_overview.html",
+        {
+            "county": county,
+            "agreement": agreement,
+            "sections": sections,
+            "counties": County.objects.all() if user.reads_everything else None,
+        },
+    )
+
+
+@login_required
+def completeness(request, year):
+    """National completeness: per pot and county, how many have submitted and how many are
+    late. National administrators and analysts."""
+    user = request.user
+    require(user.reads_everything)
+    agreement = get_object_or_404(Agreement, year=year)
+    counties = list(County.objects.all())
+    pots = list(Pot.objects.filter(part__agreement=agreement).select_related("part__agreement"))
+    table = []
+    for pot in pots:
+        rows = services.report_status_rows(pot)
+        by_county = defaultdict(lambda: {"expected": 0, "done": 0, "late": 0})
+        for row in rows:
+            cell = by_county[row["organisation"].county_id]
+            cell["expected"] += 1
+            cell["done"] += row["done"]
+            cell["late"] += row["late"] and not row["done"]
+        table.append(
+            {
+                "pot": pot,
+                "expected": len(rows),
+                "done": sum(1 for r in rows if r["done"]),
+                "late": sum(1 for r in rows if r["late"] and not r["done"]),
+                "counties": [by_county.get(c.pk) for c in counties],
+            }
+        )
+    return render(
+        request,
+        "reporting/completeness.html",
+        {
+            "agreement": agreement,
+            "table": table,
+            "county_rows": [
+                (county, [row["counties"][i] for row in table])
+                for i, county in enumerate(counties)
+            ],
+        },
+    )
+
+
+@login_required
+def pot_completeness(request, year, pot_id):
+    """One pot: every expected organisation with its status, lateness and last reminder; the
+    national administrator sends reminders from here."""
+    require(request.user.reads_everything)
+    pot = get_object_or_404(
+        Pot.objects.select_related("part__agreement"), pk=pot_id, part__agreement__year=year
+    )
+    rows = services.report_status_rows(pot)
+    county = request.GET.get("lan")
+    if county:
+        rows = [r for r in rows if r["organisation"].county.code == county]
+    return render(
+        request,
+        "reporting/pot_completeness.html",
+        {
+            "pot": pot,
+            "rows": rows,
+            "missing": [r for r in rows if not r["done"]],
+            "county": county,
+            "deadline": services.deadline_for(pot),
+        },
+    )
+
+
+@role_required(Role.NATIONAL_ADMIN)
+@require_POST
+def send_reminders(request, year, pot_id):
+    pot = get_object_or_404(Pot, pk=pot_id, part__agreement__year=year)
+    ids = [int(i) for i in request.POST.getlist("organisation") if i.isdigit()]
+    orgs = services.expected_organisations(pot)
+    if ids:
+        orgs = orgs.filter(pk__in=ids)
+    else:
+        orgs = Organisation.objects.none()
+    count = services.send_reminders(pot, orgs, request.user)
+    if count:
+        messages.success(
+            request, _("Påminnelse skickad till %(count)d organisationer.") % {"count": count}
+        )
+    else:
+        messages.info(request, _("Ingen påminnelse skickades: välj organisationer som saknas."))
+    return redirect("reporting:pot_completeness", year=year, pot_id=pot.pk)
+
+
+# --- questionnaires -------------------------------------------------------------------------
+
+
+@login_required
+def questionnaire_list(request, year):
+    agreement = get_object_or_404(Agreement, year=year)
+    pots = Pot.objects.filter(part__agreement=agreement).select_related("part", "questionnaire")
+    return render(
+        request,
+        "reporting/questionnaire_list.html",
+        {
+            "agreement": agreement,
+            "pots": pots,
+            "form": QuestionnaireUploadForm() if request.user.is_national_admin else None,
+        },
+    )
+
+
+@login_required
+def questionnaire_download(request, year, pot_id):
+    questionnaire = get_object_or_404(Questionnaire, pot_id=pot_id, pot__part__agreement__year=year)
+    response = HttpResponse(
+        bytes(questionnaire.xlsform),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{questionnaire.xlsform_name}"'
+    return response
+
+
+@role_required(Role.NATIONAL_ADMIN)
+@require_POST
+def questionnaire_upload(request, year, pot_id):
+    pot = get_object_or_404(Pot, pk=pot_id, part__agreement__year=year)
+    form = QuestionnaireUploadForm(request.POST, request.FILES)
+    errors = []
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            install_questionnaire(pot, upload.read(), upload.name, request.user)
+        except xlsform.XLSFormError as exc:
+            errors = exc.errors
+        else:
+            messages.success(request, _("Enkäten för %(pot)s är sparad.") % {"pot": pot})
+            return redirect("reporting:questionnaires", year=year)
+    pots = Pot.objects.filter(part__agreement__year=year).select_related("part", "questionnaire")
+    return render(
+        request,
+        "reporting/questionnaire_list.html",
+        {
+            "agreement": pot.agreement,
+            "pots": pots,
+            "form": form,
+            "upload_pot": pot,
+            "upload_errors": errors,
+        },
+        status=400,
+    )
