@@ -1,0 +1,202 @@
+"""JSON shapes of the API. Reports carry their answers keyed by the questionnaire's XLSForm field
+names, exactly as the web form has them (see `stimulans.reporting.services`), with the
+initiatives nested and the measures by code."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from stimulans.funds.models import Allocation
+from stimulans.reporting import services, xlsform
+from stimulans.reporting.models import Report
+
+
+class OrganisationRefSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+    county_code = serializers.CharField(source="county.code")
+
+
+class AllocationSerializer(serializers.ModelSerializer):
+    organisation = OrganisationRefSerializer()
+    year = serializers.IntegerField(source="pot.part.agreement.year")
+    part = serializers.CharField(source="pot.part.slug")
+    part_title = serializers.CharField(source="pot.part.title")
+    recipient_kind = serializers.CharField(source="pot.recipient_kind")
+    pot = serializers.IntegerField(source="pot_id")
+    requested_sek = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Allocation
+        fields = [
+            "id",
+            "year",
+            "part",
+            "part_title",
+            "recipient_kind",
+            "pot",
+            "organisation",
+            "amount_sek",
+            "requested_sek",
+        ]
+
+    def get_requested_sek(self, obj) -> int:
+        return obj.requested_sek
+
+
+class InitiativeSerializer(serializers.Serializer):
+    """One initiative (insats). Unknown fields of the questionnaire's repeat are kept as given."""
+
+    identifier = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    category = serializers.CharField(required=False, allow_blank=True)
+    title = serializers.CharField(required=False, allow_blank=True)
+    activities = serializers.CharField(required=False, allow_blank=True)
+    goals = serializers.CharField(required=False, allow_blank=True)
+    outputs = serializers.CharField(required=False, allow_blank=True)
+    effects = serializers.CharField(required=False, allow_blank=True)
+    effect_level = serializers.CharField(required=False, allow_blank=True)
+    effect_measured = serializers.BooleanField(required=False, allow_null=True)
+    measurement = serializers.CharField(required=False, allow_blank=True)
+    funds_sek = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+    phase = serializers.CharField(required=False, allow_blank=True)
+    within_agreement = serializers.BooleanField(required=False, allow_null=True)
+
+
+def initiative_payload(initiative):
+    values = services.initiative_values(initiative)
+    raw = (initiative.extra or {}).get("_raw", {})
+    if "funds_sek" not in raw:
+        values["funds_sek"] = initiative.funds_sek
+    for flag in ("effect_measured", "within_agreement"):
+        if flag not in raw:
+            values[flag] = getattr(initiative, flag)
+    return values
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    """A report as read: status, version (send it back when you update), answers, initiatives and
+    measures."""
+
+    organisation = OrganisationRefSerializer(read_only=True)
+    year = serializers.IntegerField(source="pot.part.agreement.year", read_only=True)
+    part = serializers.CharField(source="pot.part.slug", read_only=True)
+    recipient_kind = serializers.CharField(source="pot.recipient_kind", read_only=True)
+    answers = serializers.SerializerMethodField()
+    initiatives = serializers.SerializerMethodField()
+    measures = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Report
+        fields = [
+            "id",
+            "year",
+            "part",
+            "recipient_kind",
+            "pot",
+            "organisation",
+            "status",
+            "version",
+            "imported",
+            "submitted_at",
+            "approved_at",
+            "return_comment",
+            "answers",
+            "initiatives",
+            "measures",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    def get_answers(self, obj) -> dict:
+        values = services.report_values(obj)
+        values.pop(xlsform.INITIATIVES, None)
+        return values
+
+    def get_initiatives(self, obj) -> list[dict]:
+        return [initiative_payload(i) for i in obj.initiatives.all()]
+
+    def get_measures(self, obj) -> dict:
+        return {m.code: m.value for m in obj.measures.all()}
+
+
+class ReportWriteSerializer(serializers.Serializer):
+    """What a client sends. `answers` are keyed by XLSForm field name (as in the web form);
+    `initiatives`, when sent, replace the report's list (matched by `identifier`); `measures` are
+    by measure code. Drafts are stored as given; `submit` validates."""
+
+    answers = serializers.DictField(required=False)
+    initiatives = serializers.ListField(child=serializers.DictField(), required=False)
+    measures = serializers.DictField(
+        child=serializers.IntegerField(allow_null=True, min_value=0), required=False
+    )
+
+    def validate_answers(self, value):
+        if xlsform.INITIATIVES in value:
+            raise serializers.ValidationError(_("Skicka insatserna i fältet ”initiatives”."))
+        return value
+
+    def validate_initiatives(self, rows):
+        """Known fields are type-checked; other fields of the repeat pass through as given."""
+        result, errors = [], {}
+        for number, row in enumerate(rows):
+            serializer = InitiativeSerializer(data=row)
+            if serializer.is_valid():
+                result.append({**row, **serializer.validated_data})
+            else:
+                errors[number] = serializer.errors
+        if errors:
+            raise serializers.ValidationError(errors)
+        return result
+
+    def draft_data(self, pot):
+        """The data in the shape `services.save_draft` takes."""
+        data = dict(self.validated_data.get("answers", {}))
+        codes = {m.code for m in pot.measures.all()}
+        for code, value in self.validated_data.get("measures", {}).items():
+            if code not in codes:
+                raise serializers.ValidationError(
+                    {
+                        "measures": _("Okänt mått ”%(code)s” för den här redovisningen.")
+                        % {"code": code}
+                    }
+                )
+            data[xlsform.measure_field_name(code)] = value
+        if "initiatives" in self.validated_data:
+            data[xlsform.INITIATIVES] = [
+                {k: _form_value(v) for k, v in row.items()}
+                for row in self.validated_data["initiatives"]
+            ]
+        return data
+
+
+def _form_value(value):
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else value
+
+
+class ReportCreateSerializer(ReportWriteSerializer):
+    pot = serializers.IntegerField(required=False, help_text=_("Pottens id, eller year och part."))
+    year = serializers.IntegerField(required=False)
+    part = serializers.CharField(required=False)
+
+    def validate(self, attrs):
+        if "pot" not in attrs and not ("year" in attrs and "part" in attrs):
+            raise serializers.ValidationError(_("Ange pot, eller year och part."))
+        return attrs
+
+
+class ReportUpdateSerializer(ReportWriteSerializer):
+    version = serializers.IntegerField(
+        help_text=_("Versionen du utgår från; en äldre version ger 409.")
+    )
+
+
+class SubmitSerializer(serializers.Serializer):
+    version = serializers.IntegerField(required=False)
+
+
+class IssueSerializer(serializers.Serializer):
+    message = serializers.CharField()
+    field = serializers.CharField(allow_null=True)
+    initiative = serializers.IntegerField(allow_null=True)

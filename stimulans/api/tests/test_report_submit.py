@@ -1,0 +1,70 @@
+from django.urls import reverse
+
+from .base import ApiTestCase, complete_answers
+
+
+def submit_url(report):
+    return reverse("api:report-submit", args=[report.pk])
+
+
+class ReportSubmitApiTest(ApiTestCase):
+    def setUp(self):
+        self.mine = self.make_report(self.stockholm, self.mobila_municipality, self.alice)
+
+    def complete(self):
+        from stimulans.reporting import services
+
+        services.save_draft(
+            self.mine, complete_answers(self.mobila_municipality), self.alice, self.mine.version
+        )
+
+    def test_an_incomplete_report_returns_the_errors_of_the_web_page(self):
+        self.auth(self.alice)
+        response = self.client.post(submit_url(self.mine), {}, format="json")
+        self.assertStatus(response, 400)
+        self.assertTrue(response.data["errors"])
+        first = response.data["errors"][0]
+        self.assertEqual(set(first), {"message", "field", "initiative"})
+        self.mine.refresh_from_db()
+        self.assertEqual(self.mine.status, "draft")
+
+    def test_a_complete_report_is_submitted_and_then_read_only(self):
+        self.complete()
+        self.auth(self.alice)
+        response = self.client.post(submit_url(self.mine), {}, format="json")
+        self.assertStatus(response, 200)
+        self.assertEqual(response.data["status"], "submitted")
+        self.assertIsNotNone(response.data["submitted_at"])
+        self.assertStatus(self.client.post(submit_url(self.mine), {}, format="json"), 403)
+        patch = self.client.patch(
+            reverse("api:report-detail", args=[self.mine.pk]),
+            {"version": response.data["version"], "answers": {"a": "b"}},
+            format="json",
+        )
+        self.assertStatus(patch, 403)
+
+    def test_a_stale_version_is_a_conflict(self):
+        self.complete()
+        self.auth(self.alice)
+        response = self.client.post(submit_url(self.mine), {"version": 1}, format="json")
+        self.assertStatus(response, 409)
+
+    def test_it_checks_ownership(self):
+        self.complete()
+        for user, code in [
+            (self.bob, 404),
+            (self.charlie, 404),
+            (self.regina, 404),
+            (self.otto, 404),
+            (self.cora, 403),
+            (self.anna, 403),
+            (self.adam, 403),
+        ]:
+            self.auth(user)
+            self.assertStatus(self.client.post(submit_url(self.mine), {}, format="json"), code)
+        self.anonymous()
+        self.assertStatus(self.client.post(submit_url(self.mine), {}, format="json"), 401)
+        self.mine.refresh_from_db()
+        self.assertEqual(self.mine.status, "draft")
+        self.auth(self.alice)
+        self.assertStatus(self.client.post(submit_url(self.mine), {}, format="json"), 200)

@@ -1,0 +1,28 @@
+from django.urls import reverse
+
+from .base import ApiTestCase
+
+
+class SchemaTest(ApiTestCase):
+    def test_the_schema_describes_the_endpoints(self):
+        self.auth(self.alice)
+        response = self.client.get(reverse("api:schema"), {"format": "json"})
+        self.assertStatus(response, 200)
+        paths = response.json()["paths"]
+        for path in [
+            "/api/allocations/",
+            "/api/reports/",
+            "/api/reports/{id}/",
+            "/api/reports/{id}/submit/",
+        ]:
+            self.assertIn(path, paths)
+
+    def test_it_checks_ownership(self):
+        # Anyone with an account reads the schema and the docs; anonymous users do not.
+        for user in (self.alice, self.cora, self.anna, self.adam):
+            self.auth(user)
+            self.assertStatus(self.client.get(reverse("api:schema")), 200)
+            self.assertStatus(self.client.get(reverse("api:docs")), 200)
+        self.anonymous()
+        self.assertStatus(self.client.get(reverse("api:schema")), 401)
+        self.assertStatus(self.client.get(reverse("api:docs")), 401)

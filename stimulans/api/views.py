@@ -1,0 +1,237 @@
+"""The token-authenticated JSON API: a municipality's (or region's, or county recipient's) own
+system reads its allocations and creates, updates and submits its draft reports, with the
+permissions and the validation of the web pages (`stimulans.reporting.services`).
+
+Who sees what: reporters and county coordinators their own organisation's data, county
+coordinators also every organisation in their county (read only), analysts and national
+administrators everything (read only). Only an organisation's own officials create and change
+its reports, and only while they are drafts or returned for correction. Reports that a user may
+not read answer 404, so ids cannot be probed."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied as DRFPermissionDenied
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from stimulans.accounts.models import Role
+from stimulans.accounts.permissions import can_act_for_organisation
+from stimulans.funds.models import Allocation, Pot
+from stimulans.reporting import services
+from stimulans.reporting.models import Report
+from stimulans.reporting.services import ConcurrentEditError, WorkflowError
+
+from . import serializers as s
+
+
+def visible_organisations(user):
+    """A Q on `organisation` for what `user` may read (same rule as can_view_organisation)."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    if user.reads_everything:
+        return Q()
+    if user.role == Role.COUNTY_COORDINATOR and user.county_id is not None:
+        return Q(organisation__county_id=user.county_id)
+    if user.organisation_id is not None:
+        return Q(organisation_id=user.organisation_id)
+    return Q(pk__in=[])
+
+
+def _filter(queryset, params, names):
+    for param, lookup in names.items():
+        value = params.get(param)
+        if value:
+            queryset = queryset.filter(**{lookup: value})
+    return queryset
+
+
+FILTERS = {
+    "year": "pot__part__agreement__year",
+    "part": "pot__part__slug",
+    "recipient_kind": "pot__recipient_kind",
+    "org_kind": "organisation__kind",
+    "org_code": "organisation__code",
+    "county": "organisation__county__code",
+}
+FILTER_PARAMETERS = [
+    OpenApiParameter(name, str, description=description)
+    for name, description in [
+        ("year", "Överenskommelsens år"),
+        ("part", "Delens kortnamn"),
+        ("recipient_kind", "region, municipality eller county"),
+        ("org_kind", "Organisationens typ"),
+        ("org_code", "Organisationens kod"),
+        ("county", "Länskod"),
+    ]
+]
+
+
+@extend_schema_view(list=extend_schema(parameters=FILTER_PARAMETERS))
+class AllocationViewSet(viewsets.ReadOnlyModelViewSet):
+    """Fördelningar: the user's organisation's allocations (national roles: all; county
+    coordinators: their county's), filterable by year, part, kind, organisation and county."""
+
+    serializer_class = s.AllocationSerializer
+
+    def get_queryset(self):
+        queryset = Allocation.objects.filter(visible_organisations(self.request.user))
+        queryset = _filter(queryset, self.request.query_params, FILTERS)
+        return queryset.select_related("pot__part__agreement", "organisation__county")
+
+
+def _conflict(exc):
+    return Response(
+        {"detail": str(exc), "version": exc.report.version}, status=status.HTTP_409_CONFLICT
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[*FILTER_PARAMETERS, OpenApiParameter("status", str, description="Status")]
+    )
+)
+class ReportViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Redovisningar. Read: the reports of the organisations the user may see. Create, update
+    (PATCH, with the version you read; 409 if someone saved since) and submit: the
+    organisation's own officials, while the report is a draft or returned for correction."""
+
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    serializer_class = s.ReportSerializer
+
+    def get_queryset(self):
+        queryset = Report.objects.filter(visible_organisations(self.request.user))
+        queryset = _filter(queryset, self.request.query_params, {**FILTERS, "status": "status"})
+        return queryset.select_related(
+            "pot__part__agreement", "organisation__county"
+        ).prefetch_related("initiatives__category", "measures")
+
+    def _report(self, report):
+        report = self.get_queryset().get(pk=report.pk)
+        return Response(s.ReportSerializer(report).data)
+
+    def _save(self, report, serializer, version):
+        try:
+            services.save_draft(
+                report, serializer.draft_data(report.pot), self.request.user, version
+            )
+        except PermissionDenied as exc:
+            raise DRFPermissionDenied from exc
+        except WorkflowError as exc:
+            if isinstance(exc, ConcurrentEditError):
+                raise
+            raise DRFPermissionDenied(str(exc)) from exc
+
+    @extend_schema(
+        request=s.ReportCreateSerializer,
+        responses={201: s.ReportSerializer, 409: OpenApiResponse(description="Finns redan")},
+    )
+    def create(self, request, *args, **kwargs):
+        serializer = s.ReportCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = request.user
+        organisation = user.organisation
+        if organisation is None or not can_act_for_organisation(user, organisation):
+            raise DRFPermissionDenied(
+                _("Bara organisationens egna handläggare kan skapa dess redovisningar.")
+            )
+        d = serializer.validated_data
+        pots = Pot.objects.select_related("part__agreement")
+        if "pot" in d:
+            pot = pots.filter(pk=d["pot"]).first()
+        else:
+            pot = pots.filter(
+                part__agreement__year=d["year"],
+                part__slug=d["part"],
+                recipient_kind=organisation.kind,
+            ).first()
+        if pot is None:
+            raise ValidationError({"pot": _("Det finns ingen sådan pott.")})
+        existing = Report.objects.filter(organisation=organisation, pot=pot).first()
+        if existing is not None:
+            return Response(
+                {"detail": _("Redovisningen finns redan."), "id": existing.pk},
+                status=status.HTTP_409_CONFLICT,
+            )
+        try:
+            report, _created = services.get_or_create_report(organisation, pot, user)
+        except WorkflowError as exc:
+            raise ValidationError({"pot": str(exc)}) from exc
+        if set(d) & {"answers", "initiatives", "measures"}:
+            report.refresh_from_db()
+            self._save(report, serializer, report.version)
+        response = self._report(report)
+        response.status_code = status.HTTP_201_CREATED
+        return response
+
+    @extend_schema(
+        request=s.ReportUpdateSerializer,
+        responses={200: s.ReportSerializer, 409: OpenApiResponse(description="Versionskonflikt")},
+    )
+    def partial_update(self, request, *args, **kwargs):
+        report = self.get_object()
+        serializer = s.ReportUpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        if not services.can_edit_report(request.user, report):
+            raise DRFPermissionDenied
+        try:
+            self._save(report, serializer, serializer.validated_data["version"])
+        except ConcurrentEditError as exc:
+            return _conflict(exc)
+        return self._report(report)
+
+    def update(self, request, *args, **kwargs):
+        if not kwargs.get("partial"):
+            return Response(status=status.HTTP_405_METHOD_NOT_ALLOWED)
+        return self.partial_update(request, *args, **kwargs)
+
+    @extend_schema(
+        request=s.SubmitSerializer,
+        responses={
+            200: s.ReportSerializer,
+            400: OpenApiResponse(description="Valideringsfel: detail och errors"),
+            409: OpenApiResponse(description="Versionskonflikt"),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        """Skicka in: validates the whole report as the web page does; 400 lists the problems."""
+        report = self.get_object()
+        serializer = s.SubmitSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        if not services.can_edit_report(request.user, report):
+            raise DRFPermissionDenied
+        try:
+            issues = services.submit(report, request.user, serializer.validated_data.get("version"))
+        except PermissionDenied as exc:
+            raise DRFPermissionDenied from exc
+        except ConcurrentEditError as exc:
+            return _conflict(exc)
+        except WorkflowError as exc:
+            raise DRFPermissionDenied(str(exc)) from exc
+        if issues:
+            return Response(
+                {
+                    "detail": _("Redovisningen kan inte skickas in förrän felen är rättade."),
+                    "errors": [
+                        {"message": str(i), "field": i.field, "initiative": i.initiative}
+                        for i in issues
+                    ],
+                },
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        return self._report(report)
