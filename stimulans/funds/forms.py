@@ -1,6 +1,7 @@
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from stimulans.core.uploads import check_upload  # noqa: F401  (re-exported for the forms)
 
 from .models import SetAsideRule
 
@@ -26,24 +27,6 @@ class SetAsideForm(forms.Form):
         if data.get("rule") == SetAsideRule.FIXED and data.get("amount_sek") is None:
             self.add_error("amount_sek", _("Ange beloppet."))
         return data
-
-
-def check_upload(upload, extensions):
-    """Refuse uploads of the wrong type or size, with a message naming the file."""
-    name = upload.name or ""
-    if "/" in name or "\\" in name or name.startswith("."):
-        raise forms.ValidationError(_("Filnamnet ”%(name)s” är inte tillåtet.") % {"name": name})
-    if not name.lower().endswith(tuple(extensions)):
-        raise forms.ValidationError(
-            _("Filen ”%(name)s” har fel typ; tillåtna är %(ext)s.")
-            % {"name": name, "ext": ", ".join(extensions)}
-        )
-    if upload.size > settings.MAX_UPLOAD_BYTES:
-        raise forms.ValidationError(
-            _("Filen ”%(name)s” är för stor (högst %(mb)d MB).")
-            % {"name": name, "mb": settings.MAX_UPLOAD_BYTES // (1024 * 1024)}
-        )
-    return upload
 
 
 class AgreementUploadForm(forms.Form):
