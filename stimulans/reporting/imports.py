@@ -9,8 +9,12 @@ Measures (`stimulans import-measures FILE`), one row per number::
 
     year,org_kind,org_code,measure,value
 
-Files are CSV (UTF-8, comma separated, header row) or XLSX (first sheet, header row). Columns
-may come in any order; extra columns are ignored (so an export can be imported again).
+Initiatives may also have the optional columns `title` and `measurement` (how an effect was
+measured); when a column is absent, that field is left as it is.
+
+Files are CSV (UTF-8, comma or semicolon separated, header row) or XLSX (first sheet, header
+row). Columns may come in any order; other columns are ignored (so an export can be imported
+again).
 
 Rules:
 - All-or-nothing: every bad row is reported with its line number and the database is unchanged.
@@ -58,9 +62,11 @@ INITIATIVE_COLUMNS = [
     "phase",
     "within_agreement",
 ]
+OPTIONAL_INITIATIVE_COLUMNS = ["title", "measurement"]
 MEASURE_COLUMNS = ["year", "org_kind", "org_code", "measure", "value"]
 
 IDENTIFIER_MAX = Initiative._meta.get_field("identifier").max_length
+TITLE_MAX = Initiative._meta.get_field("title").max_length
 # Exports prefix cells that a spreadsheet would run as a formula with an apostrophe.
 FORMULA_ESCAPE_RE = re.compile(r"^'(?=[=+\-@\t\r])")
 KIND_CODE_LENGTH = {
@@ -160,8 +166,9 @@ def read_table(data: bytes):
     return [[FORMULA_ESCAPE_RE.sub("", c) for c in row] for row in rows]
 
 
-def _records(data, columns):
-    """Yields (line_no, {column: value}) for the non-empty rows; checks the header."""
+def _records(data, columns, optional=()):
+    """[(line_no, {column: value})] for the non-empty rows; checks the header. Optional columns
+    are in the dicts only if the header has them."""
     rows = read_table(data)
     if not rows:
         raise ImportFileError([_("Filen är tom.")])
@@ -174,7 +181,7 @@ def _records(data, columns):
                 % {"missing": ", ".join(missing), "header": ",".join(columns)}
             ]
         )
-    index = {c: header.index(c) for c in columns}
+    index = {c: header.index(c) for c in [*columns, *optional] if c in header}
     records = []
     for line_no, row in enumerate(rows[1:], start=2):
         if all(not c for c in row):
@@ -297,7 +304,7 @@ def _choice(raw, choices, line, column, errors):
 def parse_initiatives(data: bytes):
     """Check an initiatives file. Returns [(line_no, organisation, pot, fields)]; raises
     ImportFileError listing every bad row."""
-    records = _records(data, INITIATIVE_COLUMNS)
+    records = _records(data, INITIATIVE_COLUMNS, OPTIONAL_INITIATIVE_COLUMNS)
     look = _Lookups()
     errors, parsed, seen = [], [], {}
     for line, r in records:
@@ -339,6 +346,11 @@ def parse_initiatives(data: bytes):
                     _("Rad %(line)d: okänd kategori ”%(category)s” för %(pot)s.")
                     % {"line": line, "category": r["category"], "pot": pot}
                 )
+        if len(r.get("title", "")) > TITLE_MAX:
+            errors.append(
+                _("Rad %(line)d: rubriken är längre än %(max)d tecken.")
+                % {"line": line, "max": TITLE_MAX}
+            )
         funds = _integer(r["funds_sek"], line, "funds_sek", errors)
         effect_measured = _boolean(r["effect_measured"], False, line, "effect_measured", errors)
         within = _boolean(r["within_agreement"], True, line, "within_agreement", errors)
@@ -358,12 +370,14 @@ def parse_initiatives(data: bytes):
                 seen[key] = line
             look.check_report(org, pot, line, errors)
         if len(errors) == before:
+            optional = {c: r[c] for c in OPTIONAL_INITIATIVE_COLUMNS if c in r}
             parsed.append(
                 (
                     line,
                     org,
                     pot,
                     {
+                        **optional,
                         "identifier": identifier,
                         "category": category,
                         "activities": r["activities"],

@@ -30,6 +30,7 @@ class ExportTestCase(BaseTestCase):
             Initiative.objects.create(
                 report=report,
                 identifier=f"I-{org.code}",
+                title=f"Rubrik {org.code}",
                 category=category,
                 activities=f"Aktivitet i {org.short_name}",
                 effects='=HYPERLINK("http://example.com")',

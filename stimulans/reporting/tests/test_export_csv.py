@@ -45,7 +45,11 @@ class ExportCsvTest(ExportTestCase):
         # …and restores deleted initiatives exactly.
         Initiative.objects.filter(identifier="I-0180").delete()
         import_initiatives(content)
+        Initiative.objects.filter(identifier="I-0127").update(title="Ändrad")
+        import_initiatives(content)
+        self.assertEqual(Initiative.objects.get(identifier="I-0127").title, "Rubrik 0127")
         restored = Initiative.objects.get(identifier="I-0180")
+        self.assertEqual(restored.title, "Rubrik 0180")
         self.assertEqual(restored.effects, '=HYPERLINK("http://example.com")')
         self.assertEqual(restored.category.slug, "patientsakerhet")
 

@@ -222,3 +222,35 @@ class ImportInitiativesCommandTest(BaseTestCase):
         with self.assertRaises(CommandError) as ctx:
             call_command("import_initiatives", "/nonexistent/file.csv")
         self.assertEqual(ctx.exception.returncode, 2)
+
+
+class OptionalColumnsTest(BaseTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        load_agreement_2020()
+
+    def test_title_and_measurement_are_imported_when_present_and_kept_when_absent(self):
+        with_title = (
+            HEADER + ",title,measurement,ignored\n"
+            "2020,barn-unga,region,01,A1,,,,,,,,,,,Mobilt team,Enkät,x\n"
+        )
+        run(with_title)
+        a1 = Initiative.objects.get()
+        self.assertEqual((a1.title, a1.measurement), ("Mobilt team", "Enkät"))
+        result = run(f"{HEADER}\n2020,barn-unga,region,01,A1,,,,,,,,,,\n")
+        self.assertFalse(result.changed)
+        a1.refresh_from_db()
+        self.assertEqual(a1.title, "Mobilt team")
+        with self.assertRaises(ImportFileError) as ctx:
+            run(HEADER + ",title\n2020,barn-unga,region,01,A1,,,,,,,,,,," + "x" * 301 + "\n")
+        self.assertIn("Rad 2: rubriken är längre än 300 tecken", ctx.exception.errors[0])
+
+    def test_semicolon_separated_files_as_saved_by_a_swedish_excel(self):
+        text = (
+            ";".join(INITIATIVE_COLUMNS) + "\r\n2020;barn-unga;region;01;A1;;Aktivitet, med komma"
+            ";;;;;;1 000;;\r\n"
+        )
+        run(text)
+        a1 = Initiative.objects.get()
+        self.assertEqual((a1.activities, a1.funds_sek), ("Aktivitet, med komma", 1000))
