@@ -1,0 +1,136 @@
+"""Export of a plan as a Word document (python-docx). No HTTP here."""
+
+from io import BytesIO
+
+from django.utils.translation import gettext as _
+from docx import Document
+
+from .models import GoalTerm
+
+
+def _bullets(doc, items):
+    for item in items:
+        doc.add_paragraph(str(item), style="List Bullet")
+
+
+def _activity_table(doc, activities):
+    table = doc.add_table(rows=1, cols=5)
+    table.style = "Table Grid"
+    head = table.rows[0].cells
+    for cell, text in zip(
+        head,
+        [_("Aktivitet"), _("Samarbetspartner och målgrupper"), _("Tid"), _("Mål"), _("Status")],
+        strict=True,
+    ):
+        cell.text = text
+    for act in activities:
+        row = table.add_row().cells
+        title = f"{act.get_kind_display()} {act.number}: {act.title}"
+        if act.conditional:
+            title += " " + _("(villkorad)")
+        if act.description:
+            title += "\n" + act.description
+        if act.subtasks:
+            title += "\n" + "\n".join(f"– {s}" for s in act.subtasks)
+        if act.child_participation:
+            title += "\n" + _("Barns delaktighet: %(text)s") % {"text": act.child_participation}
+        row[0].text = title
+        who = []
+        if act.partners:
+            who.append(_("Partner: %(list)s") % {"list": ", ".join(act.partners)})
+        if act.target_groups:
+            who.append(_("Målgrupper: %(list)s") % {"list": ", ".join(act.target_groups)})
+        row[1].text = "\n".join(who)
+        row[2].text = " – ".join(d.isoformat() for d in (act.starts, act.ends) if d is not None)
+        goals = [g.text for g in act.goals.all()]
+        if act.indicator_codes:
+            goals.append(_("Indikatorer: %(list)s") % {"list": ", ".join(act.indicator_codes)})
+        funds = [f"{f.pot}: {f.amount_sek or 0} kr" for f in act.funds.all()]
+        row[3].text = "\n".join(goals + funds)
+        row[4].text = str(act.get_status_display())
+
+
+def _area(doc, plan, area, level):
+    doc.add_heading(area.path.split(" › ")[-1], level=level)
+    goals = list(area.goals.all())
+    for term in (GoalTerm.LONG, GoalTerm.SHORT):
+        texts = [g.text for g in goals if g.term == term]
+        if texts:
+            doc.add_paragraph(
+                str(_("Långsiktiga mål") if term == GoalTerm.LONG else _("Kortsiktiga mål"))
+            ).runs[0].bold = True
+            _bullets(doc, texts)
+    activities = list(
+        plan.activities.filter(area=area).prefetch_related("goals", "funds__pot__part")
+    )
+    if activities:
+        activities.sort(key=lambda a: (a.kind != "prioritised", a.number))
+        _activity_table(doc, activities)
+    for sub in area.subareas.all():
+        _area(doc, plan, sub, min(level + 1, 9))
+
+
+def build_docx(plan):
+    """The plan as a .docx document; returns bytes."""
+    doc = Document()
+    doc.add_heading(plan.title or _("Handlingsplan"), level=0)
+    status = plan.get_status_display()
+    doc.add_paragraph(f"{plan.owner_name} – {plan.year}, version {plan.version} ({status})")
+    if plan.purpose:
+        doc.add_heading(_("Syfte"), level=1)
+        doc.add_paragraph(plan.purpose)
+    if plan.overall_goals:
+        doc.add_heading(_("Övergripande mål"), level=1)
+        _bullets(doc, plan.overall_goals)
+    members = list(plan.steering_group.all())
+    if members or plan.political_anchor or plan.secretariat or plan.network:
+        doc.add_heading(_("Organisation"), level=1)
+        if members:
+            doc.add_paragraph(_("Styrgrupp")).runs[0].bold = True
+            _bullets(doc, [f"{m.name} ({m.role})" if m.role else m.name for m in members])
+        for label, value in (
+            (_("Politisk förankring"), plan.political_anchor),
+            (_("Sekretariat"), plan.secretariat),
+            (_("Samordnarnätverk"), plan.network),
+        ):
+            if value:
+                doc.add_paragraph(f"{label}: {value}")
+    sections = list(plan.sections.prefetch_related("attachments"))
+    if sections:
+        doc.add_heading(_("Nulägesanalys"), level=1)
+        for section in sections:
+            doc.add_heading(section.title, level=2)
+            for paragraph in section.body.split("\n\n"):
+                if paragraph.strip():
+                    doc.add_paragraph(paragraph.strip())
+            names = [a.name for a in section.attachments.all()]
+            if names:
+                doc.add_paragraph(_("Bilagor: %(list)s") % {"list": ", ".join(names)})
+    doc.add_heading(_("Områden, mål och aktiviteter"), level=1)
+    for area in plan.areas.filter(parent__isnull=True):
+        _area(doc, plan, area, 2)
+    decisions = list(plan.decisions.all())
+    if decisions or plan.adopted_by:
+        doc.add_heading(_("Beslut och antagande"), level=1)
+        if plan.adopted_by:
+            adopted = plan.get_adopted_by_display()
+            if plan.adopted_on:
+                adopted += f", {plan.adopted_on.isoformat()}"
+            doc.add_paragraph(_("Antagen av: %(who)s") % {"who": adopted})
+        _bullets(doc, [f"{d.decided_on.isoformat()} – {d.body}: {d.text}" for d in decisions])
+    participation = list(plan.participations.all())
+    if participation:
+        doc.add_heading(_("Brukar-, patient- och anhörigorganisationers medverkan"), level=1)
+        _bullets(
+            doc,
+            [
+                f"{p.organisation} ({p.get_kind_display()}): {p.get_mode_display()}"
+                for p in participation
+            ],
+        )
+    if plan.previous_documents:
+        doc.add_heading(_("Tidigare planer och analyser"), level=1)
+        _bullets(doc, [f"{d.get('year')}: {d.get('title')}" for d in plan.previous_documents])
+    out = BytesIO()
+    doc.save(out)
+    return out.getvalue()

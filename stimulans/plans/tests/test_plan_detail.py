@@ -1,0 +1,44 @@
+from django.urls import reverse
+
+from stimulans.plans.models import PlanComment
+
+from .base import PlanTestCase
+
+
+class PlanDetailTest(PlanTestCase):
+    def test_it_checks_ownership(self):
+        draft = reverse("plans:plan_detail", args=[self.draft.pk])
+        published = reverse("plans:plan_detail", args=[self.published.pk])
+        self.assertOwnership(
+            draft,
+            allowed=[self.cora, self.alice, self.bob, self.regina, self.anna, self.adam],
+            refused=[self.otto, self.charlie],
+        )
+        self.assertOwnership(published, allowed=[self.otto, self.charlie, self.anna, self.cora])
+
+    def test_it_shows_the_previous_version_beside_the_draft(self):
+        self.login(self.cora)
+        response = self.client.get(reverse("plans:plan_detail", args=[self.draft.pk]))
+        self.assertContains(response, "Föregående version 4 (2021)")
+        self.assertContains(response, "Version 5 (2021)")
+        self.assertContains(response, "Publicera version 5")
+        self.assertContains(response, reverse("plans:plan_edit", args=[self.draft.pk]))
+        self.assertContains(response, "Skicka kommentar")
+
+    def test_a_municipal_reporter_may_comment_but_not_edit_or_publish(self):
+        PlanComment.objects.create(plan=self.draft, author=self.bob, body="Bra utkast")
+        self.login(self.alice)
+        response = self.client.get(reverse("plans:plan_detail", args=[self.draft.pk]))
+        self.assertContains(response, "Skicka kommentar")
+        self.assertContains(response, "Bra utkast")
+        self.assertNotContains(response, "Publicera version")
+        self.assertNotContains(response, reverse("plans:plan_edit", args=[self.draft.pk]))
+
+    def test_a_published_version_offers_new_versions_to_its_coordinator(self):
+        self.login(self.cora)
+        response = self.client.get(reverse("plans:plan_detail", args=[self.published.pk]))
+        self.assertContains(response, "Börja planen för 2022")
+        self.assertNotContains(response, "Skicka kommentar")
+        self.login(self.otto)
+        response = self.client.get(reverse("plans:plan_detail", args=[self.published.pk]))
+        self.assertNotContains(response, "Börja planen för 2022")
