@@ -255,13 +255,27 @@ class _Lookups:
         if report is not None and not report.imported:
             errors.append(
                 _(
-                    "Rad %(line)d: %(org)s har redan en redovisning för ”%(pot)s” som är gjord "
+                    "Rad %(line)d: %(org)s har redan en redovisning för %(pot)s som är gjord "
                     "i Stimulans; den skrivs inte över av en import."
                 )
-                % {"line": line, "org": org, "pot": pot}
+                % {"line": line, "org": org, "pot": pot_name(pot)}
             )
             return False
         return True
+
+
+def pot_name(pot):
+    """A short name of a pot for messages: `delen ”barn-unga” 2020 för regioner`."""
+    kinds = {
+        OrganisationKind.REGION: _("regioner"),
+        OrganisationKind.MUNICIPALITY: _("kommuner"),
+        OrganisationKind.COUNTY: _("län"),
+    }
+    return _("delen ”%(part)s” %(year)s för %(kind)s") % {
+        "part": pot.part.slug,
+        "year": pot.part.agreement.year,
+        "kind": kinds.get(pot.recipient_kind, pot.recipient_kind),
+    }
 
 
 def _integer(raw, line, column, errors):
@@ -344,7 +358,7 @@ def parse_initiatives(data: bytes):
             if category is None:
                 errors.append(
                     _("Rad %(line)d: okänd kategori ”%(category)s” för %(pot)s.")
-                    % {"line": line, "category": r["category"], "pot": pot}
+                    % {"line": line, "category": r["category"], "pot": pot_name(pot)}
                 )
         if len(r.get("title", "")) > TITLE_MAX:
             errors.append(
@@ -361,10 +375,16 @@ def parse_initiatives(data: bytes):
             if key in seen:
                 errors.append(
                     _(
-                        "Rad %(line)d: insatsen ”%(id)s” för %(org)s, %(pot)s finns redan på rad "
+                        "Rad %(line)d: insatsen ”%(id)s” för %(org)s i %(pot)s finns redan på rad "
                         "%(first)d."
                     )
-                    % {"line": line, "id": identifier, "org": org, "pot": pot, "first": seen[key]}
+                    % {
+                        "line": line,
+                        "id": identifier,
+                        "org": org,
+                        "pot": pot_name(pot),
+                        "first": seen[key],
+                    }
                 )
             else:
                 seen[key] = line
