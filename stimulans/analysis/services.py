@@ -540,7 +540,9 @@ def flag_label(code):
 
 
 def _norm_text(*parts):
-    return " ".join(" ".join(p.split()) for p in parts if p).strip().lower()
+    """The texts of an initiative with whitespace and case evened out (one split for speed)."""
+    text = " ".join(" ¦ ".join(parts).lower().split())
+    return "" if not text.replace("¦", "").strip() else text
 
 
 def quality_flags(agreement, part=None, report=None, county=None):

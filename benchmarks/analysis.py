@@ -1,0 +1,189 @@
+"""Benchmark of the analysis at national scale. Run on demand, not part of the test suite:
+
+    .venv/bin/python benchmarks/analysis.py [--years 10] [--runs 5]
+
+Builds a throw-away SQLite database (never the project's own), generates synthetic years in which
+all 21 regions, 290 municipalities and 21 county recipients report every pot of the 2020 agreement
+with about ten initiatives each (plus BUP and first-line measures from the regions), and measures:
+
+- the full analysis of one year (every part, coverage, effects, quality flags and indicators),
+- the full analysis of all the generated years,
+- the whole status report as PDF (and as Word) for one year.
+
+Prints the median and the individual timings of each measurement.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WORDS = (
+    "utbildning samverkan skolor personal suicidprevention handlingsplan barn unga brukare "
+    "patienter tillgänglighet kompetens metod uppföljning första linjen mottagning region kommun "
+    "stöd samordnare nätverk dialog workshop riktlinjer vårdprogram psykiatri digitala insatser"
+).split()
+
+
+class DisableMigrations(dict):
+    """Create the tables straight from the models, as the test suite's --nomigrations does."""
+
+    def __contains__(self, item):
+        return True
+
+    def __getitem__(self, item):
+        return None
+
+
+def setup(db_path):
+    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "stimulans.settings")
+    import django
+    from django.conf import settings
+
+    django.setup()
+    settings.MIGRATION_MODULES = DisableMigrations()
+    from django.core.management import call_command
+
+    call_command("migrate", run_syncdb=True, verbosity=0)
+
+
+def text(rng, n):
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def generate(years, seed=2020):
+    import yaml
+    from django.db import transaction
+
+    from stimulans.analysis.services import load_indicators
+    from stimulans.funds.services import AGREEMENT_2020, load_agreement
+    from stimulans.organisations.models import Organisation
+    from stimulans.organisations.reference import load_organisations
+    from stimulans.reporting.models import Initiative, MeasureValue, Report
+
+    rng = random.Random(seed)
+    load_organisations()
+    load_indicators()
+    data = yaml.safe_load(AGREEMENT_2020.read_text(encoding="utf-8"))
+    orgs = {}
+    for org in Organisation.objects.all():
+        orgs.setdefault(org.kind, []).append(org)
+    agreements = []
+    measure_codes = [m["code"] for items in data["measures"].values() for m in items]
+    for year in years:
+        data["agreement"]["year"] = year
+        with transaction.atomic():
+            agreement = load_agreement(data)
+            agreements.append(agreement)
+            reports = []
+            for part in agreement.parts.all():
+                for pot in part.pots.all():
+                    for org in orgs[pot.recipient_kind]:
+                        reports.append(
+                            Report(
+                                organisation=org,
+                                pot=pot,
+                                status=rng.choice(["submitted", "approved", "approved"]),
+                                funds_used_sek=rng.randint(10_000, 5_000_000),
+                            )
+                        )
+            reports = Report.objects.bulk_create(reports, batch_size=1000)
+            categories = {}
+            for report in reports:
+                if report.pot_id not in categories:
+                    categories[report.pot_id] = list(report.pot.categories.all())
+            initiatives, values = [], []
+            for report in reports:
+                for n in range(rng.randint(8, 12)):
+                    has_effects = rng.random() < 0.6
+                    initiatives.append(
+                        Initiative(
+                            report=report,
+                            identifier=f"{report.pk}-{n}",
+                            order=n,
+                            category=rng.choice(categories[report.pot_id] + [None] * 0),
+                            title=text(rng, 4),
+                            activities=text(rng, 20) if rng.random() < 0.95 else "",
+                            goals=text(rng, 12) if rng.random() < 0.85 else "",
+                            outputs=text(rng, 12) if rng.random() < 0.7 else "",
+                            effects=text(rng, 15) if has_effects else "",
+                            effect_level=rng.choice(["organisation", "target_group", ""]),
+                            effect_measured=rng.random() < 0.3,
+                            funds_sek=rng.randint(0, 1_000_000),
+                            phase="implemented",
+                            within_agreement=rng.random() < 0.95,
+                        )
+                    )
+                if report.organisation.kind == "region" and report.pot.measures.exists():
+                    for code in measure_codes:
+                        values.append(
+                            MeasureValue(report=report, code=code, value=rng.randint(100, 5000))
+                        )
+            Initiative.objects.bulk_create(initiatives, batch_size=2000)
+            MeasureValue.objects.bulk_create(values, batch_size=2000)
+    return agreements
+
+
+def measure(label, runs, fn):
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        timings.append(time.perf_counter() - start)
+    median = statistics.median(timings)
+    print(f"{label}: median {median:.3f} s  ({', '.join(f'{t:.3f}' for t in timings)})")
+    return median
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        setup(Path(tmp) / "benchmark.sqlite3")
+        from stimulans.analysis import documents
+        from stimulans.analysis.services import analyse_year
+        from stimulans.organisations.models import Organisation
+        from stimulans.reporting.models import Initiative, Report
+
+        start = time.perf_counter()
+        agreements = generate(range(2021 - args.years, 2021))
+        print(
+            f"Generated {len(agreements)} years: {Organisation.objects.count()} organisations, "
+            f"{Report.objects.count()} reports, {Initiative.objects.count()} initiatives "
+            f"in {time.perf_counter() - start:.1f} s"
+        )
+        latest = agreements[-1]
+        one = measure("Full analysis of one year", args.runs, lambda: analyse_year(latest))
+        ten = measure(
+            f"Full analysis of {len(agreements)} years",
+            max(3, args.runs // 2),
+            lambda: [analyse_year(a) for a in agreements],
+        )
+        pdf = measure(
+            "Status report as PDF (one year)",
+            max(3, args.runs // 2),
+            lambda: documents.pdf(analyse_year(latest, effects_limit=10)),
+        )
+        measure(
+            "Status report as Word (one year)",
+            max(3, args.runs // 2),
+            lambda: documents.docx(analyse_year(latest, effects_limit=10)),
+        )
+        ok = one < 1 and ten < 5 and pdf < 20
+        print("Targets (1 s, 5 s, 20 s):", "met" if ok else "NOT met")
+        return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
