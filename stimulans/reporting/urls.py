@@ -17,9 +17,7 @@ urlpatterns = [
     path("<int:year>/lan/<str:county_code>/", views.county_overview, name="county_overview"),
     path("<int:year>/inlamning/", views.completeness, name="completeness"),
     path("<int:year>/inlamning/<int:pot_id>/", views.pot_completeness, name="pot_completeness"),
-    path(
-        "<int:year>/inlamning/<int:pot_id>/paminn/", views.send_reminders, name="send_reminders"
-    ),
+    path("<int:year>/inlamning/<int:pot_id>/paminn/", views.send_reminders, name="send_reminders"),
     path("<int:year>/enkater/", views.questionnaire_list, name="questionnaires"),
     path(
         "<int:year>/enkater/<int:pot_id>.xlsx",

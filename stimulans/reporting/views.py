@@ -223,6 +223,12 @@ def _changes(record):
     return rows
 
 
+def _who(user):
+    if user is None:
+        return "–"
+    return user.get_full_name() or user.username
+
+
 @login_required
 def report_history(request, report_id):
     """Every change to the report, its initiatives and measures, with who and when."""
@@ -233,7 +239,7 @@ def report_history(request, report_id):
         events.append(
             {
                 "when": record.history_date,
-                "who": record.history_user,
+                "who": _who(record.history_user),
                 "what": _("Redovisningen"),
                 "type": record.get_history_type_display(),
                 "status": ReportStatus(record.status).label,
@@ -246,7 +252,7 @@ def report_history(request, report_id):
             events.append(
                 {
                     "when": record.history_date,
-                    "who": record.history_user,
+                    "who": _who(record.history_user),
                     "what": f"{what}: {name}" if name else what,
                     "type": record.get_history_type_display(),
                     "status": "",
@@ -365,8 +371,7 @@ def completeness(request, year):
             "agreement": agreement,
             "table": table,
             "county_rows": [
-                (county, [row["counties"][i] for row in table])
-                for i, county in enumerate(counties)
+                (county, [row["counties"][i] for row in table]) for i, county in enumerate(counties)
             ],
         },
     )

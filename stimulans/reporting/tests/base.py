@@ -95,3 +95,15 @@ class ReportingTestCase(BaseTestCase):
             (cls.county_stockholm, cls.suicide_county, 40_000_000),
         ]:
             Allocation.objects.create(pot=pot, organisation=org, amount_sek=amount, weight=1)
+
+
+def make_report(org, pot, user, submit=False, **overrides):
+    """A report with complete answers, as a draft or submitted."""
+    from stimulans.reporting import services
+
+    report, _created = services.get_or_create_report(org, pot, user)
+    services.save_draft(report, complete_answers(pot, **overrides), user, report.version)
+    if submit:
+        issues = services.submit(report, user)
+        assert not issues, issues
+    return report

@@ -1,0 +1,61 @@
+import io
+
+import openpyxl
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from stimulans.reporting.models import Questionnaire
+from stimulans.reporting.questionnaires.loader import QUESTIONNAIRE_DIR
+
+from .base import ReportingTestCase
+
+
+def shipped(name="suicidprevention--county.xlsx"):
+    return (QUESTIONNAIRE_DIR / "2020" / name).read_bytes()
+
+
+class QuestionnaireUploadTest(ReportingTestCase):
+    def setUp(self):
+        self.url = reverse("reporting:questionnaire_upload", args=[2020, self.suicide_county.pk])
+
+    def upload(self, content, name="enkat.xlsx"):
+        return self.client.post(self.url, {"file": SimpleUploadedFile(name, content)})
+
+    def test_a_new_version_is_stored(self):
+        wb = openpyxl.load_workbook(io.BytesIO(shipped()))
+        wb["survey"].append(["text", "new_question", "En ny fråga"])
+        out = io.BytesIO()
+        wb.save(out)
+        self.login(self.adam)
+        response = self.upload(out.getvalue(), "suicid-2021.xlsx")
+        self.assertRedirects(response, reverse("reporting:questionnaires", args=[2020]))
+        q = Questionnaire.objects.get(pot=self.suicide_county)
+        self.assertEqual(q.xlsform_name, "suicid-2021.xlsx")
+        self.assertEqual(q.uploaded_by, self.adam)
+        self.assertIn("new_question", str(q.definition))
+
+    def test_a_form_with_errors_is_refused_with_the_errors_listed(self):
+        wb = openpyxl.load_workbook(io.BytesIO(shipped()))
+        wb["survey"].append(["text", "broken", "Trasig", "", "", "", "", "${nonexistent} = 1"])
+        out = io.BytesIO()
+        wb.save(out)
+        self.login(self.adam)
+        response = self.upload(out.getvalue())
+        self.assertContains(response, "nonexistent", status_code=400)
+        wrong_pot = reverse("reporting:questionnaire_upload", args=[2020, self.youth_region.pk])
+        response = self.client.post(wrong_pot, {"file": SimpleUploadedFile("x.xlsx", shipped())})
+        self.assertContains(response, "finns inte i pottens lista", status_code=400)
+        response = self.upload(b"hello", "enkat.txt")
+        self.assertContains(response, "har fel typ", status_code=400)
+        self.assertEqual(
+            Questionnaire.objects.get(pot=self.suicide_county).xlsform_name,
+            "suicidprevention--county.xlsx",
+        )
+
+    def test_it_checks_ownership(self):
+        for user in (self.alice, self.cora, self.anna):
+            self.login(user)
+            self.assertRefused(self.upload(shipped()))
+        self.client.logout()
+        self.assertRefused(self.upload(shipped()))
+        self.assertIsNone(Questionnaire.objects.get(pot=self.suicide_county).uploaded_by)

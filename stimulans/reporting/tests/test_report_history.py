@@ -1,0 +1,31 @@
+from django.urls import reverse
+
+from stimulans.reporting import services
+
+from .base import ReportingTestCase, make_report
+
+
+class ReportHistoryTest(ReportingTestCase):
+    def setUp(self):
+        self.report = make_report(self.stockholm, self.mobila_municipality, self.alice)
+        self.url = reverse("reporting:history", args=[self.report.pk])
+
+    def test_it_lists_every_change_with_who_and_when(self):
+        services.save_draft(
+            self.report, {"funds_used_sek": "800000"}, self.alice, self.report.version
+        )
+        self.login(self.cora)
+        page = self.client.get(self.url)
+        self.assertContains(page, "alice")
+        self.assertContains(page, "900000 → 800000")
+        self.assertContains(page, "Insats: Mobilt team för unga vuxna")
+
+    def test_it_checks_ownership(self):
+        for user in (self.alice, self.cora, self.anna, self.adam):
+            self.login(user)
+            self.assertEqual(self.client.get(self.url).status_code, 200, user)
+        for user in (self.bob, self.charlie, self.otto):
+            self.login(user)
+            self.assertRefused(self.client.get(self.url))
+        self.client.logout()
+        self.assertRefused(self.client.get(self.url))

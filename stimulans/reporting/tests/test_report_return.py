@@ -1,0 +1,37 @@
+from django.urls import reverse
+
+from stimulans.reporting.models import ReportStatus
+
+from .base import ReportingTestCase, make_report
+
+
+class ReportReturnTest(ReportingTestCase):
+    def setUp(self):
+        self.report = make_report(self.stockholm, self.mobila_municipality, self.alice, submit=True)
+        self.url = reverse("reporting:return", args=[self.report.pk])
+
+    def status(self):
+        self.report.refresh_from_db()
+        return self.report.status
+
+    def test_a_comment_is_needed(self):
+        self.login(self.cora)
+        self.client.post(self.url, {"comment": ""})
+        self.assertEqual(self.status(), ReportStatus.SUBMITTED)
+
+    def test_the_national_administrator_may_also_return(self):
+        self.login(self.adam)
+        self.client.post(self.url, {"comment": "Komplettera målen."})
+        self.assertEqual(self.status(), ReportStatus.RETURNED)
+
+    def test_it_checks_ownership(self):
+        for user in (self.alice, self.bob, self.charlie, self.otto, self.anna):
+            self.login(user)
+            self.assertRefused(self.client.post(self.url, {"comment": "x"}))
+        self.client.logout()
+        self.assertRefused(self.client.post(self.url, {"comment": "x"}))
+        self.assertEqual(self.status(), ReportStatus.SUBMITTED)
+        self.login(self.cora)
+        self.client.post(self.url, {"comment": "Komplettera effekterna."})
+        self.assertEqual(self.status(), ReportStatus.RETURNED)
+        self.assertEqual(self.report.return_comment, "Komplettera effekterna.")
