@@ -59,7 +59,7 @@ def demo_password():
     return os.environ.get("DEMO_PASSWORD", "demo")
 
 
-def demo_population_csv(year=DEMO_POPULATION_YEAR):
+def demo_population_csv(year=DEMO_POPULATION_YEAR, ages=range(0, 101)):
     """A synthetic table in SCB's CSV shape: region, ålder, year. Deterministic."""
     lines = ['"Folkmängden efter region, ålder och år (DEMODATA, inte officiell statistik)"', ""]
     lines.append(f'"region","ålder","{year}"')
@@ -70,6 +70,9 @@ def demo_population_csv(year=DEMO_POPULATION_YEAR):
             total = 975000
         per_age = total / 85
         for age in range(0, 101):
+            if age not in ages:
+                rng.random()  # keep the sequence, and so the other ages' figures, unchanged
+                continue
             factor = 1.0 if age < 65 else max(0.02, 1.0 - (age - 65) / 35)
             count = max(0, int(per_age * factor * rng.uniform(0.85, 1.15)))
             label = "100+ år" if age == 100 else f"{age} år"
