@@ -33,7 +33,6 @@ Rules:
 import csv
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -129,15 +128,15 @@ def _read_xlsx(data):
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        try:
+            sheet = workbook.worksheets[0]
+            return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        finally:
+            workbook.close()
+    except Exception as exc:  # noqa: BLE001 – any failure to read the workbook refuses the file
         raise ImportFileError(
             [_("Filen kunde inte läsas som XLSX: %(err)s") % {"err": exc}]
         ) from exc
-    try:
-        sheet = workbook.worksheets[0]
-        return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
 
 
 def _read_csv(data):

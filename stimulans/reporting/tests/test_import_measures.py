@@ -1,5 +1,6 @@
 import io
 import tempfile
+import zipfile
 from pathlib import Path
 
 from django.core.management import call_command
@@ -136,9 +137,13 @@ class MeasureImportTest(BaseTestCase):
         self.assertEqual(MeasureValue.objects.get().value, 42)
 
     def test_a_broken_xlsx_is_refused(self):
-        with self.assertRaises(ImportFileError) as ctx:
-            import_measures(b"PK\x03\x04 not really a zip")
-        self.assertIn("XLSX", ctx.exception.errors[0])
+        other_zip = io.BytesIO()
+        with zipfile.ZipFile(other_zip, "w") as z:
+            z.writestr("hello.txt", "not a workbook")
+        for data in (b"PK\x03\x04 not really a zip", other_zip.getvalue()):
+            with self.assertRaises(ImportFileError) as ctx:
+                import_measures(data)
+            self.assertIn("XLSX", ctx.exception.errors[0])
 
 
 class ImportMeasuresCommandTest(BaseTestCase):
