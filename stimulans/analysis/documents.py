@@ -381,6 +381,39 @@ def xlsx(data):
         for row in rows:
             sheet.append([v if isinstance(v, int | float) or v is None else str(v) for v in row])
         sheet.column_dimensions["A"].width = 50
+    sheet = workbook.create_sheet(_("Effekter")[:31])
+    sheet.append(
+        [
+            _("Del"),
+            _("Mottagartyp"),
+            _("Insatskategori"),
+            _("Organisation"),
+            _("Insats"),
+            _("Effekter"),
+            _("Målgrupp"),
+            _("Mätt"),
+        ]
+    )
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for item in data["parts"]:
+        for pot in item["aggregate"]["pots"]:
+            for c in pot["categories"]:
+                for e in item["effects"].get((pot["pot_id"], c["category_id"]), []):
+                    if e is None:
+                        continue
+                    sheet.append(
+                        [
+                            item["part"].slug,
+                            pot["org_kind_label"],
+                            c["title"],
+                            e["organisation"],
+                            e["title"],
+                            e["effects"],
+                            _("Ja") if e["target_group"] else _("Nej"),
+                            _("Ja") if e["measured"] else _("Nej"),
+                        ]
+                    )
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -304,6 +304,36 @@ def aggregate_part(part, county=None):
     return aggregate_parts([part], county)[part.pk]
 
 
+def compare_pots(result):
+    """Recipient kinds side by side (e.g. regions and municipalities): per category slug, the
+    share of each pot's reporting actors with activities, effects and target-group effects."""
+    pots = result["pots"]
+    slugs = []
+    for pot in pots:
+        for c in pot["categories"]:
+            if c["category"] not in slugs:
+                slugs.append(c["category"])
+    rows = []
+    for slug in slugs:
+        cells, title = [], slug
+        for pot in pots:
+            c = next((c for c in pot["categories"] if c["category"] == slug), None)
+            if c is None:
+                cells.append(None)
+                continue
+            title = c["title"]
+            n = pot["reporting_actors"]
+            cells.append(
+                {
+                    "activities": c["actors_with_activities"] / n if n else None,
+                    "effects": c["actors_with_effects"] / n if n else None,
+                    "target_group": c["actors_with_target_group_effects"] / n if n else None,
+                }
+            )
+        rows.append({"category": slug, "title": title, "cells": cells})
+    return {"kinds": [p["org_kind_label"] for p in pots], "rows": rows}
+
+
 def aggregate_json(result):
     """The public shape of an aggregation (CLI and JSON API)."""
     return {
@@ -409,7 +439,7 @@ def flowchart(result):
                 _("%(n)d mätta") % {"n": measured},
             ],
         ),
-        (_("Inriktning"), [result["title"]]),
+        (_("Inriktning"), [result["aims"] or result["title"]]),
     ]
 
 

@@ -34,6 +34,7 @@ from .services import (
     aggregate_json,
     aggregate_part,
     analyse_year,
+    compare_pots,
     compute_indicators,
     coverage,
     effective_annotations,
@@ -197,6 +198,7 @@ def part_analysis(request, year, part):
             "county": county,
             "counties": County.objects.all(),
             "is_analyst": request.user.is_authenticated and request.user.reads_everything,
+            "comparison": compare_pots(result) if len(result["pots"]) > 1 else None,
             **_part_context(result, effects, county),
         },
     )
@@ -415,7 +417,8 @@ CONTENT_TYPES = {
 def _download(agreement, county, fmt):
     if fmt not in CONTENT_TYPES:
         raise Http404
-    data = analyse_year(agreement, county=county.code if county else None, effects_limit=10)
+    limit = None if fmt == "xlsx" else 10  # every effect in Excel, a sample in the documents
+    data = analyse_year(agreement, county=county.code if county else None, effects_limit=limit)
     content = {"docx": documents.docx, "pdf": documents.pdf, "xlsx": documents.xlsx}[fmt](data)
     name = f"lagesrapport-{agreement.year}" + (f"-lan-{county.code}" if county else "")
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])

@@ -63,6 +63,20 @@ class DownloadReportTest(PageTestCase):
         )
         self.assertIn("Indikatorer", workbook.sheetnames)
         self.assertIn("Kvalitetsflaggor", workbook.sheetnames)
+        effects = list(workbook["Effekter"].iter_rows(values_only=True))
+        self.assertIn(
+            (
+                "suicidprevention",
+                "Län (länsgemensam mottagare)",
+                "Samordning och projektledning – finansiering av tjänster",
+                "Stockholms län",
+                "Samordnare för suicidprevention",
+                "Fler skolor har utbildats i psykisk första hjälp",
+                "Ja",
+                "Nej",
+            ),
+            effects,
+        )
 
     def test_unknown_format(self):
         self.login(self.anna)
