@@ -1,6 +1,9 @@
+import io
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
+from openpyxl import Workbook
 
 from stimulans.funds.services import load_agreement_2020
 from stimulans.reporting.imports import INITIATIVE_COLUMNS
@@ -44,6 +47,18 @@ class ImportReportsPageTest(BaseTestCase):
         self.assertRedirects(response, URL)
         self.assertEqual(MeasureValue.objects.get().value, 12)
         self.assertContains(response, "1 redovisningar (1 nya)")
+
+    def test_it_imports_xlsx(self):
+        wb = Workbook()
+        wb.active.append(["year", "org_kind", "org_code", "measure", "value"])
+        wb.active.append([2020, "region", "01", "bup.treatment.children", 12])
+        buf = io.BytesIO()
+        wb.save(buf)
+        self.login(self.adam)
+        self.assertRedirects(self.post("measures", buf.getvalue(), "matt.xlsx"), URL)
+        self.assertEqual(MeasureValue.objects.get().value, 12)
+        response = self.post("measures", b"PK\x03\x04trasig", "matt.xlsx")
+        self.assertContains(response, "inte en giltig", status_code=400)
 
     def test_it_lists_every_bad_row_and_imports_nothing(self):
         self.login(self.adam)
