@@ -77,7 +77,7 @@ def generate(years, seed=2020):
     for org in Organisation.objects.all():
         orgs.setdefault(org.kind, []).append(org)
     agreements = []
-    measure_codes = [m["code"] for items in data["measures"].values() for m in items]
+    measure_pairs = [(i["numerator"], i["denominator"]) for i in data["indicators"]]
     for year in years:
         data["agreement"]["year"] = year
         with transaction.atomic():
@@ -123,10 +123,14 @@ def generate(years, seed=2020):
                         )
                     )
                 if report.organisation.kind == "region" and report.pot.measures.exists():
-                    for code in measure_codes:
-                        values.append(
-                            MeasureValue(report=report, code=code, value=rng.randint(100, 5000))
-                        )
+                    for numerator, denominator in measure_pairs:
+                        children = rng.randint(100, 5000)
+                        values += [
+                            MeasureValue(report=report, code=denominator, value=children),
+                            MeasureValue(
+                                report=report, code=numerator, value=rng.randint(0, children)
+                            ),
+                        ]
             Initiative.objects.bulk_create(initiatives, batch_size=2000)
             MeasureValue.objects.bulk_create(values, batch_size=2000)
     return agreements

@@ -22,19 +22,28 @@ def percent(value):
 
 
 def _bars(items, sort):
-    items = list(items)
+    items = [(_short(str(label)), value) for label, value in items]
     if sort:
         items.sort(key=lambda i: (i[1] is None, -(i[1] or 0)))
     return items
 
 
+def _short(label, limit=48):
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def _label_width(items):
+    """Room for the labels at 12 px sans-serif (about 7 px a character)."""
+    return min(340, max([len(label) for label, _v in items] or [4]) * 7 + 12)
+
+
 def bar_chart_svg(items, title="", fmt=percent, sort=True, highlight=None, width=640):
     """items: [(label, value or None)]; values ≥ 0. Empty values are listed without a bar."""
     items = _bars(items, sort)
-    row, left, top = 20, 190, 28 if title else 6
+    row, left, top = 20, _label_width(items), 28 if title else 6
     height = top + row * len(items) + 6
     top_value = max([v for _l, v in items if v is not None] or [1]) or 1
-    span = width - left - 70
+    span = width - left - 120
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}" '
@@ -74,7 +83,7 @@ def bar_chart_png(items, title="", fmt=percent, sort=True, highlight=None, width
     """The same chart as a PNG at twice the SVG's scale."""
     items = _bars(items, sort)
     s = 2
-    row, left, top = 20 * s, 190 * s, (28 if title else 6) * s
+    row, left, top = 20 * s, _label_width(items) * s, (28 if title else 6) * s
     height = top + row * len(items) + 6 * s
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
@@ -82,7 +91,7 @@ def bar_chart_png(items, title="", fmt=percent, sort=True, highlight=None, width
     if title:
         draw.text((0, 2 * s), title, fill=INK, font=bold)
     top_value = max([v for _l, v in items if v is not None] or [1]) or 1
-    span = width - left - 70 * s
+    span = width - left - 120 * s
     for n, (label, value) in enumerate(items):
         y = top + n * row
         draw.text((left - 6 * s, y + 3 * s), str(label), fill=INK, font=font, anchor="ra")

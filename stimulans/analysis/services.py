@@ -412,8 +412,12 @@ def flowchart(result):
     effects = sum(c["with_effects"] for p in pots for c in p["categories"])
     target = sum(c["with_target_group_effects"] for p in pots for c in p["categories"])
     measured = sum(c["measured"] for p in pots for c in p["categories"])
+    per_title = defaultdict(int)
+    for p in pots:
+        for c in p["categories"]:
+            per_title[c["title"]] += c["initiatives"]
     top = sorted(
-        (c for p in pots for c in p["categories"] if c["initiatives"]),
+        ({"title": t, "initiatives": n} for t, n in per_title.items() if n),
         key=lambda c: -c["initiatives"],
     )[:4]
     fmt = lambda n: f"{n:,}".replace(",", "\u00a0")  # noqa: E731
