@@ -11,3 +11,35 @@ class SwedishByDefaultMiddleware:
     def __call__(self, request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """When the database is briefly locked or unreachable, answer 503 with a clear Swedish message
+    and a Retry-After header instead of a server error. Nothing was saved (each save is atomic);
+    the report form keeps the user's typing locally and can simply be sent again."""
+
+    RETRY_AFTER_SECONDS = 5
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import InterfaceError, OperationalError
+        from django.shortcuts import render
+
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        import logging
+
+        logging.getLogger("stimulans").warning("database unavailable: %s", exception)
+        template = (
+            "core/database_unavailable_fragment.html"
+            if getattr(request, "htmx", False)
+            else "core/database_unavailable.html"
+        )
+        response = render(request, template, status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        return response
