@@ -232,3 +232,10 @@ class QuestionnaireUploadForm(forms.Form):
 
 def upload_error_text(errors):
     return _("Enkäten kunde inte sparas:") + " " + " ".join(errors)
+
+
+def check_attachment(upload):
+    """Raise forms.ValidationError (Swedish, naming the file) for a disallowed attachment."""
+    from .services import ATTACHMENT_EXTENSIONS
+
+    return check_upload(upload, ATTACHMENT_EXTENSIONS)

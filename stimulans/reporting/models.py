@@ -178,3 +178,28 @@ class Reminder(models.Model):
         ordering = ["-sent_at"]
         verbose_name = _("påminnelse")
         verbose_name_plural = _("påminnelser")
+
+
+def attachment_path(instance, filename):
+    return f"redovisning/{instance.report_id}/{filename}"
+
+
+class ReportAttachment(models.Model):
+    """A document attached to a report (bilaga), e.g. the needs analysis or the action plan."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("fil"), upload_to=attachment_path, max_length=300)
+    name = models.CharField(_("filnamn"), max_length=200)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    uploaded_at = models.DateTimeField(_("uppladdad"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("bilaga")
+        verbose_name_plural = _("bilagor")
+
+    def __str__(self):
+        return self.name

@@ -388,6 +388,41 @@ def _save_initiatives(report, rows, definition, user):
             initiative.delete()
 
 
+# --- attachments ----------------------------------------------------------------------------
+
+ATTACHMENT_EXTENSIONS = [".pdf", ".docx", ".doc", ".odt", ".xlsx", ".ods", ".pptx", ".txt", ".csv"]
+
+
+def _editable_for(report, user):
+    if not can_edit_report(user, report):
+        raise PermissionDenied
+    if report.status not in EDITABLE:
+        raise WorkflowError(_("Redovisningen är inskickad och kan inte ändras."))
+
+
+@transaction.atomic
+def add_attachment(report, upload, user):
+    """Attach an uploaded document (checked with funds.forms.check_upload by the caller)."""
+    from .models import ReportAttachment
+
+    _editable_for(report, user)
+    name = upload.name.rsplit("/", 1)[-1][:200]
+    attachment = ReportAttachment(report=report, name=name, uploaded_by=user)
+    attachment.file.save(name, upload, save=False)
+    attachment._history_user = user
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def remove_attachment(report, attachment_id, user):
+    _editable_for(report, user)
+    attachment = report.attachments.filter(pk=attachment_id).first()
+    if attachment is not None:
+        attachment._history_user = user
+        attachment.delete()  # the file is kept on disk, so the history can still refer to it
+
+
 # --- workflow -------------------------------------------------------------------------------
 
 

@@ -11,6 +11,11 @@ urlpatterns = [
     path("r/<int:report_id>/redigera/", views.report_edit, name="edit"),
     path("r/<int:report_id>/relevans/", views.report_relevance, name="relevance"),
     path("r/<int:report_id>/historik/", views.report_history, name="history"),
+    path(
+        "r/<int:report_id>/bilagor/<int:attachment_id>/",
+        views.attachment_download,
+        name="attachment",
+    ),
     path("r/<int:report_id>/aterskicka/", views.report_return, name="return"),
     path("r/<int:report_id>/godkann/", views.report_approve, name="approve"),
     path("<int:year>/lan/", views.county_overview, name="county_overview_own"),

@@ -5,8 +5,8 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,8 +19,21 @@ from stimulans.funds.models import Agreement, Pot
 from stimulans.organisations.models import County, Organisation
 
 from . import services, xlsform
-from .forms import QuestionnaireUploadForm, ReturnForm, build_form, parse_post
-from .models import Initiative, MeasureValue, Questionnaire, Report, ReportStatus
+from .forms import (
+    QuestionnaireUploadForm,
+    ReturnForm,
+    build_form,
+    check_attachment,
+    parse_post,
+)
+from .models import (
+    Initiative,
+    MeasureValue,
+    Questionnaire,
+    Report,
+    ReportAttachment,
+    ReportStatus,
+)
 from .questionnaires.loader import install_questionnaire
 
 
@@ -153,6 +166,19 @@ def report_edit(request, report_id):
     except services.WorkflowError as exc:
         messages.error(request, str(exc))
         return redirect("reporting:detail", report_id=report.pk)
+    upload = request.FILES.get("attachment")
+    if upload is not None:
+        try:
+            check_attachment(upload)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            services.add_attachment(report, upload, request.user)
+            messages.success(request, _("Bilagan %(name)s är sparad.") % {"name": upload.name})
+        anchor = anchor or "#bilagor"
+    if action.startswith("remove_attachment:"):
+        services.remove_attachment(report, action.rsplit(":", 1)[1], request.user)
+        anchor = "#bilagor"
     if action == "submit":
         issues = services.submit(report, request.user)
         if issues:
@@ -223,6 +249,18 @@ def _changes(record):
     return rows
 
 
+@login_required
+def attachment_download(request, report_id, attachment_id):
+    report = _report(report_id)
+    require(services.can_view_report(request.user, report))
+    attachment = get_object_or_404(report.attachments, pk=attachment_id)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=attachment.name)
+
+
 def _who(user):
     if user is None:
         return "–"
@@ -246,9 +284,17 @@ def report_history(request, report_id):
                 "changes": _changes(record),
             }
         )
-    for model, what in ((Initiative, _("Insats")), (MeasureValue, _("Mätvärde"))):
+    for model, what in (
+        (Initiative, _("Insats")),
+        (MeasureValue, _("Mätvärde")),
+        (ReportAttachment, _("Bilaga")),
+    ):
         for record in model.history.filter(report_id=report.pk).select_related("history_user"):
-            name = getattr(record, "title", "") or getattr(record, "code", "")
+            name = (
+                getattr(record, "title", "")
+                or getattr(record, "code", "")
+                or getattr(record, "name", "")
+            )
             events.append(
                 {
                     "when": record.history_date,

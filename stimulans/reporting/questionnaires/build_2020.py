@@ -174,7 +174,8 @@ def core():
             "text",
             "attachments",
             "Dokument som hör till redovisningen",
-            "Ange namn och adress (länk) till t.ex. behovsanalys och handlingsplan.",
+            "Ange namn och adress (länk) till t.ex. behovsanalys och handlingsplan, eller bifoga "
+            "filerna under Bifogade filer.",
             "",
             "",
             "",
