@@ -5,6 +5,7 @@ needs-analysis sections are matched by title, areas by their path of titles, goa
 activities by area, kind and number, decisions by date and text, organisations by name.
 """
 
+import copy
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -54,15 +55,45 @@ class Change:
     change: str  # added, changed, removed
     where: str  # e.g. "Aktivitet prioriterad 1 (Barn och unga 0–24 år › Skolan som arena)"
     field: str = ""
-    before: object = None
-    after: object = None
+    before: str = ""
+    after: str = ""
 
     @property
     def label(self):
         return LABELS[self.change]
 
 
+def _choice_labels():
+    from .models import (
+        ActivityStatus,
+        Actor,
+        AdoptedBy,
+        OrganisationKind,
+        ParticipationMode,
+    )
+
+    labels = {}
+    for choices in (ActivityStatus, Actor, AdoptedBy, OrganisationKind, ParticipationMode):
+        labels.update({value: str(label) for value, label in choices.choices})
+    return labels
+
+
+FIELD_NAMES = {
+    "adopted_by": gettext_lazy("antagen av"),
+    "adopted_on": gettext_lazy("datum"),
+    "organisation": gettext_lazy("organisation"),
+    "kind": gettext_lazy("typ"),
+    "mode": gettext_lazy("delaktighet"),
+    "note": gettext_lazy("kommentar"),
+    "name": gettext_lazy("namn"),
+    "role": gettext_lazy("roll"),
+    "pot": gettext_lazy("pott"),
+    "amount_sek": gettext_lazy("kr"),
+}
+
+
 def _show(value):
+    """A value of the plan data as text for people: choice codes become their labels."""
     if value is None or value == "" or value == [] or value == {}:
         return ""
     if isinstance(value, bool):
@@ -70,7 +101,11 @@ def _show(value):
     if isinstance(value, list):
         return "; ".join(_show(v) for v in value)
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {_show(v)}" for k, v in value.items() if v not in (None, ""))
+        return ", ".join(
+            f"{FIELD_NAMES.get(k, k)}: {_show(v)}" for k, v in value.items() if v not in (None, "")
+        )
+    if isinstance(value, str):
+        return _choice_labels().get(value, value)
     return str(value)
 
 
@@ -114,9 +149,18 @@ def _walk_areas(areas, prefix=()):
         yield from _walk_areas(area.get("subareas"), path)
 
 
+def _normalised(plan):
+    """A copy with the defaults the export leaves out filled in (an activity's status)."""
+    plan = copy.deepcopy(plan)
+    for _path, area in _walk_areas(plan.get("areas")):
+        for activity in area.get("activities", []):
+            activity.setdefault("status", "planned")
+    return plan
+
+
 def diff_data(old, new):
     """[Change] from the plan data `old` to `new` (both as from `plan_to_data`)."""
-    a, b = old["plan"], new["plan"]
+    a, b = _normalised(old["plan"]), _normalised(new["plan"])
     changes = []
     for name, label in PLAN_FIELDS:
         if a.get(name) != b.get(name):
@@ -215,13 +259,26 @@ def diff_data(old, new):
                 "where": where,
             }
 
+        old_acts = _keyed(area_a.get("activities", []), lambda x: (x["kind"], x["no"]))
+        new_acts = _keyed(area_b.get("activities", []), lambda x: (x["kind"], x["no"]))
+        # An activity that kept its title but got another kind or number was renumbered:
+        # one change, then compared field by field under its new number.
+        added = {new_acts[k]["title"]: k for k in new_acts if k not in old_acts}
+        for key in [k for k in old_acts if k not in new_acts]:
+            new_key = added.pop(old_acts[key]["title"], None)
+            if new_key is not None:
+                changes.append(
+                    Change(
+                        CHANGED,
+                        act_where(new_key, None),
+                        str(_("typ och nummer")),
+                        f"{key[0]} {key[1]}",
+                        f"{new_key[0]} {new_key[1]}",
+                    )
+                )
+                old_acts[new_key] = old_acts.pop(key)
         _compare_keyed(
-            changes,
-            _keyed(area_a.get("activities", []), lambda x: (x["kind"], x["no"])),
-            _keyed(area_b.get("activities", []), lambda x: (x["kind"], x["no"])),
-            act_where,
-            ACTIVITY_FIELDS,
-            show=lambda x: x["title"],
+            changes, old_acts, new_acts, act_where, ACTIVITY_FIELDS, show=lambda x: x["title"]
         )
     return changes
 

@@ -275,12 +275,6 @@ class Goal(PlanContent):
     def __str__(self):
         return self.text
 
-    @property
-    def ref(self):
-        """`long-2`: the second long-term goal of its area (used in import/export files)."""
-        same = [g.pk for g in self.area.goals.filter(term=self.term).order_by("order", "pk")]
-        return f"{self.term}-{same.index(self.pk) + 1}"
-
 
 class ActivityKind(models.TextChoices):
     PRIORITISED = "prioritised", _("Prioriterad")

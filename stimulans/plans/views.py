@@ -308,6 +308,20 @@ ITEM_KINDS = {
 }
 
 
+# Where each kind of item is shown on the plan page (ids in _plan_column.html).
+ANCHORS = {
+    "nulage": "nulage",
+    "bilaga": "nulage",
+    "omrade": "omrade",
+    "mal": "omrade",
+    "aktivitet": "omrade",
+    "medel": "omrade",
+    "beslut": "beslut",
+    "medverkan": "medverkan",
+    "styrgrupp": "organisation",
+}
+
+
 def _item_for(plan, kind, item_id):
     spec = ITEM_KINDS.get(kind)
     if spec is None:
@@ -348,7 +362,8 @@ def item_edit(request, pk, kind, item_id=None):
                 status = 409 if isinstance(exc, ConcurrentEdit) else 400
             else:
                 messages.success(request, _("%(what)s är sparad.") % {"what": spec.label})
-                return redirect(reverse("plans:plan_detail", args=[plan.pk]) + f"#{kind}")
+                anchor = ANCHORS.get(kind, "")
+                return redirect(reverse("plans:plan_detail", args=[plan.pk]) + f"#{anchor}")
         else:
             status = 400
     else:

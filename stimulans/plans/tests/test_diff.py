@@ -47,3 +47,19 @@ class DiffTest(PlanTestCase):
         self.assertEqual(
             [(c.change, c.field, c.after) for c in changes], [(CHANGED, "mål", "long-1")]
         )
+
+    def test_a_renumbered_activity_is_one_change_and_codes_are_shown_as_labels(self):
+        with plan_change(self.draft) as plan:
+            activity = plan.activities.get(area__title="Skolan som arena", number=4)
+            activity.kind = "prioritised"
+            activity.number = 1
+            activity.status = "ongoing"
+            activity.save()
+            plan.adopted_by = "politicians"
+            plan.save()
+        changes = diff_plans(self.published, self.reload(self.draft))
+        rows = {(c.change, c.field, c.before, c.after) for c in changes}
+        self.assertIn((CHANGED, "typ och nummer", "löpande 4", "prioriterad 1"), rows)
+        self.assertIn((CHANGED, "status", "Planerad", "Pågående"), rows)
+        self.assertIn((ADDED, "", "", "antagen av: Politiker"), rows)
+        self.assertEqual(len(changes), 3, changes)

@@ -37,3 +37,20 @@ class ImportPlanCommandTest(BaseTestCase):
         with self.assertRaises(CommandError) as ctx:
             call_command("import_plan", "/nonexistent/plan.yaml")
         self.assertEqual(ctx.exception.returncode, 2)
+
+
+class ExportPlanCommandTest(BaseTestCase):
+    def test_it_exports_what_import_reads(self):
+        call_command("import_plan", str(STOCKHOLM_PLAN_2021), stdout=StringIO())
+        out = StringIO()
+        call_command("export_plan", "01", "2021", stdout=out)
+        self.assertIn("county_code: '01'", out.getvalue())
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "plan.docx"
+            call_command("export_plan", "1", "2021", "--format", "docx", "-o", str(path))
+            self.assertGreater(path.stat().st_size, 1000)
+
+    def test_a_missing_plan_exits_with_status_2(self):
+        with self.assertRaises(CommandError) as ctx:
+            call_command("export_plan", "03", "2021")
+        self.assertEqual(ctx.exception.returncode, 2)

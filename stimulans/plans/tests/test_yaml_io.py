@@ -118,3 +118,43 @@ def plan_pot():
     from stimulans.funds.models import Pot
 
     return Pot.objects.filter(part__agreement__year=2020, recipient_kind="county").first()
+
+
+NATIONAL = """
+plan:
+  scope: national
+  year: 2021
+  title: "Nationell initiativlista 2020–2030"
+  overall_goals:
+    - "Ett mer hälsofrämjande samhälle"
+    - "Individer rustade att nå sin fulla potential"
+    - "Varaktigt stöd till dem som behöver det"
+  areas:
+    - code: "A"
+      title: "Mål A"
+      long_term_goals: ["Långsiktigt mål A"]
+      activities:
+        - {kind: prioriterad, no: 1, title: "Åtagande", actor: skr, goals: [long-1]}
+        - {kind: prioriterad, no: 2, title: "Initiativ", actor: state}
+        - {kind: löpande, no: 1, title: "Civilsamhällets åtagande", actor: civil_society}
+"""
+
+
+class NationalListYamlTest(BaseTestCase):
+    def test_the_national_list_round_trips(self):
+        plan = import_plan_text(NATIONAL)
+        self.assertEqual((plan.scope, plan.county, plan.version), ("national", None, 1))
+        self.assertEqual(
+            sorted(plan.activities.values_list("actor", flat=True)),
+            ["civil_society", "skr", "state"],
+        )
+        exported = export_yaml(plan)
+        self.assertNotIn("county_code", exported)
+        again = import_plan_text(exported)
+        self.assertEqual(again.pk, plan.pk)
+        self.assertEqual(plan_to_data(again), plan_to_data(plan))
+
+    def test_an_unknown_actor_is_refused(self):
+        with self.assertRaises(PlanImportError) as ctx:
+            import_plan_text(NATIONAL.replace("actor: state", "actor: kungen"))
+        self.assertIn("Rad 16, plan.areas[0].activities[1].actor", ctx.exception.errors[0])
