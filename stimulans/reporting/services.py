@@ -434,7 +434,7 @@ def submit(report, user, expected_version=None):
     `.initiative` – the 1-based initiative number or None); empty means submitted.
     Raises PermissionDenied, WorkflowError (wrong state) or ConcurrentEditError (when
     `expected_version` is given and stale)."""
-    from .validation import validate_report
+    from .validation import irrelevant_fields, validate_report
 
     locked = Report.objects.select_for_update().get(pk=report.pk)
     if not can_edit_report(user, locked):
@@ -446,6 +446,10 @@ def submit(report, user, expected_version=None):
     issues = validate_report(locked)
     if issues:
         return issues
+    clear = irrelevant_fields(definition_for(locked), report_values(locked))
+    if clear:
+        save_draft(locked, clear, user, locked.version, check_permission=False)
+        locked.refresh_from_db()
     locked.status = ReportStatus.SUBMITTED
     locked.submitted_at = timezone.now()
     locked.version += 1

@@ -82,6 +82,36 @@ def _is_relevant(node, ancestors, lookup):
     )
 
 
+def irrelevant_fields(definition, values):
+    """Answered fields whose skip logic now hides them, as a save_draft dict that clears them
+    (ODK's rule: answers to questions that are not relevant are not kept)."""
+    clear = {}
+    top_lookup = _lookup(values)
+    for node, ancestors, repeat in xlsform.walk_fields(definition):
+        if repeat is None and node.get("type") != "note":
+            name = node["name"]
+            if not _empty(values.get(name)) and not _is_relevant(node, ancestors, top_lookup):
+                clear[name] = ""
+    for repeat_name in xlsform.repeats(definition):
+        rows = values.get(repeat_name) or []
+        changed = False
+        new_rows = []
+        for row in rows:
+            row = dict(row)
+            lookup = _lookup(values, row)
+            for node, ancestors, repeat in xlsform.walk_fields(definition):
+                if repeat != repeat_name or node.get("type") == "note":
+                    continue
+                name = node["name"]
+                if not _empty(row.get(name)) and not _is_relevant(node, ancestors, lookup):
+                    row[name] = ""
+                    changed = True
+            new_rows.append(row)
+        if changed:
+            clear[repeat_name] = new_rows
+    return clear
+
+
 def initiative_name(number, row):
     title = (row.get("title") or "").strip()
     if title:

@@ -147,3 +147,16 @@ class ServicesTest(ReportingTestCase):
         report = self.report()
         self.assertFalse(services.is_late(report, today=datetime.date(2021, 3, 31)))
         self.assertTrue(services.is_late(report, today=datetime.date(2021, 4, 1)))
+
+    def test_answers_hidden_by_skip_logic_are_cleared_at_submission(self):
+        report = self.report()
+        data = complete_answers(self.mobila_municipality, disruption="no")
+        data["disruption_description"] = "Gammal text"
+        data["initiatives"][0].update(effects="", effect_level="target_group")
+        services.save_draft(report, data, self.alice, report.version)
+        self.assertEqual(services.submit(report, self.alice), [])
+        self.assertNotIn("disruption_description", report.answers)
+        initiative = report.initiatives.get()
+        self.assertEqual(initiative.effect_level, "")
+        self.assertEqual(initiative.measurement, "")
+        self.assertEqual(report.status, "submitted")
