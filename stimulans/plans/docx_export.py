@@ -35,7 +35,7 @@ def _activity_table(doc, activities):
         if act.child_participation:
             title += "\n" + _("Barns delaktighet: %(text)s") % {"text": act.child_participation}
         row[0].text = title
-        who = []
+        who = [str(act.get_actor_display())] if act.actor else []
         if act.partners:
             who.append(_("Partner: %(list)s") % {"list": ", ".join(act.partners)})
         if act.target_groups:

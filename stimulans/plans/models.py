@@ -360,6 +360,9 @@ class ActivityFund(PlanContent):
         verbose_name = _("medel för aktivitet")
         verbose_name_plural = _("medel för aktiviteter")
 
+    def __str__(self):
+        return f"{self.pot}: {self.amount_sek if self.amount_sek is not None else '–'} kr"
+
     def get_plan(self):
         return self.activity.plan
 

@@ -4,6 +4,7 @@ overview. No HTTP here; pages, CLI and API call these."""
 from collections import Counter
 from contextlib import contextmanager
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
@@ -321,3 +322,39 @@ def national_overview(year):
             counts["participation:" + (row["participation"] or "none")] += 1
         rows.append(row)
     return rows, counts
+
+
+# -- History -----------------------------------------------------------------------------------
+
+HISTORY_TYPES = {"+": "added", "~": "changed", "-": "removed"}
+
+
+def _describe(record):
+    try:
+        return str(record.history_object)
+    except ObjectDoesNotExist:  # e.g. an area whose parent was removed since
+        return ""
+
+
+def recent_changes(plan, limit=20):
+    """The latest recorded changes to the plan and its contents (django-simple-history):
+    [{"date", "user", "change" (added/changed/removed), "what" (verbose name), "item"}]."""
+    sources = [ActionPlan.history.filter(id=plan.pk)]
+    for model in (NeedsSection, Area, Goal, Activity, Decision, Participation, SteeringMember):
+        sources.append(model.history.filter(plan_id=plan.pk))
+    sources.append(NeedsAttachment.history.filter(section__plan_id=plan.pk))
+    sources.append(ActivityFund.history.filter(activity__plan_id=plan.pk))
+    records = []
+    for qs in sources:
+        records += list(qs.select_related("history_user").order_by("-history_date")[:limit])
+    records.sort(key=lambda r: r.history_date, reverse=True)
+    return [
+        {
+            "date": r.history_date,
+            "user": r.history_user,
+            "change": HISTORY_TYPES.get(r.history_type, ""),
+            "what": r.instance_type._meta.verbose_name,
+            "item": _describe(r),
+        }
+        for r in records[:limit]
+    ]

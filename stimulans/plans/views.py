@@ -55,6 +55,7 @@ from .services import (
     plan_change,
     previous_version,
     publish,
+    recent_changes,
     save_plan_fields,
     start_new_version,
 )
@@ -237,6 +238,7 @@ def plan_detail(request, pk):
             "previous": _column(previous) if previous else None,
             "versions": versions.order_by("-year", "-version"),
             "comments": plan.comments.select_related("author__organisation"),
+            "changes": recent_changes(plan) if plan.is_draft else [],
             "can_edit": can_edit_plan(user, plan),
             "can_publish": can_publish_plan(user, plan),
             "can_comment": can_comment_plan(user, plan),

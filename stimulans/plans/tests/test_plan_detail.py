@@ -24,6 +24,7 @@ class PlanDetailTest(PlanTestCase):
         self.assertContains(response, "Publicera version 5")
         self.assertContains(response, reverse("plans:plan_edit", args=[self.draft.pk]))
         self.assertContains(response, "Skicka kommentar")
+        self.assertContains(response, "Senaste ändringar i utkastet")
 
     def test_a_municipal_reporter_may_comment_but_not_edit_or_publish(self):
         PlanComment.objects.create(plan=self.draft, author=self.bob, body="Bra utkast")

@@ -118,3 +118,22 @@ class VersioningTest(PlanTestCase):
         self.assertIsNone(copy.county)
         self.assertEqual(copy.version, 2)
         self.assertEqual(copy.activities.get().actor, "skr")
+
+    def test_an_empty_plan_is_not_published(self):
+        from stimulans.plans.services import create_plan
+
+        plan = create_plan("county", self.county_uppsala.county, 2021)
+        with self.assertRaises(PlanError):
+            publish(plan, self.otto)
+
+    def test_recent_changes_list_what_happened_to_the_draft(self):
+        from stimulans.plans.services import recent_changes
+
+        with plan_change(self.draft) as plan:
+            Decision.objects.create(plan=plan, decided_on="2021-03-01", text="Antogs")
+            plan.activities.get(area__title="Skolan som arena", number=4).delete()
+        changes = recent_changes(self.draft)
+        self.assertEqual(changes[0]["change"], "removed")
+        self.assertIn("Följa och sprida erfarenheter", changes[0]["item"])
+        self.assertEqual(changes[1]["change"], "added")
+        self.assertEqual(str(changes[1]["what"]), "beslut")
