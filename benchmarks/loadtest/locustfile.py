@@ -1,0 +1,150 @@
+"""The reporting deadline under load: reporters log in, open their report, save drafts every
+few seconds and now and then submit; coordinators and analysts read overviews.
+
+Run through benchmarks/loadtest/run.py, which prepares the database and the server; the user
+classes SaveOnlyUser and BaselineUser are the saturation runs (no think time) that compare a
+draft save with the minimal view /healthz/.
+"""
+
+import itertools
+import os
+import re
+import sys
+
+from locust import HttpUser, between, constant, task
+
+sys.path.insert(0, os.path.dirname(__file__))
+from formdata import form_fields  # noqa: E402
+
+ORG_CODES = os.environ.get("LOAD_ORGS", "").split(",")
+_counter = itertools.count()
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+REPORT_LINK = re.compile(r'href="/redovisning/r/(\d+)/redigera/"')
+
+
+def login(user, username, password):
+    r = user.client.get("/konto/logga-in/", name="login page")
+    token = CSRF.search(r.text).group(1)
+    r = user.client.post(
+        "/konto/logga-in/",
+        {"username": username, "password": password, "csrfmiddlewaretoken": token},
+        name="login",
+        allow_redirects=False,
+    )
+    return r.status_code == 302
+
+
+class ReporterBase(HttpUser):
+    abstract = True
+
+    def on_start(self):
+        n = next(_counter)
+        username = f"last-{ORG_CODES[n % len(ORG_CODES)]}"
+        if not login(self, username, "last"):
+            raise RuntimeError(f"login failed for {username}")
+        r = self.client.get("/redovisning/", name="my reports")
+        match = REPORT_LINK.search(r.text)
+        self.report_id = match.group(1) if match else None
+        self.saves = 0
+        self.submitted = False
+        if self.report_id:
+            self.open_report()
+
+    def open_report(self):
+        r = self.client.get(f"/redovisning/r/{self.report_id}/redigera/", name="open report")
+        self.fields = form_fields(r.text)
+
+    def save_draft(self, action="save", name="draft save"):
+        fields = [(k, v) for k, v in self.fields if k != "action"]
+        self.saves += 1
+        fields = [
+            (k, f"Beskrivning, version {self.saves}") if k == "f-funds_explanation" else (k, v)
+            for k, v in fields
+        ]
+        fields.append(("action", action))
+        with self.client.post(
+            f"/redovisning/r/{self.report_id}/redigera/",
+            data=fields,
+            name=name,
+            allow_redirects=False,
+            catch_response=True,
+        ) as r:
+            if r.status_code == 302:
+                r.success()
+                version = next(int(v) for k, v in self.fields if k == "version") + 1
+                self.fields = [(k, str(version) if k == "version" else v) for k, v in fields]
+                return r
+            if action == "submit" and r.status_code == 400:
+                r.success()  # validation problems listed: a normal answer
+                self.fields = form_fields(r.text)
+                return r
+            r.failure(f"status {r.status_code}")
+            return r
+
+
+class ReporterUser(ReporterBase):
+    weight = 8
+    wait_time = between(2, 5)
+
+    @task(10)
+    def save(self):
+        if self.report_id and not self.submitted:
+            self.save_draft()
+
+    @task(1)
+    def submit(self):
+        if self.report_id and not self.submitted and self.saves >= 5:
+            r = self.save_draft(action="submit", name="submit")
+            self.submitted = r.status_code == 302
+
+    @task(1)
+    def my_reports(self):
+        self.client.get("/redovisning/", name="my reports")
+
+
+class CoordinatorUser(HttpUser):
+    weight = 1
+    wait_time = between(2, 5)
+
+    def on_start(self):
+        login(self, "samordnare-01", "demo")
+
+    @task
+    def county_overview(self):
+        self.client.get("/redovisning/2020/lan/", name="county overview")
+
+
+class AnalystUser(HttpUser):
+    weight = 1
+    wait_time = between(2, 5)
+
+    def on_start(self):
+        login(self, "analytiker", "demo")
+
+    @task(2)
+    def completeness(self):
+        self.client.get("/redovisning/2020/inlamning/", name="national completeness")
+
+    @task(1)
+    def part_analysis(self):
+        self.client.get("/analys/2020/del/suicidprevention/", name="part analysis")
+
+
+class SaveOnlyUser(ReporterBase):
+    """Saturation: draft saves back to back."""
+
+    wait_time = constant(0)
+
+    @task
+    def save(self):
+        self.save_draft()
+
+
+class BaselineUser(HttpUser):
+    """Saturation baseline: the minimal view, back to back."""
+
+    wait_time = constant(0)
+
+    @task
+    def healthz(self):
+        self.client.get("/healthz/", name="minimal view")

@@ -1,0 +1,226 @@
+"""Load test of the reporting deadline, on demand (not part of `make test`).
+
+    .venv/bin/python benchmarks/loadtest/run.py --db sqlite --users 50 200 --duration 60
+    .venv/bin/python benchmarks/loadtest/run.py --db postgres --users 50 200 --duration 60
+
+For each database it builds a fresh database (init, demo, one reporter per municipality and
+region with a draft report), serves the product with gunicorn on 127.0.0.1 (production-like:
+DEBUG off), and runs locust headless from this machine:
+
+1. "mix": reporters log in, open their report, save drafts every 2–5 s and submit after five
+   saves; coordinators and analysts read overviews. Gives p50/p95/p99 of a draft save.
+2. "saturation": draft saves back to back (SaveOnlyUser) and the minimal view /healthz/ back to
+   back (BaselineUser), same users, same server: gives the throughput ratio.
+
+Results go to benchmarks/out/ (locust CSVs) and a summary table is printed (medians are
+locust's own percentiles over every request of the run).
+"""
+
+import argparse
+import csv
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = ROOT / ".venv" / "bin"
+HERE = Path(__file__).resolve().parent
+OUT = ROOT / "benchmarks" / "out"
+PORT = 8123
+
+
+def sh(args, env, **kw):
+    return subprocess.run(args, env=env, check=True, cwd=ROOT, **kw)
+
+
+def prepare_database(db, env):
+    if db == "sqlite":
+        path = Path("/tmp/stimulans-load/load.db")
+        shutil.rmtree(path.parent, ignore_errors=True)
+        path.parent.mkdir(parents=True)
+        env["DATABASE_URL"] = f"sqlite:///{path}"
+    else:
+        import psycopg
+
+        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as c:
+            c.execute("DROP DATABASE IF EXISTS stimulans_load")
+            c.execute("CREATE DATABASE stimulans_load")
+        env["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/stimulans_load"
+    sh([BIN / "stimulans", "init"], env, stdout=subprocess.DEVNULL)
+    sh([BIN / "stimulans", "demo"], env, stdout=subprocess.DEVNULL)
+    sh([BIN / "python", HERE / "setup_users.py"], env)
+
+
+def org_codes(env):
+    out = subprocess.run(
+        [
+            BIN / "python",
+            "-c",
+            "import django; django.setup();"
+            "from stimulans.organisations.models import Organisation as O;"
+            "print(','.join(f'{o.kind}-{o.code}' for o in O.objects.filter("
+            "kind__in=['municipality','region']).order_by('code')))",
+        ],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return out.stdout.strip()
+
+
+def start_server(env, workers):
+    proc = subprocess.Popen(
+        [
+            BIN / "gunicorn",
+            "stimulans.wsgi",
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "-w",
+            str(workers),
+            "--worker-class",
+            "gthread",
+            "--threads",
+            "4",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz/", timeout=1)
+            return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("gunicorn did not start")
+
+
+def stop_server(proc):
+    os.killpg(proc.pid, signal.SIGTERM)
+    proc.wait(timeout=30)
+
+
+def run_locust(env, users, duration, classes, label):
+    prefix = OUT / label
+    spawn = max(10, users // 5)
+    sh(
+        [
+            BIN / "locust",
+            "-f",
+            HERE / "locustfile.py",
+            "--headless",
+            "-u",
+            str(users),
+            "-r",
+            str(spawn),
+            "-t",
+            f"{duration}s",
+            "--host",
+            f"http://127.0.0.1:{PORT}",
+            "--csv",
+            str(prefix),
+            "--only-summary",
+            "--stop-timeout",
+            "10",
+            *classes,
+        ],
+        env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    with open(f"{prefix}_stats.csv", newline="") as f:
+        return {row["Name"]: row for row in csv.DictReader(f)}
+
+
+def pick(row):
+    return {
+        "requests": int(row["Request Count"]),
+        "failures": int(row["Failure Count"]),
+        "rps": round(float(row["Requests/s"]), 1),
+        "p50_ms": int(float(row["50%"])),
+        "p95_ms": int(float(row["95%"])),
+        "p99_ms": int(float(row["99%"])),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", choices=["sqlite", "postgres"], nargs="+", default=["sqlite"])
+    parser.add_argument("--users", type=int, nargs="+", default=[50, 200])
+    parser.add_argument("--duration", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=3)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    results = []
+    for db in args.db:
+        env = dict(
+            os.environ,
+            DJANGO_SETTINGS_MODULE="stimulans.settings",
+            DEBUG="0",
+            SECRET_KEY="load-test-" + "k" * 40,
+            ALLOWED_HOSTS="127.0.0.1,localhost",
+            DEMO_PASSWORD="demo",
+        )
+        prepare_database(db, env)
+        env["LOAD_ORGS"] = org_codes(env)
+        for users in args.users:
+            for label, classes, name in (
+                ("mix", ["ReporterUser", "CoordinatorUser", "AnalystUser"], "draft save"),
+                ("saves", ["SaveOnlyUser"], "draft save"),
+                ("baseline", ["BaselineUser"], "minimal view"),
+            ):
+                if label != "baseline":
+                    prepare_database(db, env)  # every run starts from the same reports
+                server = start_server(env, args.workers)
+                try:
+                    stats = run_locust(env, users, args.duration, classes, f"{db}-{users}-{label}")
+                finally:
+                    stop_server(server)
+                row = pick(stats[name])
+                row.update(
+                    db=db,
+                    users=users,
+                    scenario=label,
+                    all_failures=int(stats["Aggregated"]["Failure Count"]),
+                )
+                results.append(row)
+                print(json.dumps(row), flush=True)
+    (OUT / "summary.json").write_text(json.dumps(results, indent=2))
+    print(
+        "\n| db | users | scenario | requests | failures (all) | rps | p50 ms | p95 ms | p99 ms |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for r in results:
+        print(
+            f"| {r['db']} | {r['users']} | {r['scenario']} | {r['requests']} | "
+            f"{r['all_failures']} | {r['rps']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} |"
+        )
+    for db in args.db:
+        for users in args.users:
+            saves = next(
+                r for r in results if (r["db"], r["users"], r["scenario"]) == (db, users, "saves")
+            )
+            base = next(
+                r
+                for r in results
+                if (r["db"], r["users"], r["scenario"]) == (db, users, "baseline")
+            )
+            print(
+                f"{db}, {users} users: draft-save throughput / minimal view = "
+                f"{saves['rps'] / base['rps']:.0%}"
+            )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
