@@ -30,6 +30,16 @@ class WorkbenchFilterForm(forms.Form):
         choices=[("", _("Alla")), *EffectLevel.choices, ("ingen", _("Ingen angiven"))],
     )
     matt = forms.ChoiceField(label=_("Effekten är mätt"), required=False, choices=YES_NO)
+    effekter = forms.ChoiceField(label=_("Effekter beskrivna"), required=False, choices=YES_NO)
+    medel = forms.ChoiceField(
+        label=_("Finansiering"),
+        required=False,
+        choices=[
+            ("", _("Alla")),
+            ("overenskommelsen", _("Överenskommelsens medel")),
+            ("andra", _("Andra medel")),
+        ],
+    )
     q = forms.CharField(label=_("Sök"), required=False, max_length=200)
 
     def __init__(self, *args, part=None, **kwargs):

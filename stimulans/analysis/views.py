@@ -12,6 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models.functions import Length, Trim
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -264,6 +265,11 @@ def workbench(request, year, part):
             qs = qs.filter(eff_level=f["effektniva"])
         if f["matt"]:
             qs = qs.filter(eff_measured=f["matt"] == "ja")
+        if f["effekter"]:
+            qs = qs.annotate(eff_len=Length(Trim("effects")))
+            qs = qs.filter(eff_len__gt=0) if f["effekter"] == "ja" else qs.filter(eff_len=0)
+        if f["medel"]:
+            qs = qs.filter(within_agreement=f["medel"] == "overenskommelsen")
         query = f["q"].strip()
     if query:
         stems = query_stems(query)

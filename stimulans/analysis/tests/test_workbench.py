@@ -47,3 +47,30 @@ class WorkbenchTest(PageTestCase):
         self.assertEqual(self.titles(q="föreläsning"), ["Utbildningsdag"])
         self.assertEqual(self.titles(q="prevention"), ["Samordnare för suicidprevention"])
         self.assertEqual(self.titles(q="ingenting sådant"), [])
+
+    def test_numbers_link_to_the_initiatives_behind_them(self):
+        from .helpers import make_initiative
+
+        make_initiative(self.report, self.cat["samordning-projektledning"], title="Utan effekt")
+        make_initiative(
+            self.report,
+            self.cat["samordning-projektledning"],
+            title="Annan finansiering",
+            effects="E",
+            within_agreement=False,
+        )
+        self.login(self.anna)
+        page = self.client.get(reverse("analysis:part_analysis", args=[2020, "suicidprevention"]))
+        category = self.cat["samordning-projektledning"].pk
+        link = f"{self.url}?medel=overenskommelsen&amp;kategori={category}&amp;effekter=ja"
+        self.assertContains(page, link)
+        self.assertEqual(
+            self.titles(medel="overenskommelsen", kategori=category, effekter="ja"),
+            ["Samordnare för suicidprevention"],
+        )
+        self.assertEqual(
+            self.titles(medel="overenskommelsen", kategori=category),
+            ["Samordnare för suicidprevention", "Utan effekt"],
+        )
+        self.assertEqual(self.titles(medel="andra"), ["Annan finansiering"])
+        self.assertEqual(self.titles(effekter="nej"), ["Utan effekt"])
