@@ -1,0 +1,90 @@
+"""Browser test of the report form: Playwright driving Debian's Chromium, axe checking WCAG 2.1 AA,
+htmx showing follow-up questions as answers change, and the error summary linking to fields."""
+
+import os
+import shutil
+
+import pytest
+
+from stimulans.accounts.models import Role
+from stimulans.test import PASSWORD, make_user
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
+]
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+        )
+        yield b
+        b.close()
+
+
+def assert_accessible(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page, options=WCAG_21_AA).response["violations"]
+    assert violations == [], "\n".join(
+        f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes']][:3]})" for v in violations
+    )
+
+
+@pytest.fixture
+def reporter(transactional_db):
+    from stimulans.funds.services import load_agreement_2020
+    from stimulans.organisations.models import Organisation
+    from stimulans.organisations.reference import load_organisations
+    from stimulans.reporting.questionnaires.loader import load_questionnaires
+
+    load_organisations()
+    load_agreement_2020()
+    load_questionnaires(2020)
+    stockholm = Organisation.objects.get(kind="municipality", code="0180")
+    return make_user("alice", Role.REPORTER, stockholm)
+
+
+def test_reporter_fills_in_a_report(browser, reporter, live_server):
+    page = browser.new_page()
+    page.goto(live_server.url + "/konto/logga-in/")
+    page.get_by_label("Användarnamn").fill("alice")
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    page.goto(live_server.url + "/redovisning/?ar=2020")
+    assert_accessible(page)
+    page.get_by_role("button", name="Börja redovisa: Fortsatt utvecklingsarbete").click()
+    page.wait_for_selector("#report-form")
+    assert_accessible(page)
+    follow_up = page.locator("#f-disruption_description")
+    assert not follow_up.is_visible()
+    page.get_by_label("Ja, av covid-19-pandemin").check()
+    follow_up.wait_for(state="visible")
+    page.get_by_label("Erhållna stimulansmedel för året (kr)").fill("1000000")
+    page.get_by_role("button", name="Lägg till insats").click()
+    page.get_by_label("Insatsens namn").fill("Mobilt team")
+    page.get_by_role("button", name="Skicka in").click()
+    page.wait_for_selector(".error-summary")
+    assert_accessible(page)
+    assert page.locator(".error-summary a[href='#f-funds_used_sek']").count() == 1
+    assert page.get_by_label("Insatsens namn").input_value() == "Mobilt team"
+    assert page.get_by_label("Erhållna stimulansmedel för året (kr)").input_value() == "1000000"
+    page.get_by_role("link", name="Läs och skriv ut").click()
+    page.wait_for_selector(".report-answers")
+    assert_accessible(page)
+    page.get_by_role("link", name="Historik").first.click()
+    page.wait_for_selector("table")
+    assert_accessible(page)
