@@ -573,10 +573,10 @@ def flag_label(code):
     return str(FLAGS[code])
 
 
-def _norm_text(*parts):
-    """The texts of an initiative with whitespace and case evened out (one split for speed)."""
-    text = " ".join(" ¦ ".join(parts).lower().split())
-    return "" if not text.replace("¦", "").strip() else text
+def _text_key(*parts):
+    """The texts of an initiative as written (trimmed); None when all are empty."""
+    key = tuple(p.strip() for p in parts)
+    return key if any(key) else None
 
 
 def quality_flags(agreement, part=None, report=None, county=None):
@@ -627,7 +627,7 @@ def quality_flags(agreement, part=None, report=None, county=None):
             "outputs",
             "effects",
         ):
-            text = _norm_text(a, g, o, e)
+            text = _text_key(a, g, o, e)
             if text:
                 previous.add((org_id, slug, text))
 
@@ -666,7 +666,7 @@ def quality_flags(agreement, part=None, report=None, county=None):
             add("activities_without_goal", report_id, row)
         if effects.strip() and not (coded_measured if coded else measured):
             add("effects_not_measured", report_id, row)
-        text = _norm_text(act, goals, outputs, effects)
+        text = _text_key(act, goals, outputs, effects)
         if text and (org_id, slug, text) in previous:
             add("reused_text", report_id, row)
     for report_id, (_pk, _org, _name, _slug, funds_used) in report_rows.items():

@@ -16,7 +16,7 @@ class QualityFlagsTest(AnalysisTestCase):
         make_initiative(cls.report, cat, activities="Seminarier", goals="")
         make_initiative(cls.report, cat, effects="Färre suicid", effect_measured=False)
         make_initiative(cls.report, cat, within_agreement=False, title="Annan finansiering")
-        make_initiative(cls.report, cat, activities="Utbildning i  MHFA", goals="Fler utbildade")
+        make_initiative(cls.report, cat, activities="Utbildning i MHFA ", goals="Fler utbildade")
         cls.empty = make_report(county_org("03"), cls.suicide_pot, funds_used_sek=10)
 
     def test_flags(self):
