@@ -27,6 +27,13 @@ def _is_relevant(node, lookup):
     return xlsform.is_true(expr, lookup) if expr else True
 
 
+def _is_required(node, lookup):
+    try:
+        return xlsform.is_required(node, lookup)
+    except xlsform.ExpressionError:
+        return False
+
+
 def _lookup(values, row=None):
     def lookup(name):
         if row is not None and name in row:
@@ -151,7 +158,6 @@ def build_form(definition, values, issues=()):
         else:
             widget = {"integer": "number", "decimal": "decimal", "date": "date"}[kind]
         number = index + 1 if repeat == xlsform.INITIATIVES else None
-        required = (node.get("bind") or {}).get("required")
         return {
             "kind": "field",
             "type": kind,
@@ -161,7 +167,7 @@ def build_form(definition, values, issues=()):
             "input_name": fid,
             "label": xlsform.label(node),
             "hint": xlsform.hint(node),
-            "required": required not in (None, "", "no", "false()"),
+            "required": _is_required(node, lookup),
             "value": "" if isinstance(value, list) else value,
             "display": _display(node, value),
             "choices": options,
