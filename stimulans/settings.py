@@ -89,7 +89,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers work while a report is being saved; wait rather than fail on a lock.
+    # WAL lets readers work while a report is being saved; writers queue on a file lock
+    # (stimulans.core.db.sqlite3) and wait rather than fail.
+    DATABASES["default"]["ENGINE"] = "stimulans.core.db.sqlite3"
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",

@@ -7,6 +7,7 @@ draft save with the minimal view /healthz/.
 """
 
 import itertools
+import json
 import os
 import re
 import sys
@@ -18,6 +19,8 @@ from formdata import form_fields  # noqa: E402
 
 ORG_CODES = os.environ.get("LOAD_ORGS", "").split(",")
 _counter = itertools.count()
+_sessions_file = os.environ.get("LOAD_SESSIONS", "/tmp/stimulans-load/sessions.json")
+SESSIONS = json.load(open(_sessions_file)) if os.path.exists(_sessions_file) else {}
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 REPORT_LINK = re.compile(r'href="/redovisning/r/(\d+)/redigera/"')
 
@@ -36,11 +39,14 @@ def login(user, username, password):
 
 class ReporterBase(HttpUser):
     abstract = True
+    use_prepared_session = False
 
     def on_start(self):
         n = next(_counter)
         username = f"last-{ORG_CODES[n % len(ORG_CODES)]}"
-        if not login(self, username, "last"):
+        if self.use_prepared_session:
+            self.client.cookies.set("sessionid", SESSIONS[username])
+        elif not login(self, username, "last"):
             raise RuntimeError(f"login failed for {username}")
         r = self.client.get("/redovisning/", name="my reports")
         match = REPORT_LINK.search(r.text)
@@ -131,9 +137,10 @@ class AnalystUser(HttpUser):
 
 
 class SaveOnlyUser(ReporterBase):
-    """Saturation: draft saves back to back."""
+    """Saturation: draft saves back to back (logged in beforehand, see setup_users.py)."""
 
     wait_time = constant(0)
+    use_prepared_session = True
 
     @task
     def save(self):

@@ -65,6 +65,29 @@ def main():
                 )
         created += 1
     print(f"{created} load-test reporters ready")
+    write_sessions()
+
+
+def write_sessions():
+    """Logged-in sessions for the saturation runs, so that they measure draft saves and not
+    Argon2 password checks (the mix run logs in through the login page)."""
+    import json
+    import os
+
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    sessions = {}
+    for user in User.objects.filter(username__startswith="last-"):
+        s = SessionStore()
+        s[SESSION_KEY] = str(user.pk)
+        s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        s[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        s.create()
+        sessions[user.username] = s.session_key
+    path = os.environ.get("LOAD_SESSIONS", "/tmp/stimulans-load/sessions.json")
+    with open(path, "w") as f:
+        json.dump(sessions, f)
 
 
 main()
