@@ -41,7 +41,7 @@ from stimulans.accounts.permissions import can_act_for_organisation, can_view_or
 from stimulans.funds.models import Allocation, Category, Pot
 
 from . import xlsform
-from .models import Initiative, MeasureValue, Report, ReportStatus
+from .models import EffectLevel, Initiative, MeasureValue, Phase, Report, ReportStatus
 
 
 class WorkflowError(ValueError):
@@ -232,6 +232,13 @@ def prefill_from_previous_year(report, user=None):
 # --- saving ---------------------------------------------------------------------------------
 
 
+def _version(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def _clean_text(value):
     if value is None:
         return ""
@@ -249,6 +256,8 @@ def parse_int(value):
         raise ValueError(value)
     if isinstance(value, int):
         return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     text = str(value).strip().replace("\u00a0", "").replace(" ", "")
     if text == "":
         return None
@@ -292,7 +301,7 @@ def save_draft(report, data, user, expected_version, check_permission=True):
             _("Redovisningen är %(status)s och kan inte ändras.")
             % {"status": locked.get_status_display().lower()}
         )
-    if expected_version is None or int(expected_version) != locked.version:
+    if _version(expected_version) != locked.version:
         raise ConcurrentEditError(locked, expected_version)
 
     definition = definition_for(locked)
@@ -357,7 +366,7 @@ def _save_initiatives(report, rows, definition, user):
         raw = {}
         for name, value in row.items():
             if name == "category":
-                slug = _clean_text(value)
+                slug = value.strip() if isinstance(value, str) else ""
                 initiative.category = categories.get(slug)
                 if slug and initiative.category is None:
                     raw[name] = slug
@@ -370,7 +379,11 @@ def _save_initiatives(report, rows, definition, user):
                     flag = name == "within_agreement"
                 setattr(initiative, name, flag)
             elif name in ("effect_level", "phase"):
-                setattr(initiative, name, _clean_text(value) if not isinstance(value, list) else "")
+                text = value.strip() if isinstance(value, str) else ""
+                allowed = EffectLevel.values if name == "effect_level" else Phase.values
+                setattr(initiative, name, text if text in allowed else "")
+                if text and text not in allowed:
+                    raw[name] = _clean_text(value)
             elif name in ("title",):
                 initiative.title = _clean_text(value)[:300]
             elif name in xlsform.INITIATIVE_FIELDS:
@@ -441,7 +454,7 @@ def submit(report, user, expected_version=None):
         raise PermissionDenied
     if locked.status not in EDITABLE:
         raise WorkflowError(_("Redovisningen är redan inskickad."))
-    if expected_version is not None and int(expected_version) != locked.version:
+    if expected_version is not None and _version(expected_version) != locked.version:
         raise ConcurrentEditError(locked, expected_version)
     issues = validate_report(locked)
     if issues:

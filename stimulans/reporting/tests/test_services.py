@@ -160,3 +160,24 @@ class ServicesTest(ReportingTestCase):
         self.assertEqual(initiative.effect_level, "")
         self.assertEqual(initiative.measurement, "")
         self.assertEqual(report.status, "submitted")
+
+    def test_odd_input_from_the_api_is_kept_raw_not_crashing(self):
+        report = self.report()
+        with self.assertRaises(ConcurrentEditError):
+            services.save_draft(report, {}, self.alice, "not-a-number")
+        services.save_draft(
+            report,
+            {
+                "funds_used_sek": 1200.0,
+                "initiatives": [
+                    {"category": ["a"], "effect_level": "någon annan nivå", "phase": None}
+                ],
+            },
+            self.alice,
+            report.version,
+        )
+        self.assertEqual(report.funds_used_sek, 1200)
+        initiative = report.initiatives.get()
+        self.assertEqual(initiative.effect_level, "")
+        self.assertEqual(initiative.extra["_raw"]["effect_level"], "någon annan nivå")
+        self.assertTrue(services.submit(report, self.alice))  # incomplete, but no crash
