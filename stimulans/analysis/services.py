@@ -549,7 +549,7 @@ def coverage(agreement, county=None):
         ],
         "counties": [
             {
-                "county": code,
+                "county_code": code,
                 "name": names.get(code, code),
                 **{k: per_county[code][k] for k in kinds},
             }

@@ -55,6 +55,10 @@ class ApiTest(PageTestCase):
         coverage = self.client.get(self.urls()[0]).json()
         county = next(r for r in coverage["national"] if r["org_kind"] == "county")
         self.assertEqual((county["reported"], county["total"]), (2, 21))
+        stockholm = next(r for r in coverage["counties"] if r["county_code"] == "01")
+        self.assertEqual(stockholm["county"], {"reported": 1, "total": 1})
+        self.assertEqual(stockholm["region"], {"reported": 1, "total": 1})
+        self.assertEqual(stockholm["municipality"], {"reported": 0, "total": 26})
         effects = self.client.get(self.urls()[4]).json()["effects"]
         self.assertEqual({e["organisation"] for e in effects}, {"Stockholms län", "Uppsala län"})
         flags = self.client.get(self.urls()[2]).json()

@@ -22,3 +22,14 @@ class YearReportTest(PageTestCase):
         self.assertContains(response, "80,0 %")
         self.assertContains(response, "<svg", count=None)
         self.assertContains(response, "Publicera lägesrapporten")
+        # Every county links to its fact sheet.
+        self.assertContains(response, reverse("analysis:county_sheet", args=[2020, "01"]))
+
+    def test_it_speaks_english(self):
+        self.login(self.anna)
+        from django.conf import settings
+
+        self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        response = self.client.get(self.url)
+        self.assertContains(response, "Who reported")
+        self.assertContains(response, "Initiative category")
