@@ -93,7 +93,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # (stimulans.core.db.sqlite3) and wait rather than fail.
     DATABASES["default"]["ENGINE"] = "stimulans.core.db.sqlite3"
     DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
+        "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
