@@ -36,6 +36,10 @@ def blocks(data):
         title += f" – {names.get(county, county)}"
     out.append(("h1", title))
     out.append(("p", agreement.title))
+    summary = getattr(getattr(agreement, "status_report", None), "summary", "")
+    if summary and not county:
+        out.append(("h2", _("Sammanfattning")))
+        out.extend(("p", para) for para in summary.split("\n") if para.strip())
 
     out.append(("h2", _("Vilka har redovisat")))
     out.append(

@@ -175,6 +175,9 @@ def _report_page(request, agreement, county):
             "parts": parts,
             "indicators": _indicator_charts(agreement, data["indicator_rows"], code),
             "published": _published(agreement),
+            "summary": StatusReport.objects.filter(agreement=agreement)
+            .values_list("summary", flat=True)
+            .first(),
             "is_analyst": request.user.is_authenticated and request.user.reads_everything,
             "counties": County.objects.all(),
         },

@@ -24,6 +24,9 @@ class DownloadReportTest(PageTestCase):
         self.assertAccess(self.url("xlsx"), [self.alice, None], [])
 
     def test_word(self):
+        from ..models import StatusReport
+
+        StatusReport.objects.create(agreement=self.agreement, summary="Fler län mäter effekter.")
         self.login(self.anna)
         response = self.client.get(self.url("docx"))
         self.assertEqual(response.status_code, 200)
@@ -39,6 +42,7 @@ class DownloadReportTest(PageTestCase):
         text = "\n".join(p.text for p in document.paragraphs)
         self.assertIn("En nollvision för suicid – suicidprevention", text)
         self.assertIn("Fler skolor har utbildats", text)
+        self.assertIn("Fler län mäter effekter.", text)
         self.assertTrue(document.inline_shapes)  # charts and flowcharts as pictures
 
     def test_pdf(self):
