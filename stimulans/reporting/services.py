@@ -38,6 +38,7 @@ from django.utils.translation import gettext as _
 
 from stimulans.accounts.models import Role
 from stimulans.accounts.permissions import can_act_for_organisation, can_view_organisation
+from stimulans.core.faults import failpoint
 from stimulans.funds.models import Allocation, Category, Pot
 
 from . import xlsform
@@ -117,9 +118,26 @@ def is_late(report, today=None):
     return today > deadline
 
 
+_definitions = {}  # (questionnaire pk, uploaded_at) -> parsed definition, per process
+
+
 def definition_for(report):
-    questionnaire = getattr(report.pot, "questionnaire", None)
-    return questionnaire.definition if questionnaire else {"children": []}
+    """The questionnaire definition of the report's pot. Cached per process by questionnaire and
+    upload time, so a new upload is seen at once; the XLSForm file itself is never loaded."""
+    from .models import Questionnaire
+
+    key = (
+        Questionnaire.objects.filter(pot_id=report.pot_id).values_list("pk", "uploaded_at").first()
+    )
+    if key is None:
+        return {"children": []}
+    definition = _definitions.get(key)
+    if definition is None:
+        definition = Questionnaire.objects.values_list("definition", flat=True).get(pk=key[0])
+        if len(_definitions) > 200:
+            _definitions.clear()
+        _definitions[key] = definition
+    return definition
 
 
 def _yes_no(value):
@@ -342,12 +360,21 @@ def save_draft(report, data, user, expected_version, check_permission=True):
 
     if xlsform.INITIATIVES in data:
         _save_initiatives(locked, data[xlsform.INITIATIVES] or [], definition, user)
+    failpoint("report.save_draft")
 
     locked.version += 1
     locked._history_user = user
     locked.save()
     report.refresh_from_db()
     return report
+
+
+def _initiative_state(initiative):
+    return tuple(
+        getattr(initiative, f.attname)
+        for f in Initiative._meta.concrete_fields
+        if not f.primary_key
+    )
 
 
 def _save_initiatives(report, rows, definition, user):
@@ -361,6 +388,7 @@ def _save_initiatives(report, rows, definition, user):
             identifier = uuid.uuid4().hex[:12]
         keep.add(identifier)
         initiative = existing.get(identifier) or Initiative(report=report, identifier=identifier)
+        before = _initiative_state(initiative)
         initiative.order = order
         extra = {}
         raw = {}
@@ -393,6 +421,8 @@ def _save_initiatives(report, rows, definition, user):
         if raw:
             extra["_raw"] = raw
         initiative.extra = extra
+        if initiative.pk is not None and _initiative_state(initiative) == before:
+            continue  # unchanged: no write, no history entry
         initiative._history_user = user
         initiative.save()
     for identifier, initiative in existing.items():
@@ -468,6 +498,7 @@ def submit(report, user, expected_version=None):
     locked.version += 1
     locked._history_user = user
     locked.save()
+    failpoint("report.submit")  # tests kill the server here: the submission must roll back
     report.refresh_from_db()
     return []
 

@@ -6,6 +6,7 @@ from collections import defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -158,7 +159,11 @@ def report_edit(request, report_id):
                 pass
             anchor = f"#r-{repeat_name}"
     try:
-        services.save_draft(report, data, request.user, request.POST.get("version"))
+        # One transaction: a submission stores the answers and the new status together, or
+        # neither (a crash in between leaves the report as it was).
+        with transaction.atomic():
+            services.save_draft(report, data, request.user, request.POST.get("version"))
+            issues = services.submit(report, request.user) if action == "submit" else []
     except services.ConcurrentEditError as exc:
         context = _form_context(report, data, error=str(exc))
         context["stale_version"] = request.POST.get("version")
@@ -180,7 +185,6 @@ def report_edit(request, report_id):
         services.remove_attachment(report, action.rsplit(":", 1)[1], request.user)
         anchor = "#bilagor"
     if action == "submit":
-        issues = services.submit(report, request.user)
         if issues:
             values = services.report_values(report)
             context = _form_context(report, values, issues)
