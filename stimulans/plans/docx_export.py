@@ -5,7 +5,7 @@ from io import BytesIO
 from django.utils.translation import gettext as _
 from docx import Document
 
-from .models import GoalTerm
+from .models import ActivityKind, GoalTerm
 
 
 def _bullets(doc, items):
@@ -64,7 +64,7 @@ def _area(doc, plan, area, level):
         plan.activities.filter(area=area).prefetch_related("goals", "funds__pot__part")
     )
     if activities:
-        activities.sort(key=lambda a: (a.kind != "prioritised", a.number))
+        activities.sort(key=lambda a: (ActivityKind.order(a.kind), a.number))
         _activity_table(doc, activities)
     for sub in area.subareas.all():
         _area(doc, plan, sub, min(level + 1, 9))

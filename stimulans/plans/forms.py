@@ -10,6 +10,7 @@ from .models import (
     ActionPlan,
     Activity,
     ActivityFund,
+    ActivityKind,
     Area,
     Decision,
     Goal,
@@ -199,6 +200,8 @@ class ActivityForm(LockedForm):
         self.fields["goals"].label_from_instance = lambda g: (
             f"{g.area.title} – {g.get_term_display()}: {g.text}"
         )
+        kinds = ActivityKind.for_scope(self.plan.scope)
+        self.fields["kind"].choices = [(k.value, k.label) for k in kinds]
         if self.plan.scope != PlanScope.NATIONAL:
             del self.fields["actor"]
         if self.plan.requires_child_participation:

@@ -277,8 +277,24 @@ class Goal(PlanContent):
 
 
 class ActivityKind(models.TextChoices):
+    """County plans: prioritised (new, large effort by the secretariat) or ongoing (mostly run
+    by others). The national list: initiatives and commitments."""
+
     PRIORITISED = "prioritised", _("Prioriterad")
     ONGOING = "ongoing", _("Löpande")
+    INITIATIVE = "initiative", _("Initiativ")
+    COMMITMENT = "commitment", _("Åtagande")
+
+    @classmethod
+    def for_scope(cls, scope):
+        if scope == PlanScope.NATIONAL:
+            return [cls.INITIATIVE, cls.COMMITMENT]
+        return [cls.PRIORITISED, cls.ONGOING]
+
+    @classmethod
+    def order(cls, kind):
+        """Reading order within an area: prioritised first, as in the reference file."""
+        return list(cls.values).index(kind) if kind in cls.values else len(cls.values)
 
 
 class ActivityStatus(models.TextChoices):

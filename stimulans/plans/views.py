@@ -24,6 +24,7 @@ from .models import (
     ActionPlan,
     Activity,
     ActivityFund,
+    ActivityKind,
     AdoptedBy,
     Area,
     Decision,
@@ -95,7 +96,7 @@ def _plan_contents(plan):
 
     def add(area, depth):
         acts = [a for a in activities if a.area_id == area.pk]
-        acts.sort(key=lambda a: (a.kind != "prioritised", a.number))
+        acts.sort(key=lambda a: (ActivityKind.order(a.kind), a.number))
         out.append(
             {
                 "area": area,

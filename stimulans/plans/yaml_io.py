@@ -60,7 +60,12 @@ from .models import (
 )
 from .services import next_version_number
 
-KIND_TO_FILE = {ActivityKind.PRIORITISED: "prioriterad", ActivityKind.ONGOING: "löpande"}
+KIND_TO_FILE = {
+    ActivityKind.PRIORITISED: "prioriterad",
+    ActivityKind.ONGOING: "löpande",
+    ActivityKind.INITIATIVE: "initiativ",
+    ActivityKind.COMMITMENT: "åtagande",
+}
 KIND_FROM_FILE = {v: k for k, v in KIND_TO_FILE.items()}
 TERM_KEYS = {GoalTerm.LONG: "long_term_goals", GoalTerm.SHORT: "short_term_goals"}
 
@@ -196,9 +201,8 @@ def plan_to_data(plan):
     ):
         activities_by_area.setdefault(act.area_id, []).append(act)
     # Within an area, prioritised activities first, as in the reference file.
-    kind_order = {ActivityKind.PRIORITISED: 0, ActivityKind.ONGOING: 1}
     for acts in activities_by_area.values():
-        acts.sort(key=lambda a: (kind_order.get(a.kind, 9), a.number))
+        acts.sort(key=lambda a: (ActivityKind.order(a.kind), a.number))
     p["areas"] = [
         _area_data(a, children, goals_by_area, activities_by_area, goal_refs)
         for a in children.get(None, [])
@@ -396,9 +400,9 @@ class _Reader:
         return value
 
 
-def _read_activity(r, raw, path, goal_refs, pots, numbers):
+def _read_activity(r, raw, path, goal_refs, pots, numbers, kinds):
     a = r.mapping(raw, path)
-    kind = r.choice(a, "kind", path, list(KIND_FROM_FILE), required=True)
+    kind = r.choice(a, "kind", path, kinds, required=True)
     number = r.integer(a, "no", path, required=True, minimum=1)
     if kind and number:
         if (kind, number) in numbers:
@@ -464,7 +468,7 @@ def _read_activity(r, raw, path, goal_refs, pots, numbers):
     }
 
 
-def _read_area(r, raw, path, pots):
+def _read_area(r, raw, path, pots, kinds):
     a = r.mapping(raw, path)
     area = {
         "title": r.text(a, "title", path, required=True, max_length=300),
@@ -482,10 +486,10 @@ def _read_area(r, raw, path, pots):
     numbers = set()
     for i, raw_act in enumerate(r.items(a, "activities", path)):
         area["activities"].append(
-            _read_activity(r, raw_act, (*path, "activities", i), refs, pots, numbers)
+            _read_activity(r, raw_act, (*path, "activities", i), refs, pots, numbers, kinds)
         )
     for i, raw_sub in enumerate(r.items(a, "subareas", path)):
-        area["subareas"].append(_read_area(r, raw_sub, (*path, "subareas", i), pots))
+        area["subareas"].append(_read_area(r, raw_sub, (*path, "subareas", i), pots, kinds))
     return area
 
 
@@ -574,8 +578,9 @@ def read_plan_data(data, lines=None):
             }
         )
     pots = {pot_ref(pot): pot for pot in Pot.objects.select_related("part__agreement")}
+    kinds = [KIND_TO_FILE[k] for k in ActivityKind.for_scope(scope)]
     areas = [
-        _read_area(r, raw, (*path, "areas", i), pots)
+        _read_area(r, raw, (*path, "areas", i), pots, kinds)
         for i, raw in enumerate(r.items(p, "areas", path))
     ]
     plan = {

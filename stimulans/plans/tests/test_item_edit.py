@@ -220,3 +220,27 @@ class ItemEditTest(PlanTestCase):
         self.assertEqual(
             list(self.draft.steering_group.values_list("name", flat=True)), ["Region Stockholm"]
         )
+
+    def test_the_national_list_has_initiatives_and_commitments_per_actor(self):
+        plan = self.national_plan()
+        url = self.create_url("aktivitet", plan)
+        self.assertOwnership(url, allowed=[self.adam], refused=[self.cora, self.anna, self.alice])
+        area = plan.areas.create(code="A", title="Mål A")
+        self.login(self.adam)
+        response = self.client.get(url)
+        self.assertContains(response, '<option value="commitment">Åtagande</option>', html=True)
+        self.assertNotContains(response, '<option value="prioritised">')
+        response = self.client.post(
+            url,
+            {
+                "lock_version": plan.lock_version,
+                "area": area.pk,
+                "kind": "commitment",
+                "number": 1,
+                "title": "SKR:s åtagande",
+                "status": "planned",
+                "actor": "skr",
+            },
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(plan.activities.get().get_actor_display(), "SKR och medlemmar")

@@ -111,7 +111,7 @@ class VersioningTest(PlanTestCase):
         )
         goal_a = Area.objects.create(plan=plan, code="A", title="Mål A")
         Activity.objects.create(
-            plan=plan, area=goal_a, kind="prioritised", number=1, title="Åtagande", actor="skr"
+            plan=plan, area=goal_a, kind="commitment", number=1, title="Åtagande", actor="skr"
         )
         publish(plan, self.adam)
         copy = start_new_version(self.reload(plan))

@@ -134,9 +134,9 @@ plan:
       title: "Mål A"
       long_term_goals: ["Långsiktigt mål A"]
       activities:
-        - {kind: prioriterad, no: 1, title: "Åtagande", actor: skr, goals: [long-1]}
-        - {kind: prioriterad, no: 2, title: "Initiativ", actor: state}
-        - {kind: löpande, no: 1, title: "Civilsamhällets åtagande", actor: civil_society}
+        - {kind: initiativ, no: 1, title: "Initiativ", actor: skr, goals: [long-1]}
+        - {kind: initiativ, no: 2, title: "Statens initiativ", actor: state}
+        - {kind: åtagande, no: 1, title: "Civilsamhällets åtagande", actor: civil_society}
 """
 
 
@@ -153,6 +153,11 @@ class NationalListYamlTest(BaseTestCase):
         again = import_plan_text(exported)
         self.assertEqual(again.pk, plan.pk)
         self.assertEqual(plan_to_data(again), plan_to_data(plan))
+
+    def test_county_kinds_are_refused_in_the_national_list(self):
+        with self.assertRaises(PlanImportError) as ctx:
+            import_plan_text(NATIONAL.replace("kind: åtagande", "kind: löpande"))
+        self.assertIn("Rad 17, plan.areas[0].activities[2].kind", ctx.exception.errors[0])
 
     def test_an_unknown_actor_is_refused(self):
         with self.assertRaises(PlanImportError) as ctx:
