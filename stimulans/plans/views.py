@@ -325,6 +325,13 @@ ANCHORS = {
 }
 
 
+CASCADE_NOTES = {
+    "omrade": gettext_lazy("Områdets underområden, mål och aktiviteter tas också bort."),
+    "nulage": gettext_lazy("Avsnittets bilagor tas också bort."),
+    "aktivitet": gettext_lazy("Aktivitetens kopplingar till medel tas också bort."),
+}
+
+
 def _item_for(plan, kind, item_id):
     spec = ITEM_KINDS.get(kind)
     if spec is None:
@@ -410,7 +417,13 @@ def item_delete(request, pk, kind, item_id):
     return render(
         request,
         "plans/item_delete.html",
-        {"plan": plan, "item": item, "label": spec.label, "form": form},
+        {
+            "plan": plan,
+            "item": item,
+            "label": spec.label,
+            "form": form,
+            "cascade": CASCADE_NOTES.get(kind, ""),
+        },
         status=status,
     )
 

@@ -35,3 +35,12 @@ class ItemDeleteTest(PlanTestCase):
         response = self.client.post(self.url(self.draft, activity), {"lock_version": 0})
         self.assertEqual(response.status_code, 409)
         self.assertTrue(Activity.objects.filter(pk=activity.pk).exists())
+
+    def test_removing_an_area_warns_and_removes_its_contents(self):
+        area = self.draft.areas.get(title="Kunskap och kompetens")
+        url = reverse("plans:item_delete", args=[self.draft.pk, "omrade", area.pk])
+        self.login(self.cora)
+        self.assertContains(self.client.get(url), "underområden, mål och aktiviteter")
+        self.client.post(url, {"lock_version": self.reload(self.draft).lock_version})
+        self.assertEqual(self.draft.activities.count(), 12)
+        self.assertFalse(self.draft.goals.filter(area_id=area.pk).exists())
