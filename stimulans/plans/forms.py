@@ -38,9 +38,7 @@ class LinesField(forms.CharField):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault(
-            "help_text", _("En per rad.") if "help_text" not in kwargs else kwargs["help_text"]
-        )
+        kwargs.setdefault("help_text", _("En per rad."))
         super().__init__(*args, **kwargs)
 
     def prepare_value(self, value):
