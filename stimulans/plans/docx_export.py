@@ -4,6 +4,8 @@ from io import BytesIO
 
 from django.utils.translation import gettext as _
 from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from .models import ActivityKind, GoalTerm
 
@@ -16,6 +18,10 @@ def _bullets(doc, items):
 def _activity_table(doc, activities):
     table = doc.add_table(rows=1, cols=5)
     table.style = "Table Grid"
+    # Mark the first row as the header row (repeated on each page, read as headers).
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(header)
     head = table.rows[0].cells
     for cell, text in zip(
         head,
@@ -73,7 +79,9 @@ def _area(doc, plan, area, level):
 def build_docx(plan):
     """The plan as a .docx document; returns bytes."""
     doc = Document()
-    doc.add_heading(plan.title or _("Handlingsplan"), level=0)
+    doc.add_heading(
+        plan.title or f"{plan.get_scope_display()} – {plan.owner_name} {plan.year}", level=0
+    )
     status = plan.get_status_display()
     doc.add_paragraph(f"{plan.owner_name} – {plan.year}, version {plan.version} ({status})")
     if plan.purpose:
