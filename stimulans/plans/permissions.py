@@ -4,7 +4,7 @@
 - Drafts of a county plan: the county's coordinators and the officials (reporters) of the
   county's organisations, national administrators and analysts.
 - Edit and publish a county plan: the county's coordinator (and national administrators).
-- Comment on a draft: everyone who may read it.
+- Comment on a draft: the county's officials and national administrators (analysts read).
 - The national initiative list is edited by national administrators.
 """
 
@@ -54,7 +54,13 @@ def can_start_version(user, plan):
 
 
 def can_comment_plan(user, plan):
-    return plan.is_draft and can_view_plan(user, plan)
+    """Comment on a draft: the officials of the county (coordinators and reporters) and
+    national administrators; analysts only read."""
+    if not (plan.is_draft and can_view_plan(user, plan)):
+        return False
+    return user.is_national_admin or (
+        plan.scope == PlanScope.COUNTY and _in_county(user, plan.county_id)
+    )
 
 
 def can_view_national_overview(user):

@@ -12,12 +12,12 @@ class PlanCommentTest(PlanTestCase):
             url,
             "post",
             {"body": "Synpunkt"},
-            allowed=[self.alice, self.bob, self.regina, self.cora, self.anna],
-            refused=[self.otto, self.charlie],
+            allowed=[self.alice, self.bob, self.regina, self.cora, self.adam],
+            refused=[self.otto, self.charlie, self.anna],
         )
         self.assertEqual(
             set(PlanComment.objects.values_list("author__username", flat=True)),
-            {"alice", "bob", "regina", "cora", "anna"},
+            {"alice", "bob", "regina", "cora", "adam"},
         )
         # Published versions are not commented on.
         published = reverse("plans:plan_comment", args=[self.published.pk])
