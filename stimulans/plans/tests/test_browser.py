@@ -112,6 +112,13 @@ def test_the_coordinator_revises_and_publishes(browser, users, live_server):
     page.get_by_label("Delaktighet").select_option("revision")
     page.get_by_role("button", name="Spara").click()
 
+    for path in ("redigera/", "beslut/ny/", "styrgrupp/ny/", "../importera/"):
+        page.goto(draft_url + path)
+        assert_accessible(page)
+    page.goto(draft_url)
+    page.get_by_role("link", name="Ta bort området Kunskap och kompetens").click()
+    assert_accessible(page)
+
     page.goto(draft_url + "jamfor/")
     assert_accessible(page)
     assert page.get_by_text("typ och nummer").is_visible()
