@@ -1,5 +1,4 @@
 from dataclasses import dataclass
-from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,6 +7,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -150,7 +150,9 @@ def plan_list(request):
             "counties": County.objects.all(),
             "selected": {"lan": county, "ar": year, "typ": scope},
             "scopes": PlanScope.choices,
-            "create_form": plan_forms.PlanCreateForm(user=user, initial={"year": date.today().year})
+            "create_form": plan_forms.PlanCreateForm(
+                user=user, initial={"year": timezone.localdate().year}
+            )
             if can_create
             else None,
             "can_import": can_create,
@@ -188,8 +190,12 @@ def national_overview_view(request, year=None):
     if year is None and request.GET.get("ar", "").isdigit():
         year = int(request.GET["ar"])
     if year is None:
-        latest = ActionPlan.objects.filter(scope=PlanScope.COUNTY).order_by("-year").first()
-        year = latest.year if latest else date.today().year
+        latest = (
+            ActionPlan.objects.filter(scope=PlanScope.COUNTY, status=PlanStatus.PUBLISHED)
+            .order_by("-year")
+            .first()
+        )
+        year = latest.year if latest else timezone.localdate().year
     rows, counts = national_overview(year)
     adoption = [(label, counts["adopted_by:" + value]) for value, label in AdoptedBy.choices]
     adoption.append((_("Uppgift saknas"), counts["adopted_by:unknown"]))
