@@ -10,12 +10,10 @@ import itertools
 import json
 import os
 import re
-import sys
 
 from locust import HttpUser, between, constant, task
 
-sys.path.insert(0, os.path.dirname(__file__))
-from formdata import form_fields  # noqa: E402
+from stimulans.core.htmlforms import form_fields
 
 ORG_CODES = os.environ.get("LOAD_ORGS", "").split(",")
 _counter = itertools.count()

@@ -1,4 +1,6 @@
-"""Read the fields of an HTML form the way a browser would submit it (stdlib only)."""
+"""Read the fields of an HTML form the way a browser would submit it (stdlib only).
+
+Used by the load test and the fault tests, which talk to a running server over HTTP."""
 
 from html.parser import HTMLParser
 
