@@ -1,3 +1,6 @@
+import shutil
+import tempfile
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
@@ -65,8 +68,13 @@ class ItemEditTest(PlanTestCase):
         section.refresh_from_db()
         self.assertEqual(section.body, "Reviderat")
 
-    @override_settings(MEDIA_ROOT="/tmp/stimulans-test-media")
     def test_attachments_are_checked(self):
+        media = tempfile.mkdtemp(prefix="stimulans-plans-")
+        self.addCleanup(shutil.rmtree, media, ignore_errors=True)
+        with override_settings(MEDIA_ROOT=media):
+            self._check_attachments()
+
+    def _check_attachments(self):
         section = NeedsSection.objects.create(plan=self.draft, title="Nuläge")
         self.login(self.cora)
         bad = SimpleUploadedFile("skript.exe", b"MZ")
