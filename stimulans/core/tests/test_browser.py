@@ -1,48 +1,13 @@
 """Browser tests: Playwright driving Debian's Chromium (never a downloaded browser), with axe
 checking WCAG 2.1 AA on the pages an official uses. `.ci/run` installs Debian's chromium."""
 
-import os
-import shutil
-
 import pytest
 
 from stimulans.accounts.models import Role
 from stimulans.test import PASSWORD, make_population, make_user
+from stimulans.testing_browser import BROWSER_TEST, assert_accessible
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-WCAG_21_AA = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
-]
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the ORM calls are still sync.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield b
-        b.close()
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture
@@ -57,16 +22,6 @@ def funds(transactional_db):
     allocate_agreement(agreement)
     botkyrka = Organisation.objects.get(kind="municipality", code="0127")
     return make_user("bob", Role.REPORTER, botkyrka)
-
-
-def assert_accessible(page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options=WCAG_21_AA)
-    violations = results.response["violations"]
-    assert violations == [], "\n".join(
-        f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes']][:3]})" for v in violations
-    )
 
 
 def test_reporter_logs_in_and_requisitions(browser, funds, live_server):

@@ -1,0 +1,82 @@
+"""No typed answer is lost in the browser: when a save does not reach the database (here the
+server answers 503, as it does when the database is locked or unreachable), the answers are
+kept in the browser and put back when the report is opened again."""
+
+import pytest
+
+from stimulans.accounts.models import Role
+from stimulans.test import PASSWORD, make_user
+from stimulans.testing_browser import BROWSER_TEST, assert_accessible, log_in
+
+pytestmark = BROWSER_TEST
+
+
+@pytest.fixture
+def report(transactional_db):
+    from stimulans.funds.models import Pot
+    from stimulans.funds.services import load_agreement_2020
+    from stimulans.organisations.models import Organisation
+    from stimulans.organisations.reference import load_organisations
+    from stimulans.reporting.questionnaires.loader import load_questionnaires
+    from stimulans.reporting.services import get_or_create_report
+
+    load_organisations()
+    load_agreement_2020()
+    load_questionnaires(2020)
+    stockholm = Organisation.objects.get(kind="municipality", code="0180")
+    user = make_user("alice", Role.REPORTER, stockholm)
+    pot = Pot.objects.get(part__slug="handlingsplaner-mobila", recipient_kind="municipality")
+    report, _created = get_or_create_report(stockholm, pot, user)
+    return report
+
+
+def test_answers_survive_a_failed_save(browser, report, live_server):
+    page = browser.new_page()
+    log_in(page, live_server.url, "alice", PASSWORD)
+    edit_url = f"{live_server.url}/redovisning/r/{report.pk}/redigera/"
+    page.goto(edit_url)
+    explanation = page.locator("#f-funds_explanation")
+    explanation.fill("Skrivet precis innan databasen låste sig")
+    page.get_by_label("Erhållna stimulansmedel för året (kr)").fill("123456")
+
+    # The save reaches a server whose database is busy: the product's 503 page, nothing stored.
+    from django.template.loader import render_to_string
+
+    busy = render_to_string("core/database_unavailable.html")
+    page.route(
+        edit_url,
+        lambda route: (
+            route.fulfill(status=503, body=busy, content_type="text/html; charset=utf-8")
+            if route.request.method == "POST"
+            else route.continue_()
+        ),
+    )
+    page.get_by_role("button", name="Spara utkast").click()
+    page.wait_for_load_state()
+    assert "tillfälligt upptagen" in page.inner_text("main")
+    assert_accessible(page)
+    page.unroute(edit_url)
+    report.refresh_from_db()
+    assert report.funds_explanation == ""
+
+    # Opening the report again gives the typed answers back, with a notice.
+    page.goto(edit_url)
+    notice = page.locator("#local-draft-notice")
+    notice.wait_for(state="visible")
+    assert "hämtats från den här webbläsaren" in notice.inner_text()
+    assert explanation.input_value() == "Skrivet precis innan databasen låste sig"
+    assert page.get_by_label("Erhållna stimulansmedel för året (kr)").input_value() == "123456"
+    assert_accessible(page)
+
+    # Saving now stores them; the local copy is dropped once the server has a newer version.
+    page.get_by_role("button", name="Spara utkast").click()
+    page.wait_for_selector("text=Utkastet är sparat")
+    report.refresh_from_db()
+    assert report.funds_explanation == "Skrivet precis innan databasen låste sig"
+    assert report.funds_received_sek == 123456
+    page.reload()
+    assert page.locator("#local-draft-notice").is_hidden()
+    assert (
+        page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('stimulans:draft:'))")
+        == []
+    )
