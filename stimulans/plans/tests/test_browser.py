@@ -2,47 +2,13 @@
 on every page of the coordinator's story (revise, link goals, record participation, publish),
 the municipal reporter's comment and the analyst's national overview."""
 
-import os
-import shutil
-
 import pytest
 
 from stimulans.accounts.models import Role
 from stimulans.test import PASSWORD, make_user
+from stimulans.testing_browser import BROWSER_TEST, assert_accessible
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-WCAG_21_AA = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
-]
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-        )
-        yield b
-        b.close()
-
-
-def assert_accessible(page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    violations = Axe().run(page, options=WCAG_21_AA).response["violations"]
-    assert violations == [], "\n".join(
-        f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes']][:3]})" for v in violations
-    )
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture
