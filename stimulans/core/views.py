@@ -1,7 +1,10 @@
+from django.db.models import Count, Sum
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from stimulans.funds.models import Agreement
+from stimulans.funds.models import Agreement, Allocation
+from stimulans.plans.models import ActionPlan, PlanScope
+from stimulans.reporting.models import Report, ReportStatus
 
 
 def healthz(request):
@@ -9,5 +12,37 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+def _status_counts(reports):
+    counts = dict(reports.values("status").annotate(n=Count("pk")).values_list("status", "n"))
+    return [(label, counts.get(value, 0)) for value, label in ReportStatus.choices]
+
+
 def home(request):
-    return render(request, "core/home.html", {"agreements": Agreement.objects.all()[:5]})
+    """The start page: for each role, where the year's work stands and what to do next."""
+    user = request.user
+    context = {"agreements": Agreement.objects.all()[:5]}
+    if not user.is_authenticated:
+        return render(request, "core/home.html", context)
+    agreement = Agreement.objects.order_by("-year").first()
+    context["agreement"] = agreement
+    if agreement is None:
+        return render(request, "core/home.html", context)
+    year_reports = Report.objects.filter(pot__part__agreement=agreement)
+    org = user.organisation
+    if org is not None:
+        context["own_reports"] = year_reports.filter(organisation=org).select_related("pot__part")
+        context["own_allocated"] = Allocation.objects.filter(
+            organisation=org, pot__part__agreement=agreement
+        ).aggregate(t=Sum("amount_sek"))["t"]
+        context["own_plan"] = (
+            ActionPlan.objects.filter(scope=PlanScope.COUNTY, county_id=org.county_id)
+            .order_by("-year", "-version")
+            .first()
+        )
+    if user.is_county_coordinator and org is not None:
+        county_reports = year_reports.filter(organisation__county_id=org.county_id)
+        context["county_counts"] = _status_counts(county_reports)
+        context["county_to_read"] = county_reports.filter(status=ReportStatus.SUBMITTED).count()
+    if user.reads_everything:
+        context["national_counts"] = _status_counts(year_reports)
+    return render(request, "core/home.html", context)

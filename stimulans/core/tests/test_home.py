@@ -18,6 +18,38 @@ class HomeTestCase(BaseTestCase):
         self.assertContains(r, "Skip to content")
         self.assertContains(r, "Agreements")
 
+    def test_reporter_sees_own_reports_and_allocation(self):
+        from stimulans.funds.models import Pot
+        from stimulans.funds.services import load_agreement_2020
+        from stimulans.reporting.services import get_or_create_report
+
+        load_agreement_2020()
+        pot = Pot.objects.get(part__slug="god-vard", recipient_kind="municipality")
+        get_or_create_report(self.botkyrka, pot, self.bob)
+        self.login(self.bob)
+        r = self.client.get("/")
+        self.assertContains(r, "Botkyrka kommun")
+        self.assertContains(r, "Utkast")
+        self.assertContains(r, "Länsgemensam handlingsplan")
+        self.login(self.alice)
+        self.assertNotContains(self.client.get("/"), "Utkast")
+
+    def test_coordinator_sees_the_county_counts(self):
+        from stimulans.funds.models import Pot
+        from stimulans.funds.services import load_agreement_2020
+        from stimulans.reporting.models import Report
+
+        load_agreement_2020()
+        pot = Pot.objects.get(part__slug="god-vard", recipient_kind="municipality")
+        Report.objects.create(organisation=self.botkyrka, pot=pot, status="submitted")
+        Report.objects.create(organisation=self.uppsala, pot=pot, status="submitted")
+        self.login(self.cora)
+        r = self.client.get("/")
+        self.assertContains(r, "1 inskickad redovisning väntar på granskning")
+        self.login(self.anna)
+        r = self.client.get("/")
+        self.assertContains(r, "Inskickad: <strong>2</strong>", html=False)
+
     def test_it_checks_ownership(self):
         for user in (self.alice, self.cora, self.anna, self.adam):
             self.login(user)
