@@ -121,14 +121,17 @@ class Server:
             stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                requests.get(self.url + "/healthz/", timeout=10)
-                return
-            except requests.RequestException:
-                time.sleep(0.1)
-        self.kill()
-        raise RuntimeError("gunicorn did not start")
+        try:
+            while time.monotonic() < deadline:
+                try:
+                    requests.get(self.url + "/healthz/", timeout=10)
+                    return
+                except requests.RequestException:
+                    time.sleep(0.1)
+            raise RuntimeError("gunicorn did not start")
+        except BaseException:
+            self.kill()  # never leave a server behind
+            raise
 
     def kill(self):
         os.killpg(self.proc.pid, signal.SIGKILL)
