@@ -6,34 +6,25 @@ from stimulans.test import FundsTestCase
 
 
 class DatabaseUnavailableTestCase(FundsTestCase):
-    def test_a_locked_database_gives_a_clear_message_and_retry_after(self):
+    def post_requisition_failing_with(self, error, **headers):
         self.login(self.bob)
+        url = (
+            f"/organisationer/municipality/0127/rekvirera/{self.botkyrka.allocations.first().pk}/"
+        )
         with mock.patch(
-            "stimulans.organisations.views.requisition",
-            side_effect=OperationalError("database is locked"),
+            "stimulans.organisations.views.requisition", side_effect=OperationalError(error)
         ):
-            r = self.client.post(
-                f"/organisationer/municipality/0127/rekvirera/"
-                f"{self.botkyrka.allocations.first().pk}/",
-                {"amount_sek": 1},
-            )
+            return self.client.post(url, {"amount_sek": 1}, **headers)
+
+    def test_a_locked_database_gives_a_clear_message_and_retry_after(self):
+        r = self.post_requisition_failing_with("database is locked")
         self.assertEqual(r.status_code, 503)
         self.assertEqual(r["Retry-After"], "5")
         self.assertContains(r, "Databasen är tillfälligt upptagen", status_code=503)
         self.assertContains(r, "Ingenting sparades", status_code=503)
 
     def test_htmx_requests_get_a_fragment(self):
-        self.login(self.bob)
-        with mock.patch(
-            "stimulans.organisations.views.requisition",
-            side_effect=OperationalError("could not connect to server"),
-        ):
-            r = self.client.post(
-                f"/organisationer/municipality/0127/rekvirera/"
-                f"{self.botkyrka.allocations.first().pk}/",
-                {"amount_sek": 1},
-                HTTP_HX_REQUEST="true",
-            )
+        r = self.post_requisition_failing_with("could not connect", HTTP_HX_REQUEST="true")
         self.assertEqual(r.status_code, 503)
         self.assertNotContains(r, "<html", status_code=503)
         self.assertContains(r, 'role="alert"', status_code=503)
