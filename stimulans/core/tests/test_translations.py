@@ -110,10 +110,9 @@ class CatalogueTestCase(TestCase):
                 expected = gettext.GNUTranslations(f)._catalog
             with MO.open("rb") as f:
                 committed = gettext.GNUTranslations(f)._catalog
+            # The catalogues, not the bytes: another gettext version may lay the file out
+            # differently with the same translations.
             self.assertEqual(committed, expected, "django.mo is out of date: run compilemessages")
-            self.assertEqual(
-                MO.read_bytes(), fresh.read_bytes(), "django.mo is out of date: run compilemessages"
-            )
 
 
 class EnglishPagesTestCase(FundsTestCase):
