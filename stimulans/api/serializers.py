@@ -9,6 +9,11 @@ from stimulans.funds.models import Allocation
 from stimulans.reporting import services, xlsform
 from stimulans.reporting.models import Report
 
+# The largest whole number the database stores (BigIntegerField); larger ones are refused.
+MAX_INT = 2**63 - 1
+# At most this many initiatives in one report.
+MAX_INITIATIVES = 1000
+
 
 class OrganisationRefSerializer(serializers.Serializer):
     kind = serializers.CharField()
@@ -57,7 +62,9 @@ class InitiativeSerializer(serializers.Serializer):
     effect_level = serializers.CharField(required=False, allow_blank=True)
     effect_measured = serializers.BooleanField(required=False, allow_null=True)
     measurement = serializers.CharField(required=False, allow_blank=True)
-    funds_sek = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+    funds_sek = serializers.IntegerField(
+        required=False, allow_null=True, min_value=0, max_value=MAX_INT
+    )
     phase = serializers.CharField(required=False, allow_blank=True)
     within_agreement = serializers.BooleanField(required=False, allow_null=True)
 
@@ -125,10 +132,22 @@ class ReportWriteSerializer(serializers.Serializer):
     by measure code. Drafts are stored as given; `submit` validates."""
 
     answers = serializers.DictField(required=False)
-    initiatives = serializers.ListField(child=serializers.DictField(), required=False)
-    measures = serializers.DictField(
-        child=serializers.IntegerField(allow_null=True, min_value=0), required=False
+    initiatives = serializers.ListField(
+        child=serializers.DictField(), required=False, max_length=MAX_INITIATIVES
     )
+    measures = serializers.DictField(
+        child=serializers.IntegerField(allow_null=True, min_value=0, max_value=MAX_INT),
+        required=False,
+    )
+
+    def validate(self, attrs):
+        """No NUL character anywhere (PostgreSQL stores none, in text or in JSON)."""
+        for name in ("answers", "initiatives", "measures"):
+            if name in attrs and _has_nul(attrs[name]):
+                raise serializers.ValidationError(
+                    {name: _("Texten innehåller ett otillåtet tecken (NUL).")}
+                )
+        return attrs
 
     def validate_answers(self, value):
         if xlsform.INITIATIVES in value:
@@ -152,6 +171,14 @@ class ReportWriteSerializer(serializers.Serializer):
         """The data in the shape `services.save_draft` takes."""
         data = dict(self.validated_data.get("answers", {}))
         codes = {m.code for m in pot.measures.all()}
+        numeric = set(xlsform.REPORT_INTEGER_FIELDS) | {
+            xlsform.measure_field_name(c) for c in codes
+        }
+        for name in numeric & set(data):
+            if _too_large(data[name]):
+                raise serializers.ValidationError(
+                    {"answers": _("”%(name)s”: talet är för stort.") % {"name": name}}
+                )
         for code, value in self.validated_data.get("measures", {}).items():
             if code not in codes:
                 raise serializers.ValidationError(
@@ -169,6 +196,25 @@ class ReportWriteSerializer(serializers.Serializer):
         return data
 
 
+def _has_nul(value):
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
+def _too_large(value):
+    """A whole number the database cannot store (text that is not a number is kept as typed)."""
+    try:
+        number = services.parse_int(value)
+    except (TypeError, ValueError, OverflowError):
+        return False
+    return number is not None and abs(number) > MAX_INT
+
+
 def _form_value(value):
     if isinstance(value, bool):
         return "yes" if value else "no"
@@ -181,6 +227,7 @@ class ReportCreateSerializer(ReportWriteSerializer):
     part = serializers.CharField(required=False)
 
     def validate(self, attrs):
+        attrs = super().validate(attrs)
         if "pot" not in attrs and not ("year" in attrs and "part" in attrs):
             raise serializers.ValidationError(_("Ange pot, eller year och part."))
         return attrs

@@ -9,6 +9,7 @@ its reports, and only while they are drafts or returned for correction. Reports 
 not read answer 404, so ids cannot be probed."""
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
@@ -47,10 +48,21 @@ def visible_organisations(user):
 
 
 def _filter(queryset, params, names):
+    """Filter by the query parameters in `names`; a bad value answers 400 naming the parameter
+    (a year that is not a number, a NUL character, which PostgreSQL refuses)."""
+    errors = {}
     for param, lookup in names.items():
         value = params.get(param)
-        if value:
+        if not value:
+            continue
+        if "\x00" in value:
+            errors[param] = _("Ogiltigt tecken i parametern.")
+        elif param == "year" and not (value.isascii() and value.isdigit() and len(value) <= 4):
+            errors[param] = _("Året ska vara ett årtal, t.ex. 2020.")
+        else:
             queryset = queryset.filter(**{lookup: value})
+    if errors:
+        raise ValidationError(errors)
     return queryset
 
 
@@ -63,7 +75,7 @@ FILTERS = {
     "county": "organisation__county__code",
 }
 FILTER_PARAMETERS = [
-    OpenApiParameter(name, str, description=description)
+    OpenApiParameter(name, int if name == "year" else str, description=description)
     for name, description in [
         ("year", "Överenskommelsens år"),
         ("part", "Delens kortnamn"),
@@ -167,13 +179,15 @@ class ReportViewSet(
                 {"detail": _("Redovisningen finns redan."), "id": existing.pk},
                 status=status.HTTP_409_CONFLICT,
             )
-        try:
-            report, _created = services.get_or_create_report(organisation, pot, user)
-        except WorkflowError as exc:
-            raise ValidationError({"pot": str(exc)}) from exc
-        if set(d) & {"answers", "initiatives", "measures"}:
-            report.refresh_from_db()
-            self._save(report, serializer, report.version)
+        # All or nothing: answers that are refused leave no empty report behind.
+        with transaction.atomic():
+            try:
+                report, _created = services.get_or_create_report(organisation, pot, user)
+            except WorkflowError as exc:
+                raise ValidationError({"pot": str(exc)}) from exc
+            if set(d) & {"answers", "initiatives", "measures"}:
+                report.refresh_from_db()
+                self._save(report, serializer, report.version)
         response = self._report(report)
         response.status_code = status.HTTP_201_CREATED
         return response

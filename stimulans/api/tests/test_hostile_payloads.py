@@ -1,0 +1,114 @@
+"""Hostile values that a random generator rarely hits, sent on purpose: numbers too large for
+the database, NUL characters (which PostgreSQL refuses in text), very long lists of initiatives.
+Each answers 4xx with the report unchanged; never 500."""
+
+from django.urls import reverse
+
+from stimulans.reporting.models import Report
+
+from .base import ApiTestCase, complete_answers
+
+HUGE = 10**30
+
+
+class HostilePayloadTest(ApiTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.report = cls.make_report(
+            cls,
+            cls.region_stockholm,
+            cls.youth_region,
+            cls.regina,
+            complete_answers(cls.youth_region),
+        )
+
+    def patch(self, body):
+        self.auth(self.regina)
+        version = Report.objects.get(pk=self.report.pk).version
+        return self.client.patch(
+            reverse("api:report-detail", args=[self.report.pk]),
+            {"version": version, **body},
+            format="json",
+        )
+
+    def assertRefusedUnchanged(self, response):
+        self.assertStatus(response, 400)
+        self.assertEqual(Report.objects.get(pk=self.report.pk).version, self.report.version)
+
+    def test_numbers_too_large_are_refused(self):
+        code = self.youth_region.measures.first().code
+        for body in [
+            {"measures": {code: HUGE}},
+            {"initiatives": [{"title": "x", "funds_sek": HUGE}]},
+            {"answers": {"funds_used_sek": HUGE}},
+            {"answers": {"funds_received_sek": str(HUGE)}},
+            {"answers": {"bup_first_assessment_children": f"{HUGE:,}".replace(",", " ")}},
+        ]:
+            with self.subTest(body=body):
+                self.assertRefusedUnchanged(self.patch(body))
+        # A version from the future is a conflict like any other.
+        self.assertStatus(self.patch({"version": HUGE}), 409)
+        self.auth(self.regina)
+        response = self.client.post(reverse("api:report-list"), {"pot": HUGE}, format="json")
+        self.assertStatus(response, 400)
+        response = self.client.post(
+            reverse("api:report-list"), {"year": HUGE, "part": "barn-unga"}, format="json"
+        )
+        self.assertStatus(response, 400)
+        for url in ("api:report-detail", "api:allocation-detail"):
+            self.assertStatus(self.client.get(reverse(url, args=[HUGE])), 404)
+        self.assertStatus(self.client.get(reverse("api:report-list"), {"year": str(HUGE)}), 400)
+
+    def test_nul_characters_are_refused(self):
+        for body in [
+            {"answers": {"funds_explanation": "a\x00b"}},
+            {"answers": {"support_needed": ["knowledge", "\x00"]}},
+            {"answers": {"x\x00": "a"}},
+            {"initiatives": [{"title": "a\x00b"}]},
+            {"initiatives": [{"title": "a", "own_field": "a\x00b"}]},
+            {"initiatives": [{"title": "a", "own\x00field": "a"}]},
+            {"measures": {"a\x00": 1}},
+        ]:
+            with self.subTest(body=body):
+                self.assertRefusedUnchanged(self.patch(body))
+        self.auth(self.regina)
+        for param in ("part", "org_code", "status"):
+            response = self.client.get(reverse("api:report-list"), {param: "a\x00"})
+            self.assertStatus(response, 400)
+
+    def test_a_refused_new_report_is_not_created(self):
+        self.auth(self.alice)
+        for extra in [
+            {"answers": {"funds_used_sek": HUGE}},
+            {"answers": {"funds_explanation": "\x00"}},
+            {"initiatives": [{"title": "a", "own_field": "\x00"}]},
+        ]:
+            with self.subTest(extra=extra):
+                response = self.client.post(
+                    reverse("api:report-list"),
+                    {"pot": self.mobila_municipality.pk, **extra},
+                    format="json",
+                )
+                self.assertStatus(response, 400)
+                self.assertFalse(Report.objects.filter(organisation=self.stockholm).exists())
+
+    def test_a_very_long_list_of_initiatives_is_refused(self):
+        self.assertRefusedUnchanged(self.patch({"initiatives": [{}] * 1001}))
+        self.assertStatus(self.patch({"initiatives": [{}] * 1000}), 200)
+
+    def test_it_checks_ownership(self):
+        # Hostile input from someone who may not change the report answers 404 or 403 first.
+        for user, code in [(self.alice, 404), (self.cora, 403), (self.adam, 403)]:
+            self.auth(user)
+            response = self.client.patch(
+                reverse("api:report-detail", args=[self.report.pk]),
+                {"version": 1, "answers": {"funds_used_sek": HUGE}},
+                format="json",
+            )
+            self.assertStatus(response, code)
+        self.anonymous()
+        response = self.client.patch(
+            reverse("api:report-detail", args=[self.report.pk]), {"version": 1}, format="json"
+        )
+        self.assertStatus(response, 401)
