@@ -41,6 +41,8 @@ def main():
             report.answers = template.answers
             report.funds_received_sek = template.funds_received_sek
             report.funds_used_sek = template.funds_used_sek
+            report.funds_carried_over_sek = template.funds_carried_over_sek
+            report.funds_explanation = template.funds_explanation or "Överskjutande medel."
             report.save()
             for i in template.initiatives.all():
                 Initiative.objects.create(

@@ -258,30 +258,40 @@ def _version(value):
 
 
 def _clean_text(value):
+    """Text as stored: stripped, without NUL characters (which no database text column takes)."""
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return [str(v) for v in value]
-    return str(value).strip()
+        return [str(v).replace("\x00", "") for v in value]
+    return str(value).replace("\x00", "").strip()
+
+
+MAX_BIGINT = 2**63 - 1
 
 
 def parse_int(value):
     """Whole kronor/counts from form text: '1 200 000', '1200000', 1200000. None if blank;
-    raises ValueError if not a whole number."""
+    raises ValueError if not a whole number or too large for the database."""
     if value is None or value == "":
         return None
     if isinstance(value, bool):
         raise ValueError(value)
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError(value)
+        value = int(value)
     if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
-    if text == "":
-        return None
-    if text.endswith(",00") or text.endswith(".00"):
-        text = text[:-3]
-    return int(text)
+        number = value
+    else:
+        text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+        if text == "":
+            return None
+        if text.endswith(",00") or text.endswith(".00"):
+            text = text[:-3]
+        number = int(text)
+    if abs(number) > MAX_BIGINT:
+        raise ValueError(value)
+    return number
 
 
 def _set_int(obj, attr, name, value, raw):
