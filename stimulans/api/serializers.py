@@ -209,10 +209,12 @@ def _has_nul(value):
 def _too_large(value):
     """A whole number the database cannot store (text that is not a number is kept as typed)."""
     try:
-        number = services.parse_int(value)
-    except (TypeError, ValueError, OverflowError):
+        services.parse_int(value)
+    except services.NumberTooLarge:
+        return True
+    except (TypeError, ValueError):
         return False
-    return number is not None and abs(number) > MAX_INT
+    return False
 
 
 def _form_value(value):

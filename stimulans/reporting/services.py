@@ -269,6 +269,10 @@ def _clean_text(value):
 MAX_BIGINT = 2**63 - 1
 
 
+class NumberTooLarge(ValueError):
+    """A whole number beyond what the database stores (±2**63 − 1)."""
+
+
 def parse_int(value):
     """Whole kronor/counts from form text: '1 200 000', '1200000', 1200000. None if blank;
     raises ValueError if not a whole number or too large for the database."""
@@ -290,7 +294,7 @@ def parse_int(value):
             text = text[:-3]
         number = int(text)
     if abs(number) > MAX_BIGINT:
-        raise ValueError(value)
+        raise NumberTooLarge(value)
     return number
 
 
