@@ -20,6 +20,8 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from stimulans.core.text import is_digits
+
 from .models import County, Organisation, OrganisationKind, PopulationDataset, PopulationFigure
 
 YEAR_RE = re.compile(r"(19|20)\d{2}")
@@ -147,7 +149,7 @@ def parse_population_csv(text: str) -> ParsedPopulation:
         seen.add(key)
         for col, year in year_cols.items():
             raw = row[col].strip().replace(" ", "").replace("\u00a0", "")
-            if not raw.isdigit():
+            if not is_digits(raw):
                 errors.append(
                     _("Rad %(line)d: värdet ”%(value)s” för %(year)d är inte ett heltal ≥ 0.")
                     % {"line": line_no, "value": row[col].strip(), "year": year}

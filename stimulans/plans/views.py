@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from stimulans.accounts.decorators import role_required
 from stimulans.accounts.models import Role
 from stimulans.accounts.permissions import require
+from stimulans.core.text import is_digits, year_param
 from stimulans.organisations.models import County
 
 from . import forms as plan_forms
@@ -136,8 +137,8 @@ def plan_list(request):
     scope = request.GET.get("typ") or ""
     if county:
         plans = plans.filter(county__code=county)
-    if year.isdigit():
-        plans = plans.filter(year=int(year))
+    if year_param(year):
+        plans = plans.filter(year=year_param(year))
     if scope in PlanScope.values:
         plans = plans.filter(scope=scope)
     user = request.user
@@ -187,8 +188,8 @@ def plan_create(request):
 @login_required
 def national_overview_view(request, year=None):
     require(can_view_national_overview(request.user))
-    if year is None and request.GET.get("ar", "").isdigit():
-        year = int(request.GET["ar"])
+    if year is None:
+        year = year_param(request.GET.get("ar"))
     if year is None:
         latest = (
             ActionPlan.objects.filter(scope=PlanScope.COUNTY, status=PlanStatus.PUBLISHED)
@@ -361,7 +362,7 @@ def item_edit(request, pk, kind, item_id=None):
         item = spec.model(plan=plan)
     if item is None or item.pk is None:
         for key in ("area", "activity", "section"):
-            if request.GET.get(key, "").isdigit():
+            if is_digits(request.GET.get(key, "")):
                 initial[key] = int(request.GET[key])
     if request.method == "POST":
         form = spec.form(request.POST, request.FILES, instance=item, plan=plan)
@@ -502,7 +503,7 @@ def plan_diff(request, pk):
         .order_by("-year", "-version")
     )
     other_id = request.GET.get("med", "")
-    if other_id.isdigit():
+    if is_digits(other_id):
         other = get_object_or_404(
             ActionPlan, pk=int(other_id), scope=plan.scope, county=plan.county
         )

@@ -39,6 +39,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from stimulans.core.text import is_digits
 from stimulans.funds.models import Agreement, Pot
 from stimulans.organisations.models import Organisation, OrganisationKind
 
@@ -221,7 +222,7 @@ class _Lookups:
         }
 
     def year(self, raw, line, errors):
-        if not raw.isdigit() or int(raw) not in self.agreements:
+        if not is_digits(raw) or int(raw) not in self.agreements:
             errors.append(
                 _("Rad %(line)d: det finns ingen överenskommelse för år ”%(year)s”.")
                 % {"line": line, "year": raw}
@@ -239,7 +240,7 @@ class _Lookups:
                 % {"line": line, "kind": kind}
             )
             return None
-        if code.isdigit():
+        if is_digits(code):
             code = code.zfill(KIND_CODE_LENGTH[kind])
         org = self.organisations.get((kind, code))
         if org is None:
@@ -282,7 +283,7 @@ def _integer(raw, line, column, errors):
     value = raw.replace(" ", "").replace("\u00a0", "")
     if not value:
         return None
-    if not value.isdigit():
+    if not is_digits(value):
         errors.append(
             _("Rad %(line)d: %(column)s ”%(value)s” är inte ett heltal ≥ 0.")
             % {"line": line, "column": column, "value": raw}

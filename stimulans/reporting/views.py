@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from stimulans.accounts.decorators import role_required
 from stimulans.accounts.models import Role
 from stimulans.accounts.permissions import can_act_for_organisation, can_view_county, require
+from stimulans.core.text import is_digits, year_param
 from stimulans.funds.models import Agreement, Pot
 from stimulans.organisations.models import County, Organisation
 
@@ -60,7 +61,7 @@ def my_reports(request):
     """The reporter's pots of the year with their reports; national roles go to completeness,
     coordinators see their own organisation's reports and a link to the county overview."""
     user = request.user
-    year = int(request.GET.get("ar") or _latest_year())
+    year = year_param(request.GET.get("ar")) or _latest_year()
     if user.organisation is None:
         return redirect("reporting:completeness", year=year)
     org = user.organisation
@@ -456,7 +457,7 @@ def pot_completeness(request, year, pot_id):
 @require_POST
 def send_reminders(request, year, pot_id):
     pot = get_object_or_404(Pot, pk=pot_id, part__agreement__year=year)
-    ids = [int(i) for i in request.POST.getlist("organisation") if i.isdigit()]
+    ids = [int(i) for i in request.POST.getlist("organisation") if is_digits(i)]
     orgs = services.expected_organisations(pot)
     if ids:
         orgs = orgs.filter(pk__in=ids)

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from stimulans.core.text import is_digits
 from stimulans.funds.allocation import AllocationError, Share, largest_remainder
 from stimulans.funds.weights import WeightTableError, parse_weight_table
 
@@ -20,7 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         raw = options["amount"].strip()
-        if not raw.isdigit() or int(raw) <= 0:
+        if not is_digits(raw) or int(raw) <= 0:
             raise CommandError(
                 f"--amount: ”{raw}” är inte ett positivt heltal (kronor).", returncode=2
             )
