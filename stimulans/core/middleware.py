@@ -13,6 +13,26 @@ class SwedishByDefaultMiddleware:
         return self.get_response(request)
 
 
+TRANSIENT_MARKERS = (
+    "locked",  # SQLite: database is locked / database table is locked
+    "could not connect",
+    "connection",  # refused, reset, closed, timed out
+    "server closed",
+    "terminating",
+    "the database system is",  # starting up, shutting down, in recovery
+    "timeout",
+    "deadlock",
+    "could not serialize",
+    "too many clients",
+)
+
+
+def is_transient(error):
+    """Errors that go away by themselves: a busy, restarting or unreachable database."""
+    text = str(error).lower()
+    return any(marker in text for marker in TRANSIENT_MARKERS)
+
+
 class DatabaseUnavailableMiddleware:
     """When the database is briefly locked or unreachable, answer 503 with a clear Swedish message
     and a Retry-After header instead of a server error. Nothing was saved (each save is atomic);
@@ -32,6 +52,8 @@ class DatabaseUnavailableMiddleware:
 
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
+        if isinstance(exception, OperationalError) and not is_transient(exception):
+            return None  # e.g. a missing table: a fault to fix, not to retry
         import logging
 
         logging.getLogger("stimulans").warning("database unavailable: %s", exception)

@@ -28,3 +28,7 @@ class DatabaseUnavailableTestCase(FundsTestCase):
         self.assertEqual(r.status_code, 503)
         self.assertNotContains(r, "<html", status_code=503)
         self.assertContains(r, 'role="alert"', status_code=503)
+
+    def test_other_database_errors_are_not_disguised_as_busy(self):
+        with self.assertRaises(OperationalError):
+            self.post_requisition_failing_with("no such table: funds_requisition")
