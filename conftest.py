@@ -24,3 +24,8 @@ def browser(monkeypatch):
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+        # While Playwright's loop runs, the ORM works on connections of their own (asgiref
+        # locals); close them, or PostgreSQL refuses to drop the test database at the end.
+        from django.db import connections
+
+        connections.close_all()
