@@ -48,6 +48,14 @@ class BaseTestCase(TestCase):
     def login(self, user):
         self.client.force_login(user)
 
+    def assertOpenToEveryLoggedInRole(self, url):
+        """The page answers 200 to every role and sends anonymous visitors to the login page."""
+        for user in (self.alice, self.bob, self.regina, self.cora, self.anna, self.adam):
+            self.login(user)
+            self.assertEqual(self.client.get(url).status_code, 200, user)
+        self.client.logout()
+        self.assertRefused(self.client.get(url))
+
     def assertRefused(self, response):
         """Refused means 403 or 404 for a logged-in user, a redirect to login for anonymous."""
         if response.status_code == 302:
