@@ -2,7 +2,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from stimulans.funds.forms import check_upload
+from stimulans.core.uploads import check_upload
 from stimulans.funds.models import Pot
 from stimulans.organisations.models import County
 

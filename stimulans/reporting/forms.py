@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from stimulans.funds.forms import check_upload
+from stimulans.core.uploads import check_upload
 
 from . import xlsform
 
