@@ -100,6 +100,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Sessions are read from a cache on disk that every worker process shares, and written through
+# to the database (cached_db): a logged-in request then reads no session row. Logging out
+# removes the session from both, for every worker at once. Measured in docs/performance.md.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "sessions"
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "sessions": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("SESSION_CACHE_DIR", str(PROJECT_DIR / "var" / "sessions")),
+        "OPTIONS": {"MAX_ENTRIES": 50000},
+    },
+}
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -1,9 +1,10 @@
 """The reporting deadline under load: reporters log in, open their report, save drafts every
-few seconds and now and then submit; coordinators and analysts read overviews.
+few seconds (the page's autosave, and now and then the "Spara utkast" button) and submit;
+coordinators and analysts read overviews.
 
 Run through benchmarks/loadtest/run.py, which prepares the database and the server; the user
-classes SaveOnlyUser and BaselineUser are the saturation runs (no think time) that compare a
-draft save with the minimal view /healthz/.
+classes SaveOnlyUser, ButtonSaveOnlyUser and BaselineUser are the saturation runs (no think
+time) that compare a draft autosave and a button save with the minimal view /healthz/.
 """
 
 import itertools
@@ -21,6 +22,7 @@ _sessions_file = os.environ.get("LOAD_SESSIONS", "/tmp/stimulans-load/sessions.j
 SESSIONS = json.load(open(_sessions_file)) if os.path.exists(_sessions_file) else {}
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 REPORT_LINK = re.compile(r'href="/redovisning/r/(\d+)/redigera/"')
+NEW_VERSION = re.compile(r'id="report-version" value="(\d+)"')
 
 
 def login(user, username, password):
@@ -58,7 +60,32 @@ class ReporterBase(HttpUser):
         r = self.client.get(f"/redovisning/r/{self.report_id}/redigera/", name="open report")
         self.fields = form_fields(r.text)
 
-    def save_draft(self, action="save", name="draft save"):
+    def autosave(self, name="draft autosave"):
+        """What the report page's autosave posts a couple of seconds after typing stops: the
+        input that changed and the version, URL-encoded, with htmx's header."""
+        self.saves += 1
+        fields = dict(self.fields)
+        text = f"Beskrivning, version {self.saves}"
+        with self.client.post(
+            f"/redovisning/r/{self.report_id}/autospara/",
+            data={"f-funds_explanation": text, "version": fields["version"]},
+            # htmx sends the page's CSRF token (base.html: hx-headers) and its own header.
+            headers={"HX-Request": "true", "X-CSRFToken": fields["csrfmiddlewaretoken"]},
+            name=name,
+            catch_response=True,
+        ) as r:
+            match = NEW_VERSION.search(r.text) if r.status_code == 200 else None
+            if match is None:
+                r.failure(f"status {r.status_code}")
+                return r
+            r.success()
+            self.fields = [
+                (k, match.group(1) if k == "version" else text if k == "f-funds_explanation" else v)
+                for k, v in self.fields
+            ]
+            return r
+
+    def save_draft(self, action="save", name="draft save (button)"):
         fields = [(k, v) for k, v in self.fields if k != "action"]
         self.saves += 1
         fields = [
@@ -92,6 +119,11 @@ class ReporterUser(ReporterBase):
 
     @task(10)
     def save(self):
+        if self.report_id and not self.submitted:
+            self.autosave()
+
+    @task(2)
+    def save_button(self):
         if self.report_id and not self.submitted:
             self.save_draft()
 
@@ -135,7 +167,19 @@ class AnalystUser(HttpUser):
 
 
 class SaveOnlyUser(ReporterBase):
-    """Saturation: draft saves back to back (logged in beforehand, see setup_users.py)."""
+    """Saturation: draft autosaves back to back (logged in beforehand, see setup_users.py)."""
+
+    wait_time = constant(0)
+    use_prepared_session = True
+
+    @task
+    def save(self):
+        self.autosave()
+
+
+class ButtonSaveOnlyUser(ReporterBase):
+    """Saturation: "Spara utkast" (the whole form, every answer and initiative written) back to
+    back."""
 
     wait_time = constant(0)
     use_prepared_session = True

@@ -18,9 +18,13 @@ def can_view_organisation(user, organisation):
 
 def can_act_for_organisation(user, organisation):
     """Requisition funds and edit reports on behalf of the organisation: its own officials."""
+    return can_act_for_organisation_id(user, organisation.pk)
+
+
+def can_act_for_organisation_id(user, organisation_id):
     if not user.is_authenticated:
         return False
-    return user.organisation_id == organisation.pk and user.role in (
+    return user.organisation_id == organisation_id and user.role in (
         Role.REPORTER,
         Role.COUNTY_COORDINATOR,
     )

@@ -223,6 +223,47 @@ def parse_post(definition, post):
     return data
 
 
+def _as_inputs(node, value):
+    if value is None or value == "":
+        return []
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    if node.get("type") == "select all that apply":
+        return str(value).split()
+    return [str(value)]
+
+
+def form_inputs(definition, values):
+    """The inverse of parse_post: answers as the form's inputs, {input name: [values]}."""
+    inputs = {}
+    walked = [
+        (node, repeat)
+        for node, _ancestors, repeat in xlsform.walk_fields(definition)
+        if node.get("type") != "note"
+    ]
+    for node, repeat in walked:
+        if repeat is None:
+            inputs[field_id(node["name"])] = _as_inputs(node, values.get(node["name"]))
+    for repeat_name in xlsform.repeats(definition):
+        for index, row in enumerate(values.get(repeat_name) or []):
+            inputs[f"r-{repeat_name}-{index}-identifier"] = [str(row.get("identifier", ""))]
+            for node, repeat in walked:
+                if repeat == repeat_name:
+                    key = field_id(node["name"], repeat_name, index)
+                    inputs[key] = _as_inputs(node, row.get(node["name"]))
+    return inputs
+
+
+def apply_input_changes(definition, values, changes):
+    """Answers (as parse_post gives them) with an autosave's changed inputs applied; inputs of
+    initiatives that no longer exist are ignored."""
+    from django.utils.datastructures import MultiValueDict
+
+    inputs = form_inputs(definition, values)
+    inputs.update({key: list(v) for key, v in changes.items()})
+    return parse_post(definition, MultiValueDict(inputs))
+
+
 class ReturnForm(forms.Form):
     comment = forms.CharField(
         label=gettext_lazy("Vad behöver kompletteras?"), widget=forms.Textarea(attrs={"rows": 3})

@@ -65,6 +65,10 @@ class Report(models.Model):
     approved_at = models.DateTimeField(_("godkänd"), null=True, blank=True)
     # Optimistic locking: every save increments it; a save based on an older version is refused.
     version = models.PositiveIntegerField(default=1)
+    # Set while the form has autosaves (ReportAutosave) that no full save has applied yet: the
+    # version the run of autosaves started from. The form shows the saved answers with those
+    # changes; reading views, exports and the analysis use the saved answers.
+    autosave_since = models.PositiveIntegerField(null=True, blank=True, editable=False)
     imported = models.BooleanField(_("importerad"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -84,6 +88,31 @@ class Report(models.Model):
     @property
     def year(self):
         return self.pot.part.agreement.year
+
+
+class ReportAutosave(models.Model):
+    """One autosave of the report form (automatiskt sparat utkast): the inputs that changed
+    since the page's previous autosave, as the browser posted them. Append-only: the autosaves
+    after `Report.autosave_since` are the draft the form shows until a full save or the
+    submission applies them, and all of them together are the history of the typing."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="autosaves")
+    # The report version this autosave made.
+    version = models.PositiveIntegerField()
+    # {input name ("f-…", "r-<repeat>-<index>-…"): [values]}; [] for an input now left empty.
+    changes = models.JSONField(default=dict)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    saved_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "version"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "version"], name="report_autosave_unique")
+        ]
+        verbose_name = _("automatiskt sparat utkast")
+        verbose_name_plural = _("automatiskt sparade utkast")
 
 
 class EffectLevel(models.TextChoices):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("r/<int:report_id>/", views.report_detail, name="detail"),
     path("r/<int:report_id>/redigera/", views.report_edit, name="edit"),
     path("r/<int:report_id>/relevans/", views.report_relevance, name="relevance"),
+    path("r/<int:report_id>/autospara/", views.report_autosave, name="autosave"),
     path("r/<int:report_id>/historik/", views.report_history, name="history"),
     path(
         "r/<int:report_id>/bilagor/<int:attachment_id>/",

@@ -1,6 +1,7 @@
 """Report pages: my reports, the report form, reading and printing a report, its history, the
 county overview, national completeness with reminders, and the questionnaires."""
 
+import re
 from collections import defaultdict
 
 from django.contrib import messages
@@ -10,6 +11,8 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -126,6 +129,7 @@ def _form_context(report, values, issues=(), error=None):
         "late": services.is_late(report),
         "error": error,
         "has_questionnaire": hasattr(report.pot, "questionnaire"),
+        "autosaved_at": services.autosaved_at(report),
     }
 
 
@@ -139,11 +143,8 @@ def report_edit(request, report_id):
         messages.info(request, _("Redovisningen är inskickad och kan inte ändras."))
         return redirect("reporting:detail", report_id=report.pk)
     if request.method != "POST":
-        return render(
-            request,
-            "reporting/report_form.html",
-            _form_context(report, services.report_values(report)),
-        )
+        values = services.autosaved_values(report) or services.report_values(report)
+        return render(request, "reporting/report_form.html", _form_context(report, values))
     definition = services.definition_for(report)
     data = parse_post(definition, request.POST)
     action = request.POST.get("action", "save")
@@ -196,6 +197,46 @@ def report_edit(request, report_id):
     return redirect(reverse("reporting:edit", args=[report.pk]) + anchor)
 
 
+# Inputs of the report form: "f-<field>" and "r-<repeat>-<index>-<field>" (see forms.field_id).
+FORM_INPUT_PREFIXES = ("f-", "r-")
+ROW_INPUT = re.compile(r"^r-(?P<repeat>[A-Za-z_][\w.]*)-(?P<index>\d+)-(?P<name>.+)$")
+
+
+@login_required
+@require_POST
+def report_autosave(request, report_id):
+    """htmx: the form's autosave, a couple of seconds after the reporter stops typing. The page
+    posts the inputs changed since its previous autosave (and in "cleared" the names of inputs
+    now left empty); services.autosave keeps them as they are. Answers with the status line
+    and, out of band, the form's new version."""
+    changes = {
+        key: [value.replace("\x00", "") for value in request.POST.getlist(key)]
+        for key in request.POST
+        if key.startswith(FORM_INPUT_PREFIXES)
+    }
+    for key in request.POST.getlist("cleared"):
+        if key.startswith(FORM_INPUT_PREFIXES) and key not in changes:
+            changes[key] = []
+    try:
+        version, saved_at = services.autosave(
+            report_id, changes, request.user, request.POST.get("version")
+        )
+    except Report.DoesNotExist as exc:
+        raise Http404 from exc
+    except services.WorkflowError as exc:  # also ConcurrentEditError
+        return HttpResponse(format_html('<span class="error">{}</span>', exc), status=409)
+    # A plain fragment, no template context: this answers every few seconds per reporter.
+    time = formats.time_format(timezone.localtime(saved_at), "H:i:s")
+    return HttpResponse(
+        format_html(
+            '{}\n<input type="hidden" name="version" id="report-version" value="{}" '
+            'hx-swap-oob="true">',
+            _("Utkastet sparades automatiskt kl. %(time)s.") % {"time": time},
+            version,
+        )
+    )
+
+
 @login_required
 @require_POST
 def report_relevance(request, report_id):
@@ -224,6 +265,7 @@ def report_detail(request, report_id):
         "reporting/report_detail.html",
         {
             "report": report,
+            "autosaved_at": services.autosaved_at(report),
             "nodes": nodes,
             "allocation": services.allocation_for(report),
             "deadline": services.deadline_for(report),
@@ -249,9 +291,23 @@ def _changes(record):
     for change in delta.changes:
         if change.field in ("version", "updated_at"):
             continue
+        if change.field == "autosave_since":
+            continue
         field = record.instance_type._meta.get_field(change.field)
         rows.append((str(field.verbose_name), change.old, change.new))
     return rows
+
+
+def _autosave_text(saved, labels):
+    """An autosave in the history: the questions whose answers it changed."""
+    names = []
+    for key in sorted(saved.changes):
+        row = ROW_INPUT.match(key)
+        if row:
+            names.append(f"{row['repeat']} {int(row['index']) + 1}: {labels.get(row['name'], '')}")
+        else:
+            names.append(labels.get(key[2:], key))
+    return _("ändrade svar: %(fields)s") % {"fields": "; ".join(names) or "–"}
 
 
 @login_required
@@ -277,6 +333,10 @@ def report_history(request, report_id):
     """Every change to the report, its initiatives and measures, with who and when."""
     report = _report(report_id)
     require(services.can_view_report(request.user, report))
+    labels = {
+        name: str(xlsform.label(node))
+        for name, (node, _repeat) in xlsform.fields(services.definition_for(report)).items()
+    }
     events = []
     for record in report.history.select_related("history_user").all():
         events.append(
@@ -310,6 +370,18 @@ def report_history(request, report_id):
                     "changes": _changes(record),
                 }
             )
+    label = _("Automatiskt sparat utkast")
+    for saved in report.autosaves.select_related("saved_by"):
+        events.append(
+            {
+                "when": saved.saved_at,
+                "who": _who(saved.saved_by),
+                "what": label,
+                "type": _("Ändrad"),
+                "status": "",
+                "changes": [(label, "", _autosave_text(saved, labels))],
+            }
+        )
     events.sort(key=lambda e: e["when"], reverse=True)
     return render(request, "reporting/report_history.html", {"report": report, "events": events})
 

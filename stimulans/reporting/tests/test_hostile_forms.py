@@ -132,3 +132,37 @@ class HostileFormsTestCase(TestCase):
         issues = services.submit(report, self.user)
         self.assertIn("funds_used_sek", {i.field for i in issues})
         self.assertIn("funds_sek", {i.field for i in issues if i.initiative == 1})
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(data=st.data())
+    def test_any_autosave_is_kept_and_the_submission_applies_it(self, data):
+        report, _created = services.get_or_create_report(self.region, self.pot, self.user)
+        services.save_draft(
+            report, {xlsform.INITIATIVES: [{"title": "En insats"}]}, self.user, report.version
+        )
+        keys = (
+            [f"f-{name}" for name in self.fields]
+            + [f"r-initiatives-{i}-{name}" for i in (0, 1) for name in self.initiative_fields]
+            + ["f-okänd", "r-initiatives-x-title", "r-initiatives-0-identifier"]
+        )
+        changes = data.draw(
+            st.dictionaries(st.sampled_from(keys), st.lists(TEXTS, max_size=3), max_size=12)
+        )
+        # As the view passes them on: NUL characters removed.
+        changes = {k: [v.replace("\x00", "") for v in values] for k, values in changes.items()}
+        version, _at = services.autosave(report.pk, changes, self.user, report.version)
+        report.refresh_from_db()
+        self.assertEqual(report.version, version)
+        values = services.autosaved_values(report)
+        self.assertEqual(values is None, not changes)
+        issues = services.submit(report, self.user)
+        report.refresh_from_db()
+        self.assertIsNone(report.autosave_since)  # applied, whatever the outcome
+        if issues:
+            self.assertEqual(report.status, ReportStatus.DRAFT)
+            typed = changes.get("f-funds_explanation")
+            if typed is not None:
+                expected = typed[-1].strip() if typed else ""
+                self.assertEqual(report.funds_explanation, expected)
+        else:
+            self.assertEqual(report.status, ReportStatus.SUBMITTED)

@@ -16,7 +16,7 @@ class ReportEditTest(ReportingTestCase):
         self.assertContains(page, "20\u00a0000\u00a0000 kr")
         self.assertContains(page, "<legend>Stimulansmedel</legend>")
         self.assertContains(page, '<label for="r-initiatives-0-title">')
-        self.assertContains(page, 'name="version" value="2"')
+        self.assertContains(page, 'name="version" id="report-version" value="2"')
 
     def test_a_submitted_report_is_read_only(self):
         self.report.status = "submitted"

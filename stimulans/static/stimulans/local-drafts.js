@@ -4,14 +4,23 @@
  * shown again with the same version (the server has not stored a newer save: the save failed,
  * the connection dropped, the database was busy), the typed answers are put back and a notice
  * says so. When the version has moved on (the save went through), the copy is dropped.
- * Files cannot be kept this way. Texts come from data attributes, translated by Django. */
+ * Files cannot be kept this way. Texts come from data attributes, translated by Django.
+ *
+ * The report form also autosaves through htmx (#autosave-status, a couple of seconds after
+ * typing stops). Each autosave posts only the inputs changed since the previous one (and in
+ * "cleared" the inputs now left empty) and moves the form's version on; the copy here follows
+ * the version input as it is now, and a failed autosave says that the answers are kept here. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-local-draft]");
-  if (!form || !window.localStorage || !window.JSON) return;
+  if (!form || !window.JSON) return;
+  var canStore = !!window.localStorage;
   var key = "stimulans:draft:" + form.getAttribute("data-local-draft");
-  var versionInput = form.querySelector('input[name="version"]');
-  var version = versionInput ? versionInput.value : "";
+  function currentVersion() {
+    var input = form.querySelector('input[name="version"]');  /* replaced by each autosave */
+    return input ? input.value : "";
+  }
+  var version = currentVersion();
   var notice = document.getElementById("local-draft-notice");
   var SKIP = { csrfmiddlewaretoken: 1, version: 1, action: 1 };
 
@@ -53,8 +62,11 @@
     return missing;
   }
 
+  var sent = collect();  /* what the server has: the page as rendered, before any restore */
+  var sending = null;
+
   var stored = null;
-  try { stored = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { stored = null; }
+  try { stored = canStore && JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { stored = null; }
   if (stored && stored.version === version) {
     if (JSON.stringify(stored.data) !== JSON.stringify(collect())) {
       var missing = apply(stored.data);
@@ -70,20 +82,64 @@
   }
 
   var timer = null;
+  function store() {
+    if (!canStore) return;
+    try {
+      localStorage.setItem(key, JSON.stringify({ version: currentVersion(), data: collect(), at: Date.now() }));
+    } catch (e) { /* storage full or disabled: nothing more to do */ }
+  }
   function keep() {
     window.clearTimeout(timer);
-    timer = window.setTimeout(function () {
-      try {
-        localStorage.setItem(key, JSON.stringify({ version: version, data: collect(), at: Date.now() }));
-      } catch (e) { /* storage full or disabled: nothing more to do */ }
-    }, 250);
+    timer = window.setTimeout(store, 250);
   }
   form.addEventListener("input", keep);
   form.addEventListener("change", keep);
   form.addEventListener("submit", function () {
     window.clearTimeout(timer);
-    try {
-      localStorage.setItem(key, JSON.stringify({ version: version, data: collect(), at: Date.now() }));
-    } catch (e) { /* ignore */ }
+    store();
+  });
+
+  var status = document.getElementById("autosave-status");
+  if (!status) return;
+  function failed() { status.textContent = status.getAttribute("data-failed"); }
+  status.addEventListener("htmx:beforeSwap", function (evt) {
+    var code = evt.detail.xhr.status;
+    if (code === 409) {  /* changed by someone else, or submitted: show the server's message */
+      evt.detail.shouldSwap = true;
+      evt.detail.isError = false;
+    } else if (code >= 400 || code === 0) {
+      evt.detail.shouldSwap = false;
+      failed();
+    }
+  });
+  status.addEventListener("htmx:configRequest", function (evt) {
+    /* Only what changed since the previous autosave: small requests, small history rows. */
+    var now = collect();
+    var body = new FormData();
+    var changed = 0;
+    Object.keys(now).forEach(function (name) {
+      if (JSON.stringify(now[name]) === JSON.stringify(sent[name] || [])) return;
+      changed += 1;
+      if (now[name].length) {
+        now[name].forEach(function (value) { body.append(name, value); });
+      } else {
+        body.append("cleared", name);
+      }
+    });
+    if (!changed) { evt.preventDefault(); return; }
+    body.append("version", currentVersion());
+    evt.detail.parameters = body;
+    sending = now;
+  });
+  status.addEventListener("htmx:afterRequest", function (evt) {
+    if (evt.detail.successful && sending) sent = sending;
+    sending = null;
+  });
+  status.addEventListener("htmx:sendError", failed);
+  status.addEventListener("htmx:timeout", failed);
+  status.addEventListener("htmx:afterSwap", function () {
+    /* The server has the answers as of the new version: the copy here follows it, so that a
+       reload shows the server's autosave and only later typing comes back from this browser. */
+    store();
   });
 })();
