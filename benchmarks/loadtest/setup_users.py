@@ -78,6 +78,8 @@ def write_sessions():
 
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
+    from django.utils.crypto import get_random_string
 
     sessions = {}
     for user in User.objects.filter(username__startswith="last-"):
@@ -86,7 +88,17 @@ def write_sessions():
         s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
         s[HASH_SESSION_KEY] = user.get_session_auth_hash()
         s.create()
-        sessions[user.username] = s.session_key
+        report = Report.objects.filter(
+            organisation=user.organisation, pot__part__slug="handlingsplaner-mobila"
+        ).first()
+        # Everything the autosave saturation run needs, so that its users start without
+        # loading pages: the session, a CSRF secret (cookie and header), the report, its version.
+        sessions[user.username] = {
+            "session": s.session_key,
+            "csrf": get_random_string(CSRF_SECRET_LENGTH, CSRF_ALLOWED_CHARS),
+            "report": report.pk,
+            "version": report.version,
+        }
     path = os.environ.get("LOAD_SESSIONS", "/tmp/stimulans-load/sessions.json")
     with open(path, "w") as f:
         json.dump(sessions, f)
