@@ -17,7 +17,6 @@ server and the client.
 """
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -33,14 +32,7 @@ sys.path.insert(0, str(HERE.parent))
 def measure(db, saves):
     import run as loadtest  # benchmarks/loadtest/run.py: the same database as the load test
 
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="stimulans.settings",
-        DEBUG="0",
-        SECRET_KEY="load-test-" + "k" * 40,
-        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        DEMO_PASSWORD="demo",
-    )
+    env = loadtest.server_env()
     loadtest.prepare_database(db, env)
     code = (
         f"import sys; sys.path.insert(0, {str(HERE)!r});"

@@ -43,6 +43,18 @@ def sh(args, env, **kw):
     return subprocess.run(args, env=env, check=True, cwd=ROOT, **kw)
 
 
+def server_env():
+    """The environment of the product under test: production-like (DEBUG off)."""
+    return dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="stimulans.settings",
+        DEBUG="0",
+        SECRET_KEY="load-test-" + "k" * 40,
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        DEMO_PASSWORD="demo",
+    )
+
+
 def prepare_database(db, env):
     sessions = Path("/tmp/stimulans-load-sessions")  # the session cache of the run's server
     shutil.rmtree(sessions, ignore_errors=True)
@@ -185,14 +197,7 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     results = []
     for db in args.db:
-        env = dict(
-            os.environ,
-            DJANGO_SETTINGS_MODULE="stimulans.settings",
-            DEBUG="0",
-            SECRET_KEY="load-test-" + "k" * 40,
-            ALLOWED_HOSTS="127.0.0.1,localhost",
-            DEMO_PASSWORD="demo",
-        )
+        env = server_env()
         prepare_database(db, env)
         env["LOAD_ORGS"] = org_codes(env)
         for users in args.users:
