@@ -14,6 +14,9 @@ from . import xlsform
 LONG_TEXT_EXCEPT = {"title"}
 RADIO_MAX = 5
 ROW_KEY = re.compile(r"^r-(?P<repeat>[A-Za-z_][\w.\-]*)-(?P<index>\d+)-identifier$")
+# Inputs of the report form: "f-<field>" and "r-<repeat>-<index>-<field>" (see field_id).
+FORM_INPUT_PREFIXES = ("f-", "r-")
+ROW_INPUT = re.compile(r"^r-(?P<repeat>[A-Za-z_][\w.]*)-(?P<index>\d+)-(?P<name>.+)$")
 
 
 def field_id(name, repeat=None, index=None):

@@ -1,7 +1,6 @@
 """Report pages: my reports, the report form, reading and printing a report, its history, the
 county overview, national completeness with reminders, and the questionnaires."""
 
-import re
 from collections import defaultdict
 
 from django.contrib import messages
@@ -25,6 +24,8 @@ from stimulans.organisations.models import County, Organisation
 
 from . import services, xlsform
 from .forms import (
+    FORM_INPUT_PREFIXES,
+    ROW_INPUT,
     QuestionnaireUploadForm,
     ReturnForm,
     build_form,
@@ -195,11 +196,6 @@ def report_edit(request, report_id):
         return redirect("reporting:detail", report_id=report.pk)
     messages.success(request, _("Utkastet är sparat."))
     return redirect(reverse("reporting:edit", args=[report.pk]) + anchor)
-
-
-# Inputs of the report form: "f-<field>" and "r-<repeat>-<index>-<field>" (see forms.field_id).
-FORM_INPUT_PREFIXES = ("f-", "r-")
-ROW_INPUT = re.compile(r"^r-(?P<repeat>[A-Za-z_][\w.]*)-(?P<index>\d+)-(?P<name>.+)$")
 
 
 @login_required
