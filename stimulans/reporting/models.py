@@ -96,7 +96,11 @@ class ReportAutosave(models.Model):
     after `Report.autosave_since` are the draft the form shows until a full save or the
     submission applies them, and all of them together are the history of the typing."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="autosaves")
+    # No index of its own: the unique constraint's index (report, version) serves lookups by
+    # report, and every autosave is one index update fewer.
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="autosaves", db_index=False
+    )
     # The report version this autosave made.
     version = models.PositiveIntegerField()
     # {input name ("f-…", "r-<repeat>-<index>-…"): [values]}; [] for an input now left empty.
