@@ -35,6 +35,7 @@ import uuid
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -719,49 +720,81 @@ def expected_organisations(pot):
     return orgs.select_related("county").order_by("code")
 
 
-def report_status_rows(pot, organisations=None, today=None):
-    """[{organisation, report (or None), status, late, last_reminder}] for the pot."""
+def report_status_rows(pot, county=None, today=None):
+    """[{organisation, report (or None), status, done, late, last_reminder}] for the pot: every
+    expected organisation (of `county` only, if given), in code order."""
+    return report_status_by_pot([pot], county, today)[pot.pk]
+
+
+def report_status_by_pot(pots, county=None, today=None):
+    """{pot id: report_status_rows} for several pots in five queries, whatever their number:
+    the county overview and the national completeness page show every pot of a year, and are
+    reloaded often at the deadline."""
+    from stimulans.organisations.models import Organisation
+
     from .models import Reminder
 
-    reports = Report.objects.filter(pot=pot)
-    reminders_of_pot = Reminder.objects.filter(pot=pot)
-    if organisations is None:
-        organisations = expected_organisations(pot)
-    else:  # e.g. one county's: read only their reports and reminders
-        reports = reports.filter(organisation__in=organisations)
-        reminders_of_pot = reminders_of_pot.filter(organisation__in=organisations)
-    # Not shown here, and the answers are big; every report is of `pot` (no join, no ordering).
+    pots = list(pots)
+    pot_ids = [pot.pk for pot in pots]
+    in_county = {"organisation__county": county} if county is not None else {}
+    # As expected_organisations: those with an allocation, or every organisation of the
+    # recipient kind where the pot is not allocated yet (anywhere in the country).
+    allocated = set(
+        Allocation.objects.filter(pot_id__in=pot_ids).order_by().values_list("pot_id", flat=True)
+    )
+    expected = {pot.pk: set() for pot in pots}
+    for pot_id, org_id in (
+        Allocation.objects.filter(pot_id__in=pot_ids, **in_county)
+        .order_by()
+        .values_list("pot_id", "organisation_id")
+    ):
+        expected[pot_id].add(org_id)
+    kinds = {pot.recipient_kind for pot in pots if pot.pk not in allocated}
+    wanted = set().union(*expected.values())
+    organisations = Organisation.objects.filter(Q(pk__in=wanted) | Q(kind__in=kinds))
+    if county is not None:
+        organisations = organisations.filter(county=county)
+    organisations = list(organisations.select_related("county").order_by("code", "kind"))
+    # Not shown here, and the answers are big.
     reports = {
-        r.organisation_id: r
-        for r in reports.order_by().defer("answers", "funds_explanation", "return_comment")
+        (r.pot_id, r.organisation_id): r
+        for r in Report.objects.filter(pot_id__in=pot_ids, **in_county)
+        .order_by()
+        .defer("answers", "funds_explanation", "return_comment")
     }
-    for report in reports.values():
-        report.pot = pot  # is_late reads the agreement's deadline through it
     reminders = {}
-    for reminder in reminders_of_pot.order_by("sent_at"):
-        reminders[reminder.organisation_id] = reminder
-    deadline = deadline_for(pot)
+    for reminder in Reminder.objects.filter(pot_id__in=pot_ids, **in_county).order_by("sent_at"):
+        reminders[reminder.pot_id, reminder.organisation_id] = reminder  # the last one counts
     today = today or timezone.localdate()
-    rows = []
-    for org in organisations:
-        report = reports.get(org.pk)
-        if report is None:
-            late = deadline is not None and today > deadline
-            status = None
-        else:
-            late = is_late(report, today)
-            status = report.status
-        rows.append(
-            {
-                "organisation": org,
-                "report": report,
-                "status": status,
-                "done": status in (ReportStatus.SUBMITTED, ReportStatus.APPROVED),
-                "late": late,
-                "last_reminder": reminders.get(org.pk),
-            }
-        )
-    return rows
+    result = {}
+    for pot in pots:
+        deadline = deadline_for(pot)
+        rows = result[pot.pk] = []
+        for org in organisations:
+            if pot.pk in allocated:
+                if org.pk not in expected[pot.pk]:
+                    continue
+            elif org.kind != pot.recipient_kind:
+                continue
+            report = reports.get((pot.pk, org.pk))
+            if report is None:
+                late = deadline is not None and today > deadline
+                status = None
+            else:
+                report.pot = pot  # is_late reads the agreement's deadline through it
+                late = is_late(report, today)
+                status = report.status
+            rows.append(
+                {
+                    "organisation": org,
+                    "report": report,
+                    "status": status,
+                    "done": status in (ReportStatus.SUBMITTED, ReportStatus.APPROVED),
+                    "late": late,
+                    "last_reminder": reminders.get((pot.pk, org.pk)),
+                }
+            )
+    return result
 
 
 def send_reminders(pot, organisations, user):

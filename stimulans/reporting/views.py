@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from stimulans.accounts.decorators import role_required
@@ -324,6 +325,14 @@ def _who(user):
     return user.get_full_name() or user.username
 
 
+# simple_history's own names of its change types have no Swedish translation.
+HISTORY_TYPES = {
+    "+": gettext_lazy("Skapad"),
+    "~": gettext_lazy("Ändrad"),
+    "-": gettext_lazy("Borttagen"),
+}
+
+
 @login_required
 def report_history(request, report_id):
     """Every change to the report, its initiatives and measures, with who and when."""
@@ -340,7 +349,7 @@ def report_history(request, report_id):
                 "when": record.history_date,
                 "who": _who(record.history_user),
                 "what": _("Redovisningen"),
-                "type": record.get_history_type_display(),
+                "type": HISTORY_TYPES[record.history_type],
                 "status": ReportStatus(record.status).label,
                 "changes": _changes(record),
             }
@@ -361,7 +370,7 @@ def report_history(request, report_id):
                     "when": record.history_date,
                     "who": _who(record.history_user),
                     "what": f"{what}: {name}" if name else what,
-                    "type": record.get_history_type_display(),
+                    "type": HISTORY_TYPES[record.history_type],
                     "status": "",
                     "changes": _changes(record),
                 }
@@ -433,10 +442,11 @@ def county_overview(request, year, county_code=None):
     county = get_object_or_404(County, code=county_code)
     require(can_view_county(user, county))
     agreement = get_object_or_404(Agreement, year=year)
+    pots = list(Pot.objects.filter(part__agreement=agreement).select_related("part__agreement"))
+    status = services.report_status_by_pot(pots, county)
     sections = []
-    for pot in Pot.objects.filter(part__agreement=agreement).select_related("part__agreement"):
-        orgs = services.expected_organisations(pot).filter(county=county)
-        rows = services.report_status_rows(pot, orgs)
+    for pot in pots:
+        rows = status[pot.pk]
         sections.append(
             {
                 "pot": pot,
@@ -465,9 +475,10 @@ def completeness(request, year):
     agreement = get_object_or_404(Agreement, year=year)
     counties = list(County.objects.all())
     pots = list(Pot.objects.filter(part__agreement=agreement).select_related("part__agreement"))
+    status = services.report_status_by_pot(pots)
     table = []
     for pot in pots:
-        rows = services.report_status_rows(pot)
+        rows = status[pot.pk]
         by_county = defaultdict(lambda: {"expected": 0, "done": 0, "late": 0})
         for row in rows:
             cell = by_county[row["organisation"].county_id]

@@ -8,9 +8,7 @@ from stimulans.test import FundsTestCase
 class DatabaseUnavailableTestCase(FundsTestCase):
     def post_requisition_failing_with(self, error, **headers):
         self.login(self.bob)
-        url = (
-            f"/organisationer/municipality/0127/rekvirera/{self.botkyrka.allocations.first().pk}/"
-        )
+        url = f"/organisationer/municipality/0127/rekvirera/{self.botkyrka.allocations.first().pk}/"
         with mock.patch(
             "stimulans.organisations.views.requisition", side_effect=OperationalError(error)
         ):

@@ -19,6 +19,11 @@ class ReportHistoryTest(ReportingTestCase):
         self.assertContains(page, "alice")
         self.assertContains(page, "900000 → 800000")
         self.assertContains(page, "Insats: Mobilt team för unga vuxna")
+        # The change types in Swedish, not simple_history's English names.
+        self.assertContains(page, "Skapad")
+        self.assertContains(page, "Ändrad")
+        self.assertNotContains(page, "Changed")
+        self.assertNotContains(page, "Created")
 
     def test_it_checks_ownership(self):
         for user in (self.alice, self.cora, self.anna, self.adam):
