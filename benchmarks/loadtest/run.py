@@ -15,7 +15,10 @@ DEBUG off), and runs locust headless from this machine:
    same server: gives the throughput ratios.
 
 Results go to benchmarks/out/ (locust CSVs) and a summary table is printed (medians are
-locust's own percentiles over every request of the run).
+locust's own percentiles over every request of the run). `--repeat N` runs the scenarios N
+times in turn and gives the throughput ratios of the median runs: on this shared 2-core machine
+one run's requests a second vary by ±10 %. PostgreSQL is reached through its Unix socket by
+default (`--pg-host 127.0.0.1` for TCP on loopback).
 """
 
 import argparse
@@ -24,11 +27,13 @@ import json
 import os
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".venv" / "bin"
@@ -37,6 +42,7 @@ OUT = ROOT / "benchmarks" / "out"
 PORT = 8123
 AUTOSAVE = "draft autosave"
 BUTTON = "draft save (button)"
+PG_SOCKET = "/var/run/postgresql"  # Debian's: PostgreSQL on the same small server
 
 
 def sh(args, env, **kw):
@@ -55,7 +61,7 @@ def server_env():
     )
 
 
-def prepare_database(db, env):
+def prepare_database(db, env, pg_host=PG_SOCKET):
     sessions = Path("/tmp/stimulans-load-sessions")  # the session cache of the run's server
     shutil.rmtree(sessions, ignore_errors=True)
     env["SESSION_CACHE_DIR"] = str(sessions)
@@ -70,10 +76,19 @@ def prepare_database(db, env):
         with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as c:
             c.execute("DROP DATABASE IF EXISTS stimulans_load")
             c.execute("CREATE DATABASE stimulans_load")
-        env["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/stimulans_load"
+        # A directory is a Unix socket (the server on the same machine), else a TCP host.
+        env["DATABASE_URL"] = f"postgres://postgres@{quote(pg_host, safe='')}:5432/stimulans_load"
     sh([BIN / "stimulans", "init"], env, stdout=subprocess.DEVNULL)
     sh([BIN / "stimulans", "demo"], env, stdout=subprocess.DEVNULL)
     sh([BIN / "python", HERE / "setup_users.py"], env)
+    if db == "postgres":
+        # Settle the new database before measuring, as a running one is: planner statistics,
+        # and the set-up's writes flushed (not a checkpoint in the middle of the run).
+        import psycopg
+
+        with psycopg.connect(env["DATABASE_URL"], autocommit=True) as c:
+            c.execute("VACUUM ANALYZE")
+            c.execute("CHECKPOINT")
 
 
 def org_codes(env):
@@ -187,6 +202,19 @@ def main():
         choices=["mix", "saves", "button-saves", "baseline"],
     )
     parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="run the scenarios this many times in turn (saves, baseline, saves, …); the "
+        "throughput ratios are of the median requests a second",
+    )
+    parser.add_argument(
+        "--pg-host",
+        default=PG_SOCKET,
+        help="PostgreSQL's host: a directory is its Unix socket (the default: the database on "
+        "the same small server), 127.0.0.1 is TCP on loopback",
+    )
+    parser.add_argument(
         "--login-rate",
         type=float,
         default=2,
@@ -198,59 +226,60 @@ def main():
     results = []
     for db in args.db:
         env = server_env()
-        prepare_database(db, env)
+        prepare_database(db, env, args.pg_host)
         env["LOAD_ORGS"] = org_codes(env)
         for users in args.users:
             mix = ["ReporterUser", "CoordinatorUser", "AnalystUser"]
-            for label, classes, names, spawn in (
-                ("mix", mix, [AUTOSAVE, BUTTON], args.login_rate),
-                ("saves", ["SaveOnlyUser"], [AUTOSAVE], 50),
-                ("button-saves", ["ButtonSaveOnlyUser"], [BUTTON], 50),
-                ("baseline", ["BaselineUser"], ["minimal view"], 50),
-            ):
-                if label not in args.scenarios:
-                    continue
-                if label != "baseline":
-                    prepare_database(db, env)  # every run starts from the same reports
-                server = start_server(env, args.workers)
-                try:
-                    stats = run_locust(
-                        env, users, args.duration, classes, f"{db}-{users}-{label}", spawn
-                    )
-                finally:
-                    stop_server(server)
-                for name in names:
-                    row = pick(stats[name])
-                    row.update(
-                        db=db,
-                        users=users,
-                        scenario=label,
-                        request=name,
-                        all_failures=int(stats["Aggregated"]["Failure Count"]),
-                    )
-                    results.append(row)
-                    print(json.dumps(row), flush=True)
+            for run in range(1, args.repeat + 1):
+                for label, classes, names, spawn in (
+                    ("mix", mix, [AUTOSAVE, BUTTON], args.login_rate),
+                    ("saves", ["SaveOnlyUser"], [AUTOSAVE], 50),
+                    ("button-saves", ["ButtonSaveOnlyUser"], [BUTTON], 50),
+                    ("baseline", ["BaselineUser"], ["minimal view"], 50),
+                ):
+                    if label not in args.scenarios:
+                        continue
+                    if label != "baseline":
+                        prepare_database(db, env, args.pg_host)  # the same reports every run
+                    server = start_server(env, args.workers)
+                    try:
+                        stats = run_locust(
+                            env, users, args.duration, classes, f"{db}-{users}-{label}", spawn
+                        )
+                    finally:
+                        stop_server(server)
+                    for name in names:
+                        row = pick(stats[name])
+                        row.update(
+                            db=db,
+                            users=users,
+                            scenario=label,
+                            run=run,
+                            request=name,
+                            all_failures=int(stats["Aggregated"]["Failure Count"]),
+                        )
+                        results.append(row)
+                        print(json.dumps(row), flush=True)
     (OUT / "summary.json").write_text(json.dumps(results, indent=2))
     print(
-        "\n| db | users | scenario | request | requests | failures (all) | rps | p50 ms | p95 ms "
-        "| p99 ms |"
+        "\n| db | users | scenario | run | request | requests | failures (all) | rps | p50 ms "
+        "| p95 ms | p99 ms |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         print(
-            f"| {r['db']} | {r['users']} | {r['scenario']} | {r['request']} | {r['requests']} | "
-            f"{r['all_failures']} | {r['rps']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} |"
+            f"| {r['db']} | {r['users']} | {r['scenario']} | {r['run']} | {r['request']} | "
+            f"{r['requests']} | {r['all_failures']} | {r['rps']} | {r['p50_ms']} | "
+            f"{r['p95_ms']} | {r['p99_ms']} |"
         )
 
     def rps(db, users, scenario):
-        return next(
-            (
-                r["rps"]
-                for r in results
-                if (r["db"], r["users"], r["scenario"]) == (db, users, scenario)
-            ),
-            None,
-        )
+        runs = [
+            r["rps"]
+            for r in results
+            if (r["db"], r["users"], r["scenario"]) == (db, users, scenario)
+        ]
+        return statistics.median(runs) if runs else None
 
     for db in args.db:
         for users in args.users:
@@ -259,7 +288,8 @@ def main():
                 if base and rps(db, users, scenario):
                     print(
                         f"{db}, {users} users: {what} throughput / minimal view = "
-                        f"{rps(db, users, scenario) / base:.0%}"
+                        f"{rps(db, users, scenario):.1f} / {base:.1f} = "
+                        f"{rps(db, users, scenario) / base:.1%} (medians of {args.repeat})"
                     )
 
 

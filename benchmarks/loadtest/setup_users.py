@@ -2,6 +2,8 @@
 password `last`), each with a draft report for the 'mobila' part copied from the demo's draft
 of Stockholm. Run with DJANGO_SETTINGS_MODULE and DATABASE_URL set (run.py does)."""
 
+from pathlib import Path
+
 import django
 
 django.setup()
@@ -76,6 +78,7 @@ def write_sessions():
     import json
     import os
 
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
     from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
@@ -85,7 +88,7 @@ def write_sessions():
     for user in User.objects.filter(username__startswith="last-"):
         s = SessionStore()
         s[SESSION_KEY] = str(user.pk)
-        s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        s[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]  # the password backend
         s[HASH_SESSION_KEY] = user.get_session_auth_hash()
         s.create()
         report = Report.objects.filter(
@@ -99,7 +102,8 @@ def write_sessions():
             "report": report.pk,
             "version": report.version,
         }
-    path = os.environ.get("LOAD_SESSIONS", "/tmp/stimulans-load/sessions.json")
+    path = Path(os.environ.get("LOAD_SESSIONS", "/tmp/stimulans-load/sessions.json"))
+    path.parent.mkdir(parents=True, exist_ok=True)  # absent on PostgreSQL runs of a new machine
     with open(path, "w") as f:
         json.dump(sessions, f)
 
