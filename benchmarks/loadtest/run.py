@@ -17,8 +17,8 @@ DEBUG off), and runs locust headless from this machine:
 Results go to benchmarks/out/ (locust CSVs) and a summary table is printed (medians are
 locust's own percentiles over every request of the run). `--repeat N` runs the scenarios N
 times in turn and gives the throughput ratios of the median runs: on this shared 2-core machine
-one run's requests a second vary by ±10 %. PostgreSQL is reached through its Unix socket by
-default (`--pg-host 127.0.0.1` for TCP on loopback).
+one run's requests a second vary by ±10 %. PostgreSQL is reached over TCP on loopback by
+default (`--pg-host /var/run/postgresql` for its Unix socket).
 """
 
 import argparse
@@ -42,7 +42,8 @@ OUT = ROOT / "benchmarks" / "out"
 PORT = 8123
 AUTOSAVE = "draft autosave"
 BUTTON = "draft save (button)"
-PG_SOCKET = "/var/run/postgresql"  # Debian's: PostgreSQL on the same small server
+OVERVIEWS = ["county overview", "national completeness"]  # the coordinators' and analysts'
+PG_HOST = "127.0.0.1"  # or Debian's Unix socket directory, /var/run/postgresql
 
 
 def sh(args, env, **kw):
@@ -61,7 +62,7 @@ def server_env():
     )
 
 
-def prepare_database(db, env, pg_host=PG_SOCKET):
+def prepare_database(db, env, pg_host=PG_HOST):
     sessions = Path("/tmp/stimulans-load-sessions")  # the session cache of the run's server
     shutil.rmtree(sessions, ignore_errors=True)
     env["SESSION_CACHE_DIR"] = str(sessions)
@@ -210,9 +211,9 @@ def main():
     )
     parser.add_argument(
         "--pg-host",
-        default=PG_SOCKET,
-        help="PostgreSQL's host: a directory is its Unix socket (the default: the database on "
-        "the same small server), 127.0.0.1 is TCP on loopback",
+        default=PG_HOST,
+        help="PostgreSQL's host: TCP on loopback by default; a directory is its Unix socket "
+        "(/var/run/postgresql)",
     )
     parser.add_argument(
         "--login-rate",
@@ -232,7 +233,7 @@ def main():
             mix = ["ReporterUser", "CoordinatorUser", "AnalystUser"]
             for run in range(1, args.repeat + 1):
                 for label, classes, names, spawn in (
-                    ("mix", mix, [AUTOSAVE, BUTTON], args.login_rate),
+                    ("mix", mix, [AUTOSAVE, BUTTON, *OVERVIEWS], args.login_rate),
                     ("saves", ["SaveOnlyUser"], [AUTOSAVE], 50),
                     ("button-saves", ["ButtonSaveOnlyUser"], [BUTTON], 50),
                     ("baseline", ["BaselineUser"], ["minimal view"], 50),
@@ -248,7 +249,7 @@ def main():
                         )
                     finally:
                         stop_server(server)
-                    for name in names:
+                    for name in (n for n in names if n in stats):
                         row = pick(stats[name])
                         row.update(
                             db=db,
