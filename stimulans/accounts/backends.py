@@ -11,6 +11,7 @@ organisation or password and a deactivation take effect at once.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import ValidationError
 from django.db import connections, router
 
 _queries = {}  # database alias -> (SQL, column names, converters)
@@ -35,7 +36,7 @@ class UserBackend(ModelBackend):
         model = get_user_model()
         try:
             pk = model._meta.pk.to_python(user_id)
-        except Exception:  # a session with a malformed id: no user, as in ModelBackend
+        except ValidationError:  # not an id at all: no such user
             return None
         alias = router.db_for_read(model)
         sql, columns, converters = _user_query(model, alias)
