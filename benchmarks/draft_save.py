@@ -32,13 +32,7 @@ sys.path.insert(0, str(HERE.parent))
 def measure(db, saves):
     import run as loadtest  # benchmarks/loadtest/run.py: the same database as the load test
 
-    env = loadtest.server_env()
-    loadtest.prepare_database(db, env)
-    code = (
-        f"import sys; sys.path.insert(0, {str(HERE)!r});"
-        f"import draft_save; draft_save.in_process({saves})"
-    )
-    loadtest.sh([loadtest.BIN / "python", "-c", code], env)
+    loadtest.in_process(db, "draft_save", "in_process", saves)
 
 
 def _timed(fn, n):

@@ -23,15 +23,9 @@ sys.path.insert(0, str(HERE.parent))
 
 
 def measure(db, runs):
-    import run as loadtest
+    import run as loadtest  # benchmarks/loadtest/run.py: the same database as the load test
 
-    env = loadtest.server_env()
-    loadtest.prepare_database(db, env)
-    code = (
-        f"import sys; sys.path.insert(0, {str(HERE)!r});"
-        f"import status_pages; status_pages.in_process({runs})"
-    )
-    loadtest.sh([loadtest.BIN / "python", "-c", code], env)
+    loadtest.in_process(db, "status_pages", "in_process", runs)
 
 
 def in_process(runs):

@@ -92,6 +92,19 @@ def prepare_database(db, env, pg_host=PG_HOST):
             c.execute("CHECKPOINT")
 
 
+def in_process(db, module, function, *args):
+    """Build the load test's database on `db` and call benchmarks/<module>.<function>(*args) in
+    a process of the product's environment: the in-process benchmarks (draft_save.py,
+    status_pages.py) measure on the same data as the load test."""
+    env = server_env()
+    prepare_database(db, env)
+    code = (
+        f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); import {module}; "
+        f"{module}.{function}(*{args!r})"
+    )
+    sh([BIN / "python", "-c", code], env)
+
+
 def org_codes(env):
     out = subprocess.run(
         [
