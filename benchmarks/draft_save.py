@@ -17,9 +17,7 @@ server and the client.
 """
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -35,17 +33,9 @@ def measure(db, saves):
     loadtest.in_process(db, "draft_save", "in_process", saves)
 
 
-def _timed(fn, n):
-    times = []
-    for _ in range(n):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
-
-
 def in_process(saves):
     import django
+    import run as loadtest
 
     django.setup()
     from django.db import connection
@@ -90,17 +80,10 @@ def in_process(saves):
     for _ in range(20):  # warm up: caches, connections, compiled templates
         post(True)
         healthz()
-    statements = []
-
-    def record(execute, sql, params, many, context):
-        statements.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(record):
-        post(True)
-    autosave_ms = _timed(lambda: post(True), saves)
-    button_ms = _timed(lambda: post(False), saves)
-    healthz_ms = _timed(healthz, saves)
+    statements = loadtest.statements_of(lambda: post(True))
+    autosave_ms = loadtest.median_ms(lambda: post(True), saves)
+    button_ms = loadtest.median_ms(lambda: post(False), saves)
+    healthz_ms = loadtest.median_ms(healthz, saves)
     print(f"== {connection.vendor}: one autosave runs {len(statements)} SQL statements")
     for sql in statements:
         print("   ", sql[:110])

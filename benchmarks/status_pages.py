@@ -12,9 +12,8 @@ stack, no server), takes the median time and the number of SQL statements of:
 """
 
 import argparse
-import statistics
+import functools
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -30,6 +29,7 @@ def measure(db, runs):
 
 def in_process(runs):
     import django
+    import run as loadtest
 
     django.setup()
     from django.db import connection
@@ -42,29 +42,15 @@ def in_process(runs):
         ("national completeness", "analytiker", "/redovisning/2020/inlamning/"),
     ]
     print(f"== {connection.vendor}")
-    queries = []  # counted as draft_save.py does (a request resets connection.queries)
-
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
     for name, username, url in pages:
         client = Client()
         client.force_login(User.objects.get(username=username))
         for _ in range(5):  # warm up: connections, compiled templates
             assert client.get(url).status_code == 200
-        queries.clear()
-        with connection.execute_wrapper(count):
-            client.get(url)
-        times = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            client.get(url)
-            times.append(time.perf_counter() - start)
-        print(
-            f"{name:22} median {statistics.median(times) * 1000:7.2f} ms, "
-            f"{len(queries)} SQL statements"
-        )
+        page = functools.partial(client.get, url)
+        statements = loadtest.statements_of(page)
+        median = loadtest.median_ms(page, runs)
+        print(f"{name:22} median {median:7.2f} ms, {len(statements)} SQL statements")
 
 
 def main():

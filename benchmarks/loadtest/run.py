@@ -105,6 +105,32 @@ def in_process(db, module, function, *args):
     sh([BIN / "python", "-c", code], env)
 
 
+def median_ms(fn, n):
+    """The median time of `fn()` over n calls, in milliseconds (for the in-process benchmarks)."""
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def statements_of(fn):
+    """The SQL statements `fn()` runs (a request resets connection.queries, so they are
+    recorded with an execute wrapper)."""
+    from django.db import connection
+
+    statements = []
+
+    def record(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        fn()
+    return statements
+
+
 def org_codes(env):
     out = subprocess.run(
         [
