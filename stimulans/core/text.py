@@ -13,3 +13,9 @@ def year_param(text):
     """A year from a query parameter (`?ar=2020`), or None if it is not four plain digits."""
     text = (text or "").strip()
     return int(text) if len(text) == 4 and is_digits(text) else None
+
+
+def thousands(number):
+    """An integer in Swedish number format, groups of three separated by a no-break space:
+    2 345 678."""
+    return f"{int(number):,}".replace(",", "\u00a0")

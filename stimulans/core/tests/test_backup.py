@@ -4,6 +4,7 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 
+from stimulans.core.backup import EXCLUDED_APPS, EXCLUDED_MODELS
 from stimulans.core.demo import load_demo
 from stimulans.core.setup import load_reference_data
 
@@ -60,3 +61,74 @@ def test_restore_refuses_a_file_that_is_not_a_backup(transactional_db, tmp_path)
     path.write_bytes(b"not gzip")
     with pytest.raises(CommandError):
         call_command("restore", str(path))
+
+
+def _report_with_attachment():
+    from django.core.files.base import ContentFile
+
+    from stimulans.funds.models import Pot
+    from stimulans.organisations.models import Organisation
+    from stimulans.reporting.models import Report, ReportAttachment
+
+    pot = Pot.objects.filter(recipient_kind="municipality").order_by("pk").first()
+    report = Report.objects.create(organisation=Organisation.objects.get(code="0180"), pot=pot)
+    attachment = ReportAttachment(report=report, name="plan.pdf")
+    attachment.file.save("plan.pdf", ContentFile(b"%PDF-1.4 plan"))
+    return attachment.file.name
+
+
+def test_backup_holds_the_uploaded_files_and_only_its_owner_may_read_it(
+    transactional_db, tmp_path, settings
+):
+    import stat
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    load_reference_data()
+    name = _report_with_attachment()
+    path = tmp_path / "backup.tar.gz"
+    call_command("backup", str(path))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+    call_command("flush", interactive=False, verbosity=0)
+    settings.MEDIA_ROOT = tmp_path / "new-media"
+    call_command("restore", str(path))
+    from stimulans.reporting.models import ReportAttachment
+
+    assert ReportAttachment.objects.get().file.name == name
+    assert (tmp_path / "new-media" / name).read_bytes() == b"%PDF-1.4 plan"
+
+
+def test_restore_refuses_other_content_under_a_file_name_and_changes_nothing(
+    transactional_db, tmp_path, settings
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    load_reference_data()
+    name = _report_with_attachment()
+    path = tmp_path / "backup.tar.gz"
+    call_command("backup", str(path))
+    call_command("flush", interactive=False, verbosity=0)
+    (tmp_path / "media" / name).write_bytes(b"%PDF-1.4 another file")
+    with pytest.raises(CommandError) as exc:
+        call_command("restore", str(path))
+    assert exc.value.returncode == 2
+    assert name in str(exc.value)
+    assert counts()["accounts.User"] == 0 and counts()["organisations.Organisation"] == 0
+
+
+def test_a_backup_of_the_earlier_format_still_restores(transactional_db, tmp_path):
+    """Version 1 backups were the gzip-compressed JSON alone."""
+    import gzip
+    import io
+
+    load_reference_data()
+    before = counts()
+    buffer = io.StringIO()
+    call_command(
+        "dumpdata", natural_foreign=True, exclude=[*EXCLUDED_APPS, *EXCLUDED_MODELS], stdout=buffer
+    )
+    path = tmp_path / "backup.json.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write(buffer.getvalue())
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("restore", str(path))
+    assert counts() == before
