@@ -10,6 +10,14 @@ class PopulationUploadForm(forms.Form):
         label=_("Källa"), max_length=300, initial="SCB, Folkmängden efter region, ålder och år"
     )
     official = forms.BooleanField(label=_("Officiell statistik"), required=False, initial=True)
+    replace_year = forms.BooleanField(
+        label=_("Ersätt hela året"),
+        required=False,
+        help_text=_(
+            "Även om filen bara täcker en del av landet: organisationer som saknas i filen "
+            "förlorar sina befolkningsuppgifter för året."
+        ),
+    )
 
     def clean_file(self):
         return check_upload(self.cleaned_data["file"], [".csv", ".txt"])

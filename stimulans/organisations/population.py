@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from stimulans.core.text import is_digits
+from stimulans.core.text import is_digits, thousands
 
 from .models import County, Organisation, OrganisationKind, PopulationDataset, PopulationFigure
 
@@ -33,6 +34,36 @@ class PopulationImportError(Exception):
     def __init__(self, errors):
         self.errors = errors
         super().__init__("\n".join(errors))
+
+
+class PartialPopulationError(PopulationImportError):
+    """The file covers only part of the country for a year that already has figures: importing
+    it would leave organisations without figures. `losses` is [(year, organisations)]."""
+
+    def __init__(self, losses):
+        self.losses = losses
+        super().__init__([_loss_message(year, organisations) for year, organisations in losses])
+
+
+def _loss_message(year, organisations):
+    kinds = [
+        (OrganisationKind.MUNICIPALITY, _("kommuner")),
+        (OrganisationKind.REGION, _("regioner")),
+        (OrganisationKind.COUNTY, _("län")),
+    ]
+    detail = ", ".join(
+        f"{label}: {thousands(n)}"
+        for kind, label in kinds
+        if (n := sum(1 for o in organisations if o.kind == kind))
+    )
+    count = len(organisations)
+    return ngettext(
+        "%(year)s: %(count)s organisation har befolkningsuppgifter i dag men saknas i filen och "
+        "skulle förlora dem (%(detail)s).",
+        "%(year)s: %(count)s organisationer har befolkningsuppgifter i dag men saknas i filen "
+        "och skulle förlora dem (%(detail)s).",
+        count,
+    ) % {"year": year, "count": thousands(count), "detail": detail}
 
 
 @dataclass
@@ -163,14 +194,63 @@ def parse_population_csv(text: str) -> ParsedPopulation:
     return ParsedPopulation(years=sorted(set(year_cols.values())), counts=dict(counts))
 
 
+def _with_figures(codes, organisations):
+    """The organisations that have population figures when a dataset holds these area codes:
+    municipalities by their own code, regions and county recipients by their county's code or
+    any of its municipalities (see population_by_organisation)."""
+    counties = {c for c in codes if len(c) == 2}
+    counties |= {
+        o.county.code
+        for o in organisations
+        if o.kind == OrganisationKind.MUNICIPALITY and o.code in codes
+    }
+    return {
+        o
+        for o in organisations
+        if (
+            o.code in codes
+            if o.kind == OrganisationKind.MUNICIPALITY
+            else o.county.code in counties
+        )
+    }
+
+
+def organisations_losing_figures(year, codes):
+    """Organisations that have figures for `year` now and would have none with a dataset of
+    `codes` instead, in code order."""
+    existing = set(
+        PopulationFigure.objects.filter(dataset__year=year)
+        .values_list("area_code", flat=True)
+        .distinct()
+    )
+    if not existing:
+        return []
+    organisations = list(Organisation.objects.select_related("county"))
+    lost = _with_figures(existing, organisations) - _with_figures(set(codes), organisations)
+    return sorted(lost, key=lambda o: (o.kind, o.code))
+
+
 @transaction.atomic
-def import_population(data: bytes, *, source, official=True, filename="", user=None):
+def import_population(
+    data: bytes, *, source, official=True, filename="", user=None, replace_year=False
+):
     """Import an SCB population file; replaces the datasets of the years it holds.
 
-    All-or-nothing: raises PopulationImportError listing every bad row, and writes nothing.
-    Returns the datasets created.
+    A file that would leave organisations without figures for a year that has them (a file
+    for part of the country) is refused with PartialPopulationError naming how many, unless
+    `replace_year` is true. All-or-nothing: raises PopulationImportError listing every bad row,
+    and writes nothing. Returns the datasets created.
     """
     parsed = parse_population_csv(decode(data))
+    if not replace_year:
+        losses = []
+        for year in parsed.years:
+            codes = {code for (y, code, _age) in parsed.counts if y == year}
+            lost = organisations_losing_figures(year, codes)
+            if lost:
+                losses.append((year, lost))
+        if losses:
+            raise PartialPopulationError(losses)
     datasets = []
     for year in parsed.years:
         PopulationDataset.objects.filter(year=year).delete()

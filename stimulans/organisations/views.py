@@ -15,7 +15,7 @@ from stimulans.funds.services import RequisitionError, requisition, set_aside
 
 from .forms import PopulationUploadForm
 from .models import Organisation, OrganisationKind, PopulationDataset
-from .population import PopulationImportError, import_population
+from .population import PartialPopulationError, PopulationImportError, import_population
 
 
 def _organisation_for(request, kind, code):
@@ -138,9 +138,19 @@ def population(request):
                     official=form.cleaned_data["official"],
                     filename=upload.name,
                     user=request.user,
+                    replace_year=form.cleaned_data["replace_year"],
                 )
             except PopulationImportError as exc:
                 errors = exc.errors
+                if isinstance(exc, PartialPopulationError):
+                    errors = [
+                        *errors,
+                        _(
+                            "Filen täcker bara en del av landet. Vill du ersätta årets alla "
+                            "uppgifter med filens, kryssa i ”Ersätt hela året” och importera "
+                            "igen."
+                        ),
+                    ]
             else:
                 messages.success(
                     request,

@@ -28,3 +28,19 @@ class ImportPopulationCommandTestCase(BaseTestCase):
         self.assertEqual(ctx.exception.returncode, 2)
         self.assertIn("Rad 2", str(ctx.exception))
         self.assertFalse(PopulationDataset.objects.exists())
+
+    def test_a_file_for_part_of_the_country_needs_replace_year(self):
+        from .test_population_import import PART, country_csv
+
+        path = self.tmp_path / "pop.csv"
+        path.write_bytes(country_csv())
+        call_command("import_population", str(path), stdout=StringIO())
+        path.write_text(PART, encoding="utf-8")
+        with self.assertRaises(CommandError) as ctx:
+            call_command("import_population", str(path))
+        self.assertEqual(ctx.exception.returncode, 2)
+        self.assertIn("325 organisationer", str(ctx.exception))
+        self.assertIn("--replace-year", str(ctx.exception))
+        self.assertEqual(PopulationDataset.objects.get().figures.count(), 290)
+        call_command("import_population", str(path), "--replace-year", stdout=StringIO())
+        self.assertEqual(PopulationDataset.objects.get().figures.count(), 3)

@@ -9,10 +9,12 @@ GOOD = "region,ålder,2019\n0180 Stockholm,0 år,10\n0127 Botkyrka,0 år,5\n".en
 class PopulationTestCase(BaseTestCase):
     url = "/organisationer/befolkning/"
 
-    def post(self, content, name="folkmangd.csv", official=True):
+    def post(self, content, name="folkmangd.csv", official=True, replace_year=False):
         data = {"file": SimpleUploadedFile(name, content), "source": "SCB"}
         if official:
             data["official"] = "on"
+        if replace_year:
+            data["replace_year"] = "on"
         return self.client.post(self.url, data)
 
     def test_admin_imports(self):
@@ -31,6 +33,18 @@ class PopulationTestCase(BaseTestCase):
         r = self.post("region,ålder,2019\n0180 Stockholm,0 år,10\n7777 X,0 år,1\n".encode())
         self.assertContains(r, "Rad 3: okänd region", status_code=400)
         self.assertFalse(PopulationDataset.objects.exists())
+
+    def test_a_file_for_part_of_the_country_needs_the_replace_year_box(self):
+        from .test_population_import import PART, country_csv
+
+        self.login(self.adam)
+        self.assertRedirects(self.post(country_csv()), self.url)
+        r = self.post(PART.encode())
+        self.assertContains(r, "325 organisationer har befolkningsuppgifter", status_code=400)
+        self.assertContains(r, "kryssa i ”Ersätt hela året”", status_code=400)
+        self.assertEqual(PopulationDataset.objects.get().figures.count(), 290)
+        self.assertRedirects(self.post(PART.encode(), replace_year=True), self.url)
+        self.assertEqual(PopulationDataset.objects.get().figures.count(), 3)
 
     def test_wrong_type_and_size_are_refused(self):
         self.login(self.adam)

@@ -100,3 +100,62 @@ class PopulationImportTestCase(BaseTestCase):
         self.assertRefused("kommun,ålder,2019\n0180,0 år,1\n", "region")
         self.assertRefused("region,2019\n0180 Stockholm,1\n", "ålder")
         self.assertRefused("region,ålder,antal\n0180 Stockholm,0 år,1\n", "antal")
+
+
+def country_csv(year=2019, value=10, with_counties=False):
+    """SCB's shape for the whole country: every municipality (and county, if asked)."""
+    from stimulans.organisations.models import County, Organisation
+
+    lines = ["region,ålder,kön," + str(year)]
+    for org in Organisation.objects.filter(kind="municipality").order_by("code"):
+        lines += [
+            f"{org.code} {org.name},0 år,män,{value}",
+            f"{org.code} {org.name},0 år,kvinnor,1",
+        ]
+    if with_counties:
+        lines += [f"{c.code} {c.name},0 år,män,{value}" for c in County.objects.all()]
+    return "\n".join(lines).encode()
+
+
+PART = "region,ålder,2019\n0180 Stockholm,0 år,5\n0127 Botkyrka,0 år,6\n0380 Uppsala,0 år,7\n"
+
+
+class PartialPopulationTestCase(BaseTestCase):
+    def figures(self):
+        return sorted(PopulationFigure.objects.values_list("area_code", "count"))
+
+    def test_a_file_for_part_of_the_country_does_not_replace_the_whole_year(self):
+        from stimulans.organisations.population import PartialPopulationError
+
+        import_population(country_csv(), source="SCB")
+        before = self.figures()
+        self.assertEqual(len(before), 290)
+        with self.assertRaises(PartialPopulationError) as ctx:
+            import_population(PART.encode(), source="SCB")
+        # 287 municipalities, and the regions and county recipients of the 19 counties that
+        # none of the three belongs to.
+        self.assertEqual(
+            ctx.exception.errors,
+            [
+                "2019: 325 organisationer har befolkningsuppgifter i dag men saknas i filen och "
+                "skulle förlora dem (kommuner: 287, regioner: 19, län: 19)."
+            ],
+        )
+        self.assertEqual(self.figures(), before)
+
+    def test_replace_year_replaces_the_whole_year_on_purpose(self):
+        import_population(country_csv(), source="SCB")
+        import_population(PART.encode(), source="SCB", replace_year=True)
+        self.assertEqual(self.figures(), [("0127", 6), ("0180", 5), ("0380", 7)])
+
+    def test_files_for_the_whole_country_keep_replacing_the_year(self):
+        import_population(country_csv(value=10, with_counties=True), source="SCB")
+        # Without the county rows: the regions still have figures, from their municipalities.
+        import_population(country_csv(value=20), source="SCB")
+        self.assertEqual({n for _code, n in self.figures()}, {21})
+        self.assertEqual(len(self.figures()), 290)
+
+    def test_a_year_without_figures_takes_any_part(self):
+        import_population(country_csv(year=2018), source="SCB")
+        import_population(PART.encode(), source="SCB")
+        self.assertEqual(PopulationDataset.objects.get(year=2019).figures.count(), 3)

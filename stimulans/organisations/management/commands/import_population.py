@@ -1,8 +1,13 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
-from stimulans.organisations.population import PopulationImportError, import_population
+from stimulans.organisations.population import (
+    PartialPopulationError,
+    PopulationImportError,
+    import_population,
+)
 
 
 class Command(BaseCommand):
@@ -16,23 +21,41 @@ class Command(BaseCommand):
             action="store_true",
             help="Label the figures as not official statistics (e.g. demo or estimates).",
         )
+        parser.add_argument(
+            "--replace-year",
+            action="store_true",
+            help=(
+                "Replace every figure of the file's years, even if the file covers only part of "
+                "the country (organisations missing from it lose their figures for the year)."
+            ),
+        )
 
     def handle(self, *args, **options):
         path = Path(options["file"])
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise CommandError(f"Filen {path} kan inte läsas: {exc}", returncode=2) from exc
+            raise CommandError(
+                _("Filen %(path)s kan inte läsas: %(err)s") % {"path": path, "err": exc},
+                returncode=2,
+            ) from exc
         try:
             datasets = import_population(
                 data,
                 source=options["source"],
                 official=not options["not_official"],
                 filename=path.name,
+                replace_year=options["replace_year"],
             )
         except PopulationImportError as exc:
-            raise CommandError(
-                "Inget importerades:\n" + "\n".join(exc.errors), returncode=2
-            ) from exc
+            lines = [_("Inget importerades:"), *exc.errors]
+            if isinstance(exc, PartialPopulationError):
+                lines.append(
+                    _(
+                        "Filen täcker bara en del av landet. Vill du ersätta årets alla "
+                        "uppgifter med filens, kör om kommandot med --replace-year."
+                    )
+                )
+            raise CommandError("\n".join(lines), returncode=2) from exc
         for d in datasets:
             self.stdout.write(f"{d.year}: {d.figures.count()} rader importerade.")
