@@ -159,6 +159,9 @@ STORAGES = {
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
+# Files that CLI imports read (population, earlier reports, plans, weight tables): larger ones are
+# refused before they are parsed.
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

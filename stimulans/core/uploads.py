@@ -26,7 +26,10 @@ def _head(upload, n=8192):
     return head
 
 
-def _check_zip(upload, name):
+def check_zip(upload, name):
+    """Refuse a zip-based file (xlsx, docx, …) that is not a zip, has too many members, unsafe
+    paths, or unpacks to too much data. `upload` is any seekable binary file (an upload, a
+    BytesIO of a file the CLI read); raises forms.ValidationError naming `name`."""
     if _head(upload, 4) != b"PK\x03\x04":
         _refuse(_("Filen ”%(name)s” är inte en giltig Office-fil."), name)
     try:
@@ -71,7 +74,7 @@ def check_upload(upload, extensions):
     if upload.size == 0:
         _refuse(_("Filen ”%(name)s” är tom."), name)
     if lower.endswith(ZIP_FORMATS):
-        _check_zip(upload, name)
+        check_zip(upload, name)
     elif lower.endswith(TEXT_FORMATS):
         if b"\x00" in _head(upload):
             _refuse(_("Filen ”%(name)s” är inte en textfil."), name)

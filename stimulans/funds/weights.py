@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from stimulans.core.errorlist import capped
 from stimulans.organisations.models import Organisation, OrganisationKind
 
 HEADER = ["org_kind", "org_code", "weight"]
@@ -14,8 +15,8 @@ HEADER = ["org_kind", "org_code", "weight"]
 
 class WeightTableError(ValueError):
     def __init__(self, errors):
-        self.errors = errors
-        super().__init__("\n".join(errors))
+        self.errors = capped(errors)
+        super().__init__("\n".join(self.errors))
 
 
 def parse_weight_table(text):

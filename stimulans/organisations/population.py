@@ -21,6 +21,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from stimulans.core.errorlist import capped
 from stimulans.core.text import is_digits, thousands
 
 from .models import County, Organisation, OrganisationKind, PopulationDataset, PopulationFigure
@@ -32,8 +33,8 @@ AGE_RE = re.compile(r"^\s*(\d{1,3})\s*\+?\s*(år)?\s*$", re.IGNORECASE)
 
 class PopulationImportError(Exception):
     def __init__(self, errors):
-        self.errors = errors
-        super().__init__("\n".join(errors))
+        self.errors = capped(errors)
+        super().__init__("\n".join(self.errors))
 
 
 class PartialPopulationError(PopulationImportError):

@@ -35,6 +35,7 @@ import yaml
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from stimulans.core.errorlist import capped
 from stimulans.funds.models import Pot
 from stimulans.organisations.models import County
 
@@ -72,8 +73,8 @@ TERM_KEYS = {GoalTerm.LONG: "long_term_goals", GoalTerm.SHORT: "short_term_goals
 
 class PlanImportError(ValueError):
     def __init__(self, errors):
-        self.errors = errors
-        super().__init__("\n".join(errors))
+        self.errors = capped(errors)
+        super().__init__("\n".join(self.errors))
 
 
 # -- Export ------------------------------------------------------------------------------------

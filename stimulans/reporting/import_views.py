@@ -44,8 +44,9 @@ def import_reports(request):
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
             try:
+                upload = form.cleaned_data["file"]
                 result = IMPORTERS[form.cleaned_data["kind"]](
-                    form.cleaned_data["file"].read(), user=request.user
+                    upload.read(), user=request.user, filename=upload.name
                 )
             except ImportFileError as exc:
                 errors = exc.errors

@@ -35,11 +35,14 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from django import forms
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from stimulans.core.errorlist import capped
 from stimulans.core.text import is_digits
+from stimulans.core.uploads import check_zip
 from stimulans.funds.models import Agreement, Pot
 from stimulans.organisations.models import Organisation, OrganisationKind
 
@@ -80,7 +83,7 @@ class ImportFileError(ValueError):
     """The file was refused; `errors` lists every problem, each naming its line."""
 
     def __init__(self, errors):
-        self.errors = list(errors)
+        self.errors = capped(errors)
         super().__init__("\n".join(self.errors))
 
 
@@ -160,16 +163,25 @@ def _read_csv(data):
         raise ImportFileError([_("Filen är inte giltig CSV: %(err)s") % {"err": exc}]) from exc
 
 
-def read_table(data: bytes):
-    """Rows of a CSV or XLSX file as lists of stripped strings (XLSX is recognised by content)."""
-    rows = _read_xlsx(data) if data[:4] == b"PK\x03\x04" else _read_csv(data)
+def read_table(data: bytes, filename=""):
+    """Rows of a CSV or XLSX file as lists of stripped strings (XLSX is recognised by content;
+    it passes the upload checks against zip bombs first, whether it came from the web or the
+    CLI)."""
+    if data[:4] == b"PK\x03\x04":
+        try:
+            check_zip(io.BytesIO(data), filename or "fil.xlsx")
+        except forms.ValidationError as exc:
+            raise ImportFileError(exc.messages) from exc
+        rows = _read_xlsx(data)
+    else:
+        rows = _read_csv(data)
     return [[FORMULA_ESCAPE_RE.sub("", c) for c in row] for row in rows]
 
 
-def _records(data, columns, optional=()):
+def _records(data, columns, optional=(), filename=""):
     """[(line_no, {column: value})] for the non-empty rows; checks the header. Optional columns
     are in the dicts only if the header has them."""
-    rows = read_table(data)
+    rows = read_table(data, filename)
     if not rows:
         raise ImportFileError([_("Filen är tom.")])
     header = [h.strip().lower() for h in rows[0]]
@@ -315,10 +327,10 @@ def _choice(raw, choices, line, column, errors):
     return None
 
 
-def parse_initiatives(data: bytes):
+def parse_initiatives(data: bytes, filename=""):
     """Check an initiatives file. Returns [(line_no, organisation, pot, fields)]; raises
     ImportFileError listing every bad row."""
-    records = _records(data, INITIATIVE_COLUMNS, OPTIONAL_INITIATIVE_COLUMNS)
+    records = _records(data, INITIATIVE_COLUMNS, OPTIONAL_INITIATIVE_COLUMNS, filename)
     look = _Lookups()
     errors, parsed, seen = [], [], {}
     for line, r in records:
@@ -417,10 +429,10 @@ def parse_initiatives(data: bytes):
     return parsed
 
 
-def parse_measures(data: bytes):
+def parse_measures(data: bytes, filename=""):
     """Check a measures file. Returns [(line_no, organisation, pot, code, value)]; raises
     ImportFileError listing every bad row."""
-    records = _records(data, MEASURE_COLUMNS)
+    records = _records(data, MEASURE_COLUMNS, filename=filename)
     look = _Lookups()
     errors, parsed, seen = [], [], {}
     for line, r in records:
@@ -508,9 +520,9 @@ def _save_if_changed(obj, values, user):
 
 
 @transaction.atomic
-def import_initiatives(data: bytes, user=None) -> ImportResult:
+def import_initiatives(data: bytes, user=None, filename="") -> ImportResult:
     """Import an initiatives file (CSV or XLSX bytes). All-or-nothing; see the module doc."""
-    parsed = parse_initiatives(data)
+    parsed = parse_initiatives(data, filename)
     result = ImportResult()
     by_report = {}
     for _line, org, pot, values in parsed:
@@ -538,9 +550,9 @@ def import_initiatives(data: bytes, user=None) -> ImportResult:
 
 
 @transaction.atomic
-def import_measures(data: bytes, user=None) -> ImportResult:
+def import_measures(data: bytes, user=None, filename="") -> ImportResult:
     """Import a measures file (CSV or XLSX bytes). All-or-nothing; see the module doc."""
-    parsed = parse_measures(data)
+    parsed = parse_measures(data, filename)
     result = ImportResult()
     reports = {}
     for _line, org, pot, code, value in parsed:

@@ -13,6 +13,8 @@ import re
 
 from django.utils.translation import gettext as _
 
+from stimulans.core.errorlist import capped
+
 FIELD_TYPES = {
     "text",
     "integer",
@@ -56,7 +58,7 @@ def measure_field_name(code):
 
 class XLSFormError(ValueError):
     def __init__(self, errors):
-        self.errors = list(errors)
+        self.errors = capped(errors)
         super().__init__("\n".join(self.errors))
 
 

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from stimulans.core.inputfiles import read_import_file
 from stimulans.core.text import is_digits
 from stimulans.funds.allocation import AllocationError, Share, largest_remainder
 from stimulans.funds.weights import WeightTableError, parse_weight_table
@@ -28,8 +29,10 @@ class Command(BaseCommand):
         amount = int(raw)
         path = Path(options["key"])
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            text = read_import_file(path).decode("utf-8")
+        except CommandError as exc:
+            raise CommandError(f"--key: {exc}", returncode=2) from exc
+        except UnicodeDecodeError as exc:
             raise CommandError(f"--key: filen {path} kan inte läsas: {exc}", returncode=2) from exc
         try:
             rows = parse_weight_table(text)

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from stimulans.core.inputfiles import read_import_file
 from stimulans.organisations.population import (
     PartialPopulationError,
     PopulationImportError,
@@ -32,13 +33,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         path = Path(options["file"])
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CommandError(
-                _("Filen %(path)s kan inte läsas: %(err)s") % {"path": path, "err": exc},
-                returncode=2,
-            ) from exc
+        data = read_import_file(path)
         try:
             datasets = import_population(
                 data,

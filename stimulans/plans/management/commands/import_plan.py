@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from stimulans.core.inputfiles import read_import_file
 from stimulans.plans.services import PlanError, publish
 from stimulans.plans.yaml_io import PlanImportError, import_plan_text
 
@@ -22,8 +23,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = Path(options["file"])
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+            text = read_import_file(path).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
             raise CommandError(f"Kan inte läsa {path}: {exc}", returncode=2) from exc
         try:
             with transaction.atomic():

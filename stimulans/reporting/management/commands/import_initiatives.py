@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from stimulans.core.inputfiles import read_import_file
 from stimulans.reporting.imports import ImportFileError, import_initiatives
 
 
@@ -22,14 +23,9 @@ class Command(BaseCommand):
 
 def run_import(command, filename, importer):
     path = Path(filename)
+    data = read_import_file(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CommandError(
-            _("Filen %(path)s kan inte läsas: %(err)s") % {"path": path, "err": exc}, returncode=2
-        ) from exc
-    try:
-        result = importer(data)
+        result = importer(data, filename=path.name)
     except ImportFileError as exc:
         raise CommandError(
             "\n".join([_("Inget importerades:"), *exc.errors]), returncode=2
