@@ -132,3 +132,29 @@ def test_a_backup_of_the_earlier_format_still_restores(transactional_db, tmp_pat
     call_command("flush", interactive=False, verbosity=0)
     call_command("restore", str(path))
     assert counts() == before
+
+
+def test_restore_refuses_file_names_outside_the_storage(transactional_db, tmp_path, settings):
+    import io
+    import json
+    import tarfile
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    path = tmp_path / "backup.tar.gz"
+    members = {
+        "data.json": b"[]",
+        "files/../../evil.txt": b"evil",
+        "backup.json": json.dumps(
+            {"format": "stimulans-backup", "version": 2, "files": ["../../evil.txt"]}
+        ).encode(),
+    }
+    with tarfile.open(path, "w:gz") as archive:
+        for name, content in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(content)
+            archive.addfile(info, io.BytesIO(content))
+    with pytest.raises(CommandError) as exc:
+        call_command("restore", str(path))
+    assert exc.value.returncode == 2
+    assert "otillåtet filnamn" in str(exc.value)
+    assert not (tmp_path / "evil.txt").exists()
