@@ -154,12 +154,13 @@ def backup(path, using=DEFAULT_DB_ALIAS):
                     stored, missing = [], []
                     for name in names:
                         try:
-                            with default_storage.open(name, "rb") as f:
-                                _add_file(archive, FILES + name, f, f.size)
+                            f = default_storage.open(name, "rb")
                         except (OSError, SuspiciousFileOperation):
                             missing.append(name)
-                        else:
-                            stored.append(name)
+                            continue
+                        with f:
+                            _add_file(archive, FILES + name, f, f.size)
+                        stored.append(name)
                     manifest = json.dumps(
                         {
                             "format": FORMAT,

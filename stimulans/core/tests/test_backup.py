@@ -158,3 +158,23 @@ def test_restore_refuses_file_names_outside_the_storage(transactional_db, tmp_pa
     assert exc.value.returncode == 2
     assert "otillåtet filnamn" in str(exc.value)
     assert not (tmp_path / "evil.txt").exists()
+
+
+def test_a_file_missing_from_the_storage_is_a_warning_not_a_failure(
+    transactional_db, tmp_path, settings
+):
+    from io import StringIO
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    load_reference_data()
+    name = _report_with_attachment()
+    (tmp_path / "media" / name).unlink()
+    path = tmp_path / "backup.tar.gz"
+    err = StringIO()
+    call_command("backup", str(path), stdout=StringIO(), stderr=err)
+    assert f"filen {name} saknas" in err.getvalue()
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("restore", str(path), stdout=StringIO())
+    from stimulans.reporting.models import ReportAttachment
+
+    assert ReportAttachment.objects.get().file.name == name
