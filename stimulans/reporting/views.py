@@ -413,11 +413,7 @@ def initiative_remove(request, report_id, identifier):
             messages.error(request, str(exc))
             return redirect("reporting:detail", report_id=report.pk)
         else:
-            messages.success(
-                request,
-                _("Insats %(number)d (%(title)s) är borttagen.")
-                % {"number": number, "title": str(initiative)},
-            )
+            # The form says so itself, with "Ångra" (no message as well: it would say it twice).
             url = reverse("reporting:edit", args=[report.pk])
             return redirect(f"{url}?borttagen={record.history_id}#angra")
     return _confirm(
