@@ -106,3 +106,22 @@ def test_a_second_tab_of_the_same_user_gets_the_conflict_page(browser, report, l
     assert report.funds_explanation == ""
     assert services.autosaved_values(report)["funds_explanation"] == "Skrivet i den första fliken"
     context.close()
+
+
+def test_an_autosave_over_the_size_limit_says_so(browser, report, live_server):
+    from stimulans.reporting.services import AUTOSAVE_MAX_BYTES
+
+    page = browser.new_page()
+    log_in(page, live_server.url, "alice", PASSWORD)
+    page.goto(f"{live_server.url}/redovisning/r/{report.pk}/redigera/")
+    with page.expect_response(lambda r: "/autospara/" in r.url, timeout=15000) as info:
+        page.locator("#f-funds_explanation").fill("x" * (AUTOSAVE_MAX_BYTES + 1))
+    assert info.value.status == 413
+    status = page.locator("#autosave-status:has-text('för stora för att sparas automatiskt')")
+    status.wait_for()
+    assert_accessible(page)
+    # "Spara utkast" still takes it.
+    page.get_by_role("button", name="Spara utkast").click()
+    page.wait_for_selector("text=Utkastet är sparat")
+    report.refresh_from_db()
+    assert len(report.funds_explanation) == AUTOSAVE_MAX_BYTES + 1
