@@ -267,6 +267,34 @@ def apply_input_changes(definition, values, changes):
     return parse_post(definition, MultiValueDict(inputs))
 
 
+def compare_answers(definition, yours, saved):
+    """The answers that differ between two versions of the form (the conflict page), in form
+    order, as [(question, your answer, saved answer)] with answers as text for reading."""
+    fields = xlsform.fields(definition)
+    mine, theirs = form_inputs(definition, yours), form_inputs(definition, saved)
+    rows = []
+    for key in dict.fromkeys([*mine, *theirs]):
+        if ROW_KEY.match(key) or mine.get(key, []) == theirs.get(key, []):
+            continue
+        row = ROW_INPUT.match(key)
+        name = row["name"] if row else key.removeprefix("f-")
+        node = fields.get(name, ({"name": name}, None))[0]
+        label = str(xlsform.label(node))
+        if row:
+            label = _("Insats %(number)s: %(question)s") % {
+                "number": int(row["index"]) + 1,
+                "question": label,
+            }
+
+        def text(values, node=node):
+            if node.get("type") == "select all that apply":
+                return _display(node, values)
+            return _display(node, values[0] if values else "")
+
+        rows.append((label, text(mine.get(key, [])), text(theirs.get(key, []))))
+    return rows
+
+
 class ReturnForm(forms.Form):
     comment = forms.CharField(
         label=gettext_lazy("Vad behöver kompletteras?"), widget=forms.Textarea(attrs={"rows": 3})

@@ -109,6 +109,10 @@ class ReportAutosave(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     saved_at = models.DateTimeField(auto_now_add=True)
+    # The token of the page load that made it (services.new_page_token): a save from the same
+    # page may follow its own autosaves, a save from any other page (another tab of the same
+    # user included) is a conflict.
+    page = models.CharField(max_length=32, blank=True, default="")
 
     class Meta:
         ordering = ["report", "version"]

@@ -46,6 +46,7 @@ from stimulans.accounts.permissions import (
     can_view_organisation,
 )
 from stimulans.core.faults import failpoint
+from stimulans.core.text import is_digits
 from stimulans.funds.models import Allocation, Category, Pot
 
 from . import xlsform
@@ -264,11 +265,12 @@ def _version(value):
         return None
 
 
-def _check_version(report, expected_version, user):
+def _check_version(report, expected_version, user, page=None):
     """Raise ConcurrentEditError unless the caller's edit is based on the report's current
-    version – or on a version after which only the caller's own autosaves came: a save clicked
-    while the page's autosave was on its way must not collide with itself, while anyone
-    else's change in between is still refused."""
+    version – or on a version after which only the same page's own autosaves came (`page`:
+    the token of one load of the report form, posted with each autosave and save): a save
+    clicked while the page's autosave was on its way must not collide with itself, while any
+    other change in between is refused, even by the same user in another tab."""
     expected = _version(expected_version)
     if expected == report.version:
         return
@@ -276,30 +278,63 @@ def _check_version(report, expected_version, user):
     if (
         expected is not None
         and user is not None
+        and page
         and since is not None
         and since <= expected < report.version
-        and not report.autosaves.filter(version__gt=expected).exclude(saved_by=user).exists()
+        and not report.autosaves.filter(version__gt=expected)
+        .exclude(page=page, saved_by=user)
+        .exists()
     ):
         return
     raise ConcurrentEditError(report, expected_version)
 
 
-def autosave(report_id, changes, user, expected_version):
+def new_page_token():
+    """A token for one load of the report form (see _check_version)."""
+    return uuid.uuid4().hex
+
+
+def page_token(value):
+    """A posted page token as stored: at most 32 characters, '' if none."""
+    return str(value or "")[:32]
+
+
+# Autosave requests larger than this are refused (the form posts only the inputs changed since
+# its previous autosave, a few kB; a bigger one is a paste of a whole document, a runaway
+# script or an attack, and "Spara utkast" still takes it).
+AUTOSAVE_MAX_BYTES = 256 * 1024
+
+
+class AutosaveTooLarge(WorkflowError):
+    def __init__(self):
+        super().__init__(
+            _(
+                "Ändringarna är för stora för att sparas automatiskt (högst %(kb)d kB åt "
+                "gången). Spara med knappen Spara utkast."
+            )
+            % {"kb": AUTOSAVE_MAX_BYTES // 1024}
+        )
+
+
+def autosave(report_id, changes, user, expected_version, page=""):
     """Keep the report form's changed inputs ({input name: [values]}, [] for an input left
     empty) as the browser posted them, without parsing or validating them: the autosave a
     couple of seconds after typing stops. The form shows them on top of the saved answers; the
     next full save (`save_draft`) or the submission applies them.
 
+    `page` is the token of the page load that posts (see _check_version).
+
     Raises Report.DoesNotExist, PermissionDenied, WorkflowError (not editable) and
     ConcurrentEditError like save_draft. Returns (new version, time saved)."""
     now = timezone.now()
+    page = page_token(page)
     expected = _version(expected_version)
     if changes and expected is not None and can_act_for_organisation_id(user, user.organisation_id):
-        version = _write_autosave(report_id, expected, user, changes, now)
+        version = _write_autosave(report_id, expected, user, changes, now, page)
         if version is not None:
             return version, now
     # Not written: find out why (seldom: the report is not the user's, not editable, or the
-    # version has moved on) and, if only the user's own autosaves came in between, write on
+    # version has moved on) and, if only this page's own autosaves came in between, write on
     # top of them.
     with transaction.atomic():
         report = Report.objects.select_for_update().select_related("organisation").get(pk=report_id)
@@ -307,13 +342,13 @@ def autosave(report_id, changes, user, expected_version):
             raise PermissionDenied
         if report.status not in EDITABLE:
             raise WorkflowError(_("Redovisningen är inskickad och kan inte ändras."))
-        _check_version(report, expected_version, user)
+        _check_version(report, expected_version, user, page)
         if not changes:
             return report.version, now  # nothing to keep: no write, no history entry
-        return _write_autosave(report_id, report.version, user, changes, now), now
+        return _write_autosave(report_id, report.version, user, changes, now, page), now
 
 
-def _write_autosave(report_id, version, user, changes, now):
+def _write_autosave(report_id, version, user, changes, now, page=""):
     """Move the report from `version` to the next and record the autosave, if the report is
     still at `version`, editable and the user's organisation's; returns the new version, or
     None if nothing was written.
@@ -337,15 +372,16 @@ def _write_autosave(report_id, version, user, changes, now):
         ReportAutosave._meta.get_field("changes").get_db_prep_save(changes, connection),
         user.pk,
         stamp,
+        page,
     ]
     insert = (
         f"INSERT INTO {ReportAutosave._meta.db_table} "
-        "(report_id, version, changes, saved_by_id, saved_at) "
+        "(report_id, version, changes, saved_by_id, saved_at, page) "
     )
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                f"WITH moved AS ({update}) {insert} SELECT id, version, %s, %s, %s FROM moved "
+                f"WITH moved AS ({update}) {insert} SELECT id, version, %s, %s, %s, %s FROM moved "
                 "RETURNING version",
                 params + record,
             )
@@ -356,7 +392,7 @@ def _write_autosave(report_id, version, user, changes, now):
         row = cursor.fetchone()
         if row is None:
             return None
-        cursor.execute(insert + "VALUES (%s, %s, %s, %s, %s)", [*row, *record])
+        cursor.execute(insert + "VALUES (%s, %s, %s, %s, %s, %s)", [*row, *record])
     return row[1]
 
 
@@ -444,11 +480,12 @@ def _bool_answer(value, true_values=("yes", "ja", "true", "1", "agreement")):
 
 
 @transaction.atomic
-def save_draft(report, data, user, expected_version, check_permission=True):
+def save_draft(report, data, user, expected_version, check_permission=True, page=None):
     """Store `data` (see the module docstring) on the report without validating it.
 
     - `expected_version`: the Report.version the caller's edit is based on. If the report has
-      been saved since, ConcurrentEditError is raised and nothing is saved.
+      been saved since, ConcurrentEditError is raised and nothing is saved (unless only the
+      autosaves of the same page load, `page`, came in between).
     - Raises PermissionDenied if `user` may not edit the report, WorkflowError if the report is
       submitted or approved.
     Returns the report with its new version.
@@ -463,7 +500,7 @@ def save_draft(report, data, user, expected_version, check_permission=True):
             _("Redovisningen är %(status)s och kan inte ändras.")
             % {"status": locked.get_status_display().lower()}
         )
-    _check_version(locked, expected_version, user)
+    _check_version(locked, expected_version, user, page_token(page))
 
     definition = definition_for(locked)
     measure_codes = {xlsform.measure_field_name(m.code): m.code for m in locked.pot.measures.all()}
@@ -654,12 +691,15 @@ def submit(report, user, expected_version=None):
 
 
 @transaction.atomic
-def return_report(report, user, comment):
+def return_report(report, user, comment, expected_version=None):
     """Send a submitted report back for correction with a comment (county coordinator or
-    national administrator)."""
+    national administrator). With `expected_version` (the version the confirmation page
+    showed), a report changed since raises ConcurrentEditError."""
     locked = Report.objects.select_for_update().get(pk=report.pk)
     if not can_return_report(user, locked):
         raise PermissionDenied
+    if expected_version is not None:
+        _check_version(locked, expected_version, user)
     comment = (comment or "").strip()
     if not comment:
         raise WorkflowError(_("Skriv en kommentar om vad som behöver kompletteras."))
@@ -676,11 +716,15 @@ def return_report(report, user, comment):
 
 
 @transaction.atomic
-def approve_report(report, user):
-    """Approve a submitted report (national administrator)."""
+def approve_report(report, user, expected_version=None):
+    """Approve a submitted report (national administrator). With `expected_version` (the
+    version the confirmation page showed), a report changed since raises
+    ConcurrentEditError."""
     locked = Report.objects.select_for_update().get(pk=report.pk)
     if not can_approve_report(user, locked):
         raise PermissionDenied
+    if expected_version is not None:
+        _check_version(locked, expected_version, user)
     if locked.status != ReportStatus.SUBMITTED:
         raise WorkflowError(_("Bara inskickade redovisningar kan godkännas."))
     locked.status = ReportStatus.APPROVED
@@ -690,6 +734,118 @@ def approve_report(report, user):
     locked.save()
     report.refresh_from_db()
     return report
+
+
+def submission_issues(report):
+    """The problems that would stop the submission of the report as saved (the form's "Skicka
+    in" saves the draft first, then checks), as validation.Issue; nothing is changed."""
+    from .validation import validate_report
+
+    return validate_report(report)
+
+
+def submission_summary(report):
+    """What a submission would send, for the confirmation page: the answers as the form shows
+    them (pending autosaves applied), as {funds_received_sek, funds_used_sek,
+    funds_carried_over_sek, initiatives, initiative_funds_sek, attachments}; amounts are ints
+    or None."""
+    values = autosaved_values(report) or report_values(report)
+
+    def amount(value):
+        try:
+            return parse_int(value)
+        except (TypeError, ValueError):
+            return None
+
+    rows = values.get(xlsform.INITIATIVES) or []
+    return {
+        "funds_received_sek": amount(values.get("funds_received_sek")),
+        "funds_used_sek": amount(values.get("funds_used_sek")),
+        "funds_carried_over_sek": amount(values.get("funds_carried_over_sek")),
+        "initiatives": len(rows),
+        "initiative_funds_sek": sum(amount(row.get("funds_sek")) or 0 for row in rows),
+        "attachments": report.attachments.count(),
+    }
+
+
+# --- removing and restoring initiatives -----------------------------------------------------
+
+
+def _touch(locked, user):
+    """Move the report's version on (its initiatives changed) and record who did it."""
+    locked.version += 1
+    locked._history_user = user
+    locked.save()
+
+
+@transaction.atomic
+def remove_initiative(report, identifier, user, expected_version):
+    """Remove one initiative (the confirmation page's "Ta bort"), checked against the version
+    the page showed. Returns the history record of the removal, which `restore_initiative`
+    takes to put it back with its answers. Raises Initiative.DoesNotExist, PermissionDenied,
+    WorkflowError and ConcurrentEditError."""
+    locked = Report.objects.select_for_update().select_related("organisation").get(pk=report.pk)
+    _editable_for(locked, user)
+    _check_version(locked, expected_version, user)
+    if locked.autosave_since is not None:
+        # Pending autosaves refer to initiatives by position: apply them before positions move.
+        save_draft(locked, autosaved_values(locked), user, locked.version, check_permission=False)
+        locked.refresh_from_db()
+    initiative = locked.initiatives.get(identifier=identifier)
+    initiative._history_user = user
+    initiative.delete()
+    _touch(locked, user)
+    report.refresh_from_db()
+    return (
+        Initiative.history.filter(report_id=locked.pk, identifier=identifier, history_type="-")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+
+
+def removed_initiative(report, history_id):
+    """The history record of an initiative removed from the report that can be restored (no
+    initiative with its identifier exists now), or None."""
+    if not is_digits(str(history_id or "")):
+        return None
+    record = Initiative.history.filter(
+        report_id=report.pk, history_type="-", history_id=int(history_id)
+    ).first()
+    if record is None or report.initiatives.filter(identifier=record.identifier).exists():
+        return None
+    return record
+
+
+@transaction.atomic
+def restore_initiative(report, history_id, user):
+    """Put a removed initiative back, with its answers, at its old place ("Ångra" right after
+    the removal, or later from the history). Returns the initiative. Raises PermissionDenied,
+    WorkflowError (not editable, or nothing to restore)."""
+    locked = Report.objects.select_for_update().select_related("organisation").get(pk=report.pk)
+    _editable_for(locked, user)
+    record = removed_initiative(locked, history_id)
+    if record is None:
+        raise WorkflowError(_("Insatsen finns redan eller kan inte återställas."))
+    if locked.autosave_since is not None:
+        save_draft(locked, autosaved_values(locked), user, locked.version, check_permission=False)
+        locked.refresh_from_db()
+    initiative = record.instance
+    if initiative.category_id and not Category.objects.filter(pk=initiative.category_id).exists():
+        initiative.category = None
+    siblings = list(locked.initiatives.order_by("order", "pk"))
+    place = min(initiative.order, len(siblings))
+    for order, other in enumerate(siblings[:place] + [None] + siblings[place:]):
+        if other is None:
+            initiative.order = order
+        elif other.order != order:
+            Initiative.objects.filter(pk=other.pk).update(order=order)
+    if Initiative.objects.filter(pk=initiative.pk).exists():
+        initiative.pk = None  # the old row id is taken: a new row with the same answers
+    initiative._history_user = user
+    initiative.save(force_insert=True)
+    _touch(locked, user)
+    report.refresh_from_db()
+    return initiative
 
 
 def reports_for_year(year):

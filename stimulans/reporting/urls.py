@@ -11,6 +11,17 @@ urlpatterns = [
     path("r/<int:report_id>/redigera/", views.report_edit, name="edit"),
     path("r/<int:report_id>/relevans/", views.report_relevance, name="relevance"),
     path("r/<int:report_id>/autospara/", views.report_autosave, name="autosave"),
+    path("r/<int:report_id>/skicka-in/", views.report_submit, name="submit"),
+    path(
+        "r/<int:report_id>/insatser/<str:identifier>/ta-bort/",
+        views.initiative_remove,
+        name="remove_initiative",
+    ),
+    path(
+        "r/<int:report_id>/insatser/aterstall/",
+        views.initiative_restore,
+        name="restore_initiative",
+    ),
     path("r/<int:report_id>/historik/", views.report_history, name="history"),
     path(
         "r/<int:report_id>/bilagor/<int:attachment_id>/",

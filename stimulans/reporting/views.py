@@ -31,6 +31,7 @@ from .forms import (
     ReturnForm,
     build_form,
     check_attachment,
+    compare_answers,
     parse_post,
 )
 from .models import (
@@ -117,7 +118,7 @@ def open_report(request, pot_id):
     return redirect("reporting:edit", report_id=report.pk)
 
 
-def _form_context(report, values, issues=(), error=None):
+def _form_context(report, values, issues=(), error=None, page=None):
     definition = services.definition_for(report)
     nodes, conditional = build_form(definition, values, issues)
     allocation = services.allocation_for(report)
@@ -132,13 +133,41 @@ def _form_context(report, values, issues=(), error=None):
         "error": error,
         "has_questionnaire": hasattr(report.pot, "questionnaire"),
         "autosaved_at": services.autosaved_at(report),
+        "page_token": page or services.new_page_token(),
     }
+
+
+def _refusal(upload, action):
+    """Why the form's POST is refused before anything is saved (a bad attachment, a bad
+    attachment id), as a Swedish message, or None."""
+    if action.startswith("remove_attachment:") and not is_digits(action.split(":", 1)[1]):
+        return _("Bilagan som skulle tas bort finns inte. Ingenting är sparat; försök igen.")
+    if upload is not None:
+        try:
+            check_attachment(upload)
+        except ValidationError as exc:
+            return (
+                " ".join(exc.messages)
+                + " "
+                + _("Ingenting är sparat: välj en annan fil eller ta bort filvalet och spara igen.")
+            )
+    return None
+
+
+def _undo_notice(request, report):
+    """The initiative just removed ("?borttagen=<history id>"), while it can be restored."""
+    record = services.removed_initiative(report, request.GET.get("borttagen"))
+    if record is None:
+        return None
+    return {"history_id": record.history_id, "title": record.title or record.identifier}
 
 
 @login_required
 def report_edit(request, report_id):
-    """The report form. Every button saves the draft first (optimistic locking on `version`);
-    "Lägg till insats"/"Ta bort" change the initiatives, "Skicka in" validates and submits."""
+    """The report form. Every button saves the draft first (optimistic locking on `version`,
+    per page load: see services._check_version); "Lägg till insats" adds an initiative, "Ta
+    bort insats" and "Skicka in" lead on to their confirmation pages. An attachment is stored
+    with the draft, in the same transaction."""
     report = _report(report_id)
     require(services.can_edit_report(request.user, report))
     if report.status not in services.EDITABLE:
@@ -146,57 +175,81 @@ def report_edit(request, report_id):
         return redirect("reporting:detail", report_id=report.pk)
     if request.method != "POST":
         values = services.autosaved_values(report) or services.report_values(report)
-        return render(request, "reporting/report_form.html", _form_context(report, values))
+        context = _form_context(report, values)
+        context["undo"] = _undo_notice(request, report)
+        return render(request, "reporting/report_form.html", context)
     definition = services.definition_for(report)
     data = parse_post(definition, request.POST)
     action = request.POST.get("action", "save")
+    version = request.POST.get("version")
+    page = services.page_token(request.POST.get("page"))
+    upload = request.FILES.get("attachment")
+    refusal = _refusal(upload, action)
+    if refusal:
+        # Nothing is saved; the form comes back with what was typed, on the same version.
+        context = _form_context(report, data, error=refusal, page=page)
+        context["form_version"] = version
+        return render(request, "reporting/report_form.html", context, status=400)
     anchor = ""
+    remove = None
     for repeat_name in xlsform.repeats(definition):
         rows = data.get(repeat_name, [])
         if action == f"add:{repeat_name}":
             rows.append({})
             anchor = f"#r-{repeat_name}-{len(rows) - 1}"
         elif action.startswith(f"remove:{repeat_name}:"):
-            try:
-                del rows[int(action.rsplit(":", 1)[1])]
-            except (ValueError, IndexError):
-                pass
+            index = action.rsplit(":", 1)[1]
+            remove = int(index) if is_digits(index) else None
             anchor = f"#r-{repeat_name}"
     try:
-        # One transaction: a submission stores the answers and the new status together, or
-        # neither (a crash in between leaves the report as it was).
+        # One transaction: the answers, the attachment and its removal are stored together,
+        # or none of them.
         with transaction.atomic():
-            services.save_draft(report, data, request.user, request.POST.get("version"))
-            issues = services.submit(report, request.user) if action == "submit" else []
+            services.save_draft(report, data, request.user, version, page=page)
+            if upload is not None:
+                services.add_attachment(report, upload, request.user)
+            if action.startswith("remove_attachment:"):
+                services.remove_attachment(report, action.split(":", 1)[1], request.user)
+            issues = services.submission_issues(report) if action == "submit" else []
     except services.ConcurrentEditError as exc:
-        context = _form_context(report, data, error=str(exc))
-        context["stale_version"] = request.POST.get("version")
-        return render(request, "reporting/report_form.html", context, status=409)
+        return _conflict(request, report, definition, data, exc)
     except services.WorkflowError as exc:
         messages.error(request, str(exc))
         return redirect("reporting:detail", report_id=report.pk)
-    upload = request.FILES.get("attachment")
     if upload is not None:
-        try:
-            check_attachment(upload)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            services.add_attachment(report, upload, request.user)
-            messages.success(request, _("Bilagan %(name)s är sparad.") % {"name": upload.name})
+        messages.success(request, _("Bilagan %(name)s är sparad.") % {"name": upload.name})
         anchor = anchor or "#bilagor"
     if action.startswith("remove_attachment:"):
-        services.remove_attachment(report, action.rsplit(":", 1)[1], request.user)
         anchor = "#bilagor"
     if action == "submit":
         if issues:
             values = services.report_values(report)
             context = _form_context(report, values, issues)
             return render(request, "reporting/report_form.html", context, status=400)
-        messages.success(request, _("Redovisningen är inskickad. Tack!"))
-        return redirect("reporting:detail", report_id=report.pk)
+        return redirect("reporting:submit", report_id=report.pk)
+    if remove is not None:
+        initiative = report.initiatives.order_by("order", "pk")[remove : remove + 1].first()
+        if initiative is not None:
+            messages.success(request, _("Utkastet är sparat."))
+            return redirect(
+                "reporting:remove_initiative",
+                report_id=report.pk,
+                identifier=initiative.identifier,
+            )
     messages.success(request, _("Utkastet är sparat."))
     return redirect(reverse("reporting:edit", args=[report.pk]) + anchor)
+
+
+def _conflict(request, report, definition, data, exc):
+    """The conflict page: the form with the caller's answers, and a table of the answers that
+    differ from the saved version. The form now carries the saved version: saving it again
+    replaces the saved answers with the caller's (the history keeps both)."""
+    report.refresh_from_db()
+    saved = services.autosaved_values(report, definition) or services.report_values(report)
+    context = _form_context(report, data, error=str(exc))
+    context["conflict"] = compare_answers(definition, data, saved)
+    context["form_version"] = report.version
+    return render(request, "reporting/report_form.html", context, status=409)
 
 
 @login_required
@@ -204,8 +257,18 @@ def report_edit(request, report_id):
 def report_autosave(request, report_id):
     """htmx: the form's autosave, a couple of seconds after the reporter stops typing. The page
     posts the inputs changed since its previous autosave (and in "cleared" the names of inputs
-    now left empty); services.autosave keeps them as they are. Answers with the status line
-    and, out of band, the form's new version."""
+    now left empty) with its page token; services.autosave keeps them as they are. Answers
+    with the status line and, out of band, the form's new version. Requests over
+    services.AUTOSAVE_MAX_BYTES are refused with 413 and a message."""
+    try:
+        size = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        size = 0
+    if size > services.AUTOSAVE_MAX_BYTES:
+        return HttpResponse(
+            format_html('<span class="error">{}</span>', services.AutosaveTooLarge()),
+            status=413,
+        )
     changes = {
         key: [value.replace("\x00", "") for value in request.POST.getlist(key)]
         for key in request.POST
@@ -216,7 +279,11 @@ def report_autosave(request, report_id):
             changes[key] = []
     try:
         version, saved_at = services.autosave(
-            report_id, changes, request.user, request.POST.get("version")
+            report_id,
+            changes,
+            request.user,
+            request.POST.get("version"),
+            request.POST.get("page", ""),
         )
     except Report.DoesNotExist as exc:
         raise Http404 from exc
@@ -232,6 +299,170 @@ def report_autosave(request, report_id):
             version,
         )
     )
+
+
+def _kr(amount):
+    if amount is None:
+        return _("inte ifyllt")
+    return _("%(amount)s kr") % {"amount": formats.number_format(amount, force_grouping=True)}
+
+
+def _confirm(request, report, **context):
+    """The confirmation page of an action that cannot be undone by the one who does it."""
+    context.setdefault("status", 200)
+    status = context.pop("status")
+    return render(
+        request, "reporting/report_confirm.html", {"report": report, **context}, status=status
+    )
+
+
+@login_required
+def report_submit(request, report_id):
+    """ "Skicka in", second step: what is being submitted (totals, initiatives, attachments)
+    and the final button. The form saved the draft before it came here; the submission is
+    checked against the version this page showed."""
+    report = _report(report_id)
+    require(services.can_edit_report(request.user, report))
+    if report.status not in services.EDITABLE:
+        messages.info(request, _("Redovisningen är inskickad och kan inte ändras."))
+        return redirect("reporting:detail", report_id=report.pk)
+    error = None
+    status = 200
+    if request.method == "POST":
+        try:
+            issues = services.submit(report, request.user, request.POST.get("version", ""))
+        except services.ConcurrentEditError:
+            report.refresh_from_db()
+            error = _(
+                "Redovisningen har ändrats sedan sammanfattningen visades. Kontrollera "
+                "sammanfattningen nedan och skicka in igen."
+            )
+            status = 409
+        except services.WorkflowError as exc:
+            messages.error(request, str(exc))
+            return redirect("reporting:detail", report_id=report.pk)
+        else:
+            if issues:
+                values = services.report_values(report)
+                context = _form_context(report, values, issues)
+                return render(request, "reporting/report_form.html", context, status=400)
+            messages.success(request, _("Redovisningen är inskickad. Tack!"))
+            return redirect("reporting:detail", report_id=report.pk)
+    summary = services.submission_summary(report)
+    allocation = services.allocation_for(report)
+    return _confirm(
+        request,
+        report,
+        status=status,
+        error=error,
+        title=_("Skicka in redovisningen"),
+        intro=_("Kontrollera sammanfattningen. Det här skickas in:"),
+        facts=[
+            (_("Tilldelade medel"), _kr(allocation.amount_sek if allocation else None)),
+            (_("Erhållna medel"), _kr(summary["funds_received_sek"])),
+            (_("Överförda medel från föregående år"), _kr(summary["funds_carried_over_sek"])),
+            (_("Använda medel"), _kr(summary["funds_used_sek"])),
+            (_("Antal insatser"), str(summary["initiatives"])),
+            (_("Insatsernas medel sammanlagt"), _kr(summary["initiative_funds_sek"])),
+            (_("Bifogade filer"), str(summary["attachments"])),
+        ],
+        consequences=[
+            _(
+                "När redovisningen är inskickad kan den inte ändras. Länssamordnaren kan "
+                "återsända den för komplettering."
+            )
+        ],
+        action=reverse("reporting:submit", args=[report.pk]),
+        hidden=[("version", report.version)],
+        button=_("Skicka in"),
+        back=reverse("reporting:edit", args=[report.pk]),
+        back_label=_("Tillbaka till formuläret"),
+    )
+
+
+@login_required
+def initiative_remove(request, report_id, identifier):
+    """ "Ta bort insats", second step: names the initiative and asks; the removal is checked
+    against the version this page showed, and the form then offers "Ångra"."""
+    report = _report(report_id)
+    require(services.can_edit_report(request.user, report))
+    if report.status not in services.EDITABLE:
+        messages.info(request, _("Redovisningen är inskickad och kan inte ändras."))
+        return redirect("reporting:detail", report_id=report.pk)
+    initiative = report.initiatives.filter(identifier=identifier).first()
+    if initiative is None:
+        raise Http404
+    number = list(report.initiatives.order_by("order", "pk")).index(initiative) + 1
+    error = None
+    status = 200
+    if request.method == "POST":
+        try:
+            record = services.remove_initiative(
+                report, identifier, request.user, request.POST.get("version", "")
+            )
+        except Initiative.DoesNotExist as exc:  # removed in between
+            raise Http404 from exc
+        except services.ConcurrentEditError:
+            report.refresh_from_db()
+            error = _(
+                "Redovisningen har ändrats sedan sidan visades. Kontrollera att det är rätt "
+                "insats och försök igen."
+            )
+            status = 409
+        except services.WorkflowError as exc:
+            messages.error(request, str(exc))
+            return redirect("reporting:detail", report_id=report.pk)
+        else:
+            # The form says so itself, with "Ångra" (no message as well: it would say it twice).
+            url = reverse("reporting:edit", args=[report.pk])
+            return redirect(f"{url}?borttagen={record.history_id}#angra")
+    return _confirm(
+        request,
+        report,
+        status=status,
+        error=error,
+        title=_("Ta bort insats %(number)d?") % {"number": number},
+        intro=_("Den här insatsen tas bort ur redovisningen, med alla sina svar:"),
+        facts=[
+            (_("Insatsens namn"), initiative.title or _("inte ifyllt")),
+            (_("Insatskategori"), str(initiative.category) if initiative.category_id else "–"),
+            (_("Använda medel"), _kr(initiative.funds_sek)),
+        ],
+        consequences=[
+            _(
+                "Du kan ångra borttagningen direkt efteråt, och återställa insatsen från "
+                "historiken så länge redovisningen inte är inskickad."
+            )
+        ],
+        action=reverse("reporting:remove_initiative", args=[report.pk, identifier]),
+        hidden=[("version", report.version)],
+        button=_("Ta bort insatsen"),
+        back=reverse("reporting:edit", args=[report.pk]) + f"#r-initiatives-{number - 1}",
+        back_label=_("Avbryt, behåll insatsen"),
+    )
+
+
+@login_required
+@require_POST
+def initiative_restore(request, report_id):
+    """ "Ångra" after a removal, or "Återställ" in the history: the initiative comes back with
+    its answers."""
+    report = _report(report_id)
+    require(services.can_edit_report(request.user, report))
+    try:
+        initiative = services.restore_initiative(report, request.POST.get("record"), request.user)
+    except services.WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("Insatsen %(title)s är återställd.") % {"title": str(initiative)}
+        )
+        return redirect(
+            reverse("reporting:edit", args=[report.pk]) + f"#r-initiatives-{initiative.order}"
+        )
+    if report.status in services.EDITABLE:
+        return redirect("reporting:edit", report_id=report.pk)
+    return redirect("reporting:detail", report_id=report.pk)
 
 
 @login_required
@@ -354,6 +585,17 @@ def report_history(request, report_id):
                 "changes": _changes(record),
             }
         )
+    # A removed initiative can be put back from here while the report is a draft.
+    restorable = set()
+    if report.status in services.EDITABLE and services.can_edit_report(request.user, report):
+        present = set(report.initiatives.values_list("identifier", flat=True))
+        restorable = {
+            history_id
+            for history_id, identifier in Initiative.history.filter(
+                report_id=report.pk, history_type="-"
+            ).values_list("history_id", "identifier")
+            if identifier not in present
+        }
     for model, what in (
         (Initiative, _("Insats")),
         (MeasureValue, _("Mätvärde")),
@@ -373,6 +615,8 @@ def report_history(request, report_id):
                     "type": HISTORY_TYPES[record.history_type],
                     "status": "",
                     "changes": _changes(record),
+                    "restore": model is Initiative and record.history_id in restorable,
+                    "record": record.history_id,
                 }
             )
     label = _("Automatiskt sparat utkast")
@@ -394,6 +638,9 @@ def report_history(request, report_id):
 @login_required
 @require_POST
 def report_return(request, report_id):
+    """Return for correction. The detail page's form comes here with the comment; this page
+    shows what will happen and asks, and its "Återsänd" (with `confirmed`) returns the report,
+    checked against the version it showed."""
     report = _report(report_id)
     require(services.can_view_report(request.user, report))
     require(services.can_return_report(request.user, report))
@@ -401,27 +648,96 @@ def report_return(request, report_id):
     if not form.is_valid():
         messages.error(request, _("Skriv en kommentar om vad som behöver kompletteras."))
         return redirect("reporting:detail", report_id=report.pk)
-    try:
-        services.return_report(report, request.user, form.cleaned_data["comment"])
-    except services.WorkflowError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Redovisningen är återsänd för komplettering."))
-    return redirect("reporting:detail", report_id=report.pk)
+    comment = form.cleaned_data["comment"]
+    error = None
+    status = 200
+    if request.POST.get("confirmed"):
+        try:
+            services.return_report(report, request.user, comment, request.POST.get("version", ""))
+        except services.ConcurrentEditError:
+            report.refresh_from_db()
+            error = _("Redovisningen har ändrats sedan sidan visades. Kontrollera och försök igen.")
+            status = 409
+        except services.WorkflowError as exc:
+            messages.error(request, str(exc))
+            return redirect("reporting:detail", report_id=report.pk)
+        else:
+            messages.success(request, _("Redovisningen är återsänd för komplettering."))
+            return redirect("reporting:detail", report_id=report.pk)
+    return _confirm(
+        request,
+        report,
+        status=status,
+        error=error,
+        title=_("Återsänd redovisningen för komplettering?"),
+        intro=_("Redovisningen från %(organisation)s återsänds med din kommentar:")
+        % {"organisation": report.organisation.name},
+        facts=[(_("Kommentar"), comment)],
+        consequences=[
+            _(
+                "Redovisningen blir ett utkast igen som %(organisation)s kan ändra och skicka "
+                "in på nytt. Kommentaren visas för dem i formuläret."
+            )
+            % {"organisation": report.organisation.name},
+            *([_("Godkännandet tas bort.")] if report.status == ReportStatus.APPROVED else []),
+        ],
+        action=reverse("reporting:return", args=[report.pk]),
+        hidden=[("comment", comment), ("version", report.version), ("confirmed", "1")],
+        button=_("Återsänd för komplettering"),
+        back=reverse("reporting:detail", args=[report.pk]),
+        back_label=_("Avbryt"),
+    )
 
 
 @login_required
-@require_POST
 def report_approve(request, report_id):
+    """Approve: this page shows what will happen and asks; its "Godkänn" (a POST with
+    `confirmed`) approves, checked against the version it showed."""
     report = _report(report_id)
     require(services.can_approve_report(request.user, report))
-    try:
-        services.approve_report(report, request.user)
-    except services.WorkflowError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Redovisningen är godkänd."))
-    return redirect("reporting:detail", report_id=report.pk)
+    error = None
+    status = 200
+    if request.method == "POST" and request.POST.get("confirmed"):
+        try:
+            services.approve_report(report, request.user, request.POST.get("version", ""))
+        except services.ConcurrentEditError:
+            report.refresh_from_db()
+            error = _("Redovisningen har ändrats sedan sidan visades. Kontrollera och försök igen.")
+            status = 409
+        except services.WorkflowError as exc:
+            messages.error(request, str(exc))
+            return redirect("reporting:detail", report_id=report.pk)
+        else:
+            messages.success(request, _("Redovisningen är godkänd."))
+            return redirect("reporting:detail", report_id=report.pk)
+    if report.status != ReportStatus.SUBMITTED:
+        messages.error(request, _("Bara inskickade redovisningar kan godkännas."))
+        return redirect("reporting:detail", report_id=report.pk)
+    summary = services.submission_summary(report)
+    return _confirm(
+        request,
+        report,
+        status=status,
+        error=error,
+        title=_("Godkänn redovisningen?"),
+        intro=_("Redovisningen från %(organisation)s godkänns:")
+        % {"organisation": report.organisation.name},
+        facts=[
+            (_("Använda medel"), _kr(summary["funds_used_sek"])),
+            (_("Antal insatser"), str(summary["initiatives"])),
+        ],
+        consequences=[
+            _(
+                "En godkänd redovisning räknas som klar. Den kan fortfarande återsändas för "
+                "komplettering."
+            )
+        ],
+        action=reverse("reporting:approve", args=[report.pk]),
+        hidden=[("version", report.version), ("confirmed", "1")],
+        button=_("Godkänn redovisningen"),
+        back=reverse("reporting:detail", args=[report.pk]),
+        back_label=_("Avbryt"),
+    )
 
 
 # --- overviews ------------------------------------------------------------------------------

@@ -219,26 +219,41 @@ class EscapingTest(BaseTestCase):
         data = {f["name"]: f["value"] for f in fields if f.get("type") == "hidden"}
         response = alice.post(edit, {**_current(fields), **data, "action": "submit"})
         assert response.status_code == 302, _errors(response)
+        cls.confirm_submission(alice)
         cls.report.refresh_from_db()
         assert cls.report.status == "submitted", cls.report.status
-        cls.post(
-            cora,
-            reverse("reporting:return", args=[cls.report.pk]),
-            {"comment": payload("return_comment")},
-        )
+        returning = reverse("reporting:return", args=[cls.report.pk])
+        comment = {"comment": payload("return_comment")}
+        cls.return_confirmation = cls.post(cora, returning, comment, expect=200).content.decode()
+        cls.report.refresh_from_db()
+        cls.post(cora, returning, {**comment, "confirmed": "1", "version": cls.report.version})
         cls.returned_page = alice.get(edit).content.decode()
         cls.returned_detail = alice.get(
             reverse("reporting:detail", args=[cls.report.pk])
         ).content.decode()
         fields = form_fields(cls.returned_page, edit)
         cls.post(alice, edit, {**_current(fields), "action": "submit"})
-        cls.post(adam, reverse("reporting:approve", args=[cls.report.pk]), {})
+        cls.confirm_submission(alice)
+        cls.report.refresh_from_db()
+        cls.post(
+            adam,
+            reverse("reporting:approve", args=[cls.report.pk]),
+            {"confirmed": "1", "version": cls.report.version},
+        )
         cls.report.refresh_from_db()
         assert cls.report.status == "approved", cls.report.status
         # Answers that skip logic hides were cleared at submission; the rest must show.
         stored = json.dumps(services.report_values(cls.report), ensure_ascii=False)
         cls.stored_values = [v for v in cls.text_values if json.dumps(v)[1:-1] in stored]
         assert len(cls.stored_values) > 15, cls.stored_values
+
+    @classmethod
+    def confirm_submission(cls, client):
+        """The second step of "Skicka in": the summary page, then its button."""
+        url = reverse("reporting:submit", args=[cls.report.pk])
+        cls.submit_confirmation = client.get(url).content.decode()
+        version = {f["name"]: f["value"] for f in form_fields(cls.submit_confirmation, url)}
+        cls.post(client, url, version)
 
     @classmethod
     def enter_requisition_and_set_aside(cls, alice, cora):
@@ -351,6 +366,9 @@ class EscapingTest(BaseTestCase):
         self.assertEscaped(
             _page(self.returned_detail), [payload("return_comment"), *self.stored_values]
         )
+        # The confirmation pages of the submission and the return.
+        self.assertEscaped(_page(self.return_confirmation), [payload("return_comment")])
+        self.assertEscaped(_page(self.submit_confirmation), some=False)
 
     def test_report_detail_and_history(self):
         for user in (self.alice, self.cora, self.anna, self.adam):

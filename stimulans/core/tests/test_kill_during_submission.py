@@ -1,10 +1,11 @@
 """Killing the server in the middle of a submission leaves the old report, never a mix.
 
 A real gunicorn serves a real database (a SQLite file, or a new PostgreSQL database when the
-suite runs on PostgreSQL). A failpoint pauses the submission after the new answers and the new
-status are written but before the transaction commits; the test kills the server there with
-SIGKILL, then reads the database: the report must be exactly as before. After a restart the
-same submission goes through whole.
+suite runs on PostgreSQL). The form's "Skicka in" saves the draft and shows the summary page;
+the summary page's "Skicka in" submits. A failpoint pauses that submission after the new status
+is written but before the transaction commits; the test kills the server there with SIGKILL,
+then reads the database: the report must be exactly as saved before. After a restart the same
+submission goes through whole.
 """
 
 import json
@@ -159,6 +160,22 @@ def submission(fields, text):
     return data + [("action", "submit")]
 
 
+def save_and_summarise(session, server, report_id, fields, text):
+    """The form's "Skicka in": saves the draft and shows the summary page; returns the summary
+    page's fields (the version to submit)."""
+    r = session.post(
+        f"{server.url}/redovisning/r/{report_id}/redigera/",
+        data=submission(fields, text),
+        allow_redirects=False,
+    )
+    assert r.status_code == 302, r.text[:2000]
+    confirm = f"{server.url}/redovisning/r/{report_id}/skicka-in/"
+    assert r.headers["Location"] in (confirm, confirm.removeprefix(server.url))
+    page = session.get(confirm)
+    assert page.status_code == 200, page.text[:2000]
+    return confirm, form_fields(page.text)
+
+
 def test_killing_the_server_mid_submission_leaves_the_old_report(database, tmp_path):
     env = environment(database)
     for command in ("init", "demo"):
@@ -169,8 +186,7 @@ def test_killing_the_server_mid_submission_leaves_the_old_report(database, tmp_p
             check=True,
             capture_output=True,
         )
-    before = snapshot(env)
-    assert before["status"] == "draft"
+    assert snapshot(env)["status"] == "draft"
 
     marker = tmp_path / "failpoint-reached"
     server = Server(
@@ -181,10 +197,17 @@ def test_killing_the_server_mid_submission_leaves_the_old_report(database, tmp_p
         )
     )
     try:
-        session, fields = open_report(server, before["id"])
-        data = submission(fields, "Ny förklaring som aldrig sparas")
+        session, fields = open_report(server, snapshot(env)["id"])
+        report_id = snapshot(env)["id"]
+        # The draft is saved by the form's "Skicka in"; the submission is the summary page's.
+        confirm, summary = save_and_summarise(
+            session, server, report_id, fields, "Ny förklaring före inskickningen"
+        )
+        before = snapshot(env)
+        assert before["status"] == "draft"
+        assert before["explanation"] == "Ny förklaring före inskickningen"
         thread = threading.Thread(
-            target=lambda: _post_ignoring_errors(session, server, before["id"], data),
+            target=lambda: _post_ignoring_errors(session, confirm, summary),
             daemon=True,
         )
         thread.start()
@@ -202,12 +225,12 @@ def test_killing_the_server_mid_submission_leaves_the_old_report(database, tmp_p
     server = Server(env)
     try:
         session, fields = open_report(server, before["id"])
-        r = session.post(
-            f"{server.url}/redovisning/r/{before['id']}/redigera/",
-            data=submission(fields, "Ny förklaring"),
-            allow_redirects=False,
+        confirm, summary = save_and_summarise(
+            session, server, before["id"], fields, "Ny förklaring"
         )
+        r = session.post(confirm, data=summary, allow_redirects=False)
         assert r.status_code == 302, r.text[:2000]
+        assert r.headers["Location"].endswith(f"/redovisning/r/{before['id']}/")
     finally:
         server.kill()
     after = snapshot(env)
@@ -218,10 +241,10 @@ def test_killing_the_server_mid_submission_leaves_the_old_report(database, tmp_p
     assert after["history"] == before["history"] + 2
 
 
-def _post_ignoring_errors(session, server, report_id, data):
+def _post_ignoring_errors(session, url, data):
     try:
         session.post(
-            f"{server.url}/redovisning/r/{report_id}/redigera/",
+            url,
             data=data,
             allow_redirects=False,
             timeout=90,

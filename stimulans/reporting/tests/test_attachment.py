@@ -42,13 +42,60 @@ class AttachmentTest(ReportingTestCase):
         self.client.post(self.edit, post)
         self.assertFalse(ReportAttachment.objects.exists())
 
-    def test_a_wrong_file_type_is_refused_but_the_draft_is_saved(self):
+    def test_a_wrong_file_type_refuses_the_whole_post_and_keeps_the_typed_answers(self):
         self.login(self.alice)
+        version = self.report.version
         response = self.upload("virus.exe", b"MZ", funds_used_sek="123")
+        self.assertContains(response, "har fel typ", status_code=400)
+        self.assertContains(response, "Ingenting är sparat", status_code=400)
+        self.assertContains(response, 'value="123"', status_code=400)
+        self.assertContains(response, f'id="report-version" value="{version}"', status_code=400)
         self.assertFalse(ReportAttachment.objects.exists())
-        self.assertContains(self.client.get(response["Location"]), "har fel typ")
         self.report.refresh_from_db()
-        self.assertEqual(self.report.funds_used_sek, 123)
+        self.assertEqual((self.report.funds_used_sek, self.report.version), (900000, version))
+
+    def test_a_file_picked_with_skicka_in_is_stored_before_the_submission(self):
+        from stimulans.reporting.tests.base import complete_answers
+
+        self.login(self.alice)
+        data = complete_answers(self.mobila_municipality)
+        data["initiatives"][0]["identifier"] = self.report.initiatives.get().identifier
+        post = form_post(data, self.report.version, "submit")
+        post["attachment"] = SimpleUploadedFile("handlingsplan.pdf", b"%PDF-1.4 demo")
+        response = self.client.post(self.edit, post)
+        confirm = reverse("reporting:submit", args=[self.report.pk])
+        self.assertRedirects(response, confirm)
+        self.assertEqual(ReportAttachment.objects.get().name, "handlingsplan.pdf")
+        page = self.client.get(confirm)
+        self.assertContains(page, "<dt>Bifogade filer</dt><dd>1</dd>", html=False)
+        self.report.refresh_from_db()
+        response = self.client.post(confirm, {"version": self.report.version})
+        self.assertRedirects(response, reverse("reporting:detail", args=[self.report.pk]))
+        self.report.refresh_from_db()
+        self.assertEqual(self.report.status, "submitted")
+        self.assertEqual(self.report.attachments.get().name, "handlingsplan.pdf")
+
+    def test_a_refused_file_with_skicka_in_submits_nothing(self):
+        self.login(self.alice)
+        post = form_post({"funds_used_sek": "5"}, self.report.version, "submit")
+        post["attachment"] = SimpleUploadedFile("virus.exe", b"MZ")
+        response = self.client.post(self.edit, post)
+        self.assertContains(response, "har fel typ", status_code=400)
+        self.report.refresh_from_db()
+        self.assertEqual((self.report.status, self.report.funds_used_sek), ("draft", 900000))
+
+    def test_a_bad_attachment_id_is_refused_with_a_message(self):
+        self.login(self.alice)
+        self.upload()
+        self.report.refresh_from_db()
+        version, used = self.report.version, self.report.funds_used_sek
+        for bad in ("abc", "", "1.5", "²"):
+            post = form_post({"funds_used_sek": "7"}, version, f"remove_attachment:{bad}")
+            response = self.client.post(self.edit, post)
+            self.assertContains(response, "Bilagan som skulle tas bort finns inte", status_code=400)
+        self.assertEqual(ReportAttachment.objects.count(), 1)
+        self.report.refresh_from_db()
+        self.assertEqual((self.report.version, self.report.funds_used_sek), (version, used))
 
     def test_it_checks_ownership(self):
         self.login(self.alice)

@@ -13,12 +13,13 @@ class ReportAutosaveTest(ReportingTestCase):
         self.url = reverse("reporting:autosave", args=[self.report.pk])
         self.edit_url = reverse("reporting:edit", args=[self.report.pk])
 
-    def autosave(self, version=None, cleared=(), **changes):
+    def autosave(self, version=None, cleared=(), page="", **changes):
         """What the page posts: the changed inputs, the names of inputs left empty, the
-        version."""
+        version and the page's token."""
         data = {k.replace("__", "-"): v for k, v in changes.items()}
         data["version"] = str(version or Report.objects.get(pk=self.report.pk).version)
         data["cleared"] = list(cleared)
+        data["page"] = page
         return self.client.post(self.url, data, HTTP_HX_REQUEST="true")
 
     def full_form(self, **changes):
@@ -30,6 +31,12 @@ class ReportAutosaveTest(ReportingTestCase):
         data.update({k: [v] for k, v in changes.items()})
         data["action"] = ["save"]
         return data
+
+    def test_each_page_load_has_its_own_token(self):
+        self.login(self.alice)
+        first, second = self.full_form()["page"], self.full_form()["page"]
+        self.assertEqual(len(first[0]), 32)
+        self.assertNotEqual(first, second)
 
     def test_it_keeps_the_changed_inputs_and_moves_the_version_on(self):
         self.login(self.alice)
@@ -80,8 +87,9 @@ class ReportAutosaveTest(ReportingTestCase):
     def test_a_save_clicked_while_the_autosave_was_on_its_way_is_not_a_conflict(self):
         self.login(self.alice)
         form = self.full_form(**{"f-funds_explanation": "Tredje"})
-        self.autosave(f__funds_explanation="Första")
-        self.autosave(f__funds_explanation="Andra")
+        page = form["page"][0]
+        self.autosave(f__funds_explanation="Första", page=page)
+        self.autosave(f__funds_explanation="Andra", page=page)
         # The button's post still carries the version the page had before both autosaves.
         self.assertEqual(self.client.post(self.edit_url, form).status_code, 302)
         report = Report.objects.get(pk=self.report.pk)
@@ -108,6 +116,58 @@ class ReportAutosaveTest(ReportingTestCase):
             [{"f-funds_explanation": ["Kollegan"]}],
         )
         self.assertEqual(Report.objects.get(pk=self.report.pk).version, version + 1)
+
+    def test_two_tabs_of_the_same_user_conflict_and_nothing_is_lost(self):
+        self.login(self.alice)
+        tab2 = self.full_form(**{"f-funds_explanation": "Från flik 2"})  # opened first
+        tab1 = self.full_form()
+        version = self.report.version
+        response = self.autosave(f__funds_explanation="Från flik 1", page=tab1["page"][0])
+        self.assertEqual(response.status_code, 200)
+        # Tab 2 saves on the version it was loaded with: refused, with both versions shown.
+        response = self.client.post(self.edit_url, tab2)
+        self.assertContains(response, "har ändrats av någon annan", status_code=409)
+        self.assertContains(response, "Två versioner", status_code=409)
+        conflict = response.context["conflict"]
+        self.assertIn(
+            ("Förklaring av medelsanvändningen", "Från flik 2", "Från flik 1"),
+            [(str(q), yours, saved) for q, yours, saved in conflict],
+        )
+        self.assertContains(response, "Från flik 2</textarea>", status_code=409)
+        # Tab 1's autosave is kept, and tab 2's autosave is refused as well.
+        report = Report.objects.get(pk=self.report.pk)
+        self.assertEqual((report.version, report.funds_explanation), (version + 1, ""))
+        self.assertEqual(services.autosaved_values(report)["funds_explanation"], "Från flik 1")
+        refused = self.autosave(
+            version=version, f__funds_explanation="Flik 2 igen", page=tab2["page"][0]
+        )
+        self.assertEqual(refused.status_code, 409)
+        # The conflict page's form is on the saved version: saving it keeps tab 2's answers
+        # deliberately; the history has both.
+        again = {}
+        for key, value in form_fields(response.content.decode()):
+            again.setdefault(key, []).append(value)
+        again["action"] = ["save"]
+        self.assertEqual(self.client.post(self.edit_url, again).status_code, 302)
+        report.refresh_from_db()
+        self.assertEqual(report.funds_explanation, "Från flik 2")
+        self.assertEqual(
+            list(ReportAutosave.objects.values_list("changes", flat=True)),
+            [{"f-funds_explanation": ["Från flik 1"]}],
+        )
+
+    def test_an_autosave_over_the_size_limit_is_refused_with_a_message(self):
+        self.login(self.alice)
+        version = self.report.version
+        big = "x" * (services.AUTOSAVE_MAX_BYTES + 1)
+        response = self.autosave(f__funds_explanation=big)
+        self.assertContains(response, "för stora för att sparas automatiskt", status_code=413)
+        self.assertContains(response, "256 kB", status_code=413)
+        self.assertEqual(Report.objects.get(pk=self.report.pk).version, version)
+        self.assertFalse(ReportAutosave.objects.exists())
+        # Just under the limit is kept.
+        near = "x" * (services.AUTOSAVE_MAX_BYTES - 1000)
+        self.assertEqual(self.autosave(f__funds_explanation=near).status_code, 200)
 
     def test_an_empty_autosave_writes_nothing(self):
         self.login(self.alice)

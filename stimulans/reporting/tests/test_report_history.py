@@ -25,6 +25,25 @@ class ReportHistoryTest(ReportingTestCase):
         self.assertNotContains(page, "Changed")
         self.assertNotContains(page, "Created")
 
+    def test_a_removed_initiative_can_be_restored_from_here(self):
+        initiative = self.report.initiatives.get()
+        services.remove_initiative(
+            self.report, initiative.identifier, self.alice, self.report.version
+        )
+        button = "Återställ Insats: Mobilt team för unga vuxna</button>"
+        for user in (self.cora, self.anna, self.adam):
+            self.login(user)
+            self.assertNotContains(self.client.get(self.url), button)
+        self.login(self.alice)
+        page = self.client.get(self.url)
+        self.assertContains(page, button)
+        record = initiative.history.filter(history_type="-").get().history_id
+        self.client.post(
+            reverse("reporting:restore_initiative", args=[self.report.pk]), {"record": record}
+        )
+        self.assertEqual(self.report.initiatives.get().title, "Mobilt team för unga vuxna")
+        self.assertNotContains(self.client.get(self.url), button)
+
     def test_it_checks_ownership(self):
         for user in (self.alice, self.cora, self.anna, self.adam):
             self.login(user)

@@ -66,7 +66,21 @@ class WorkflowTest(ReportingTestCase):
         self.assertContains(response, 'href="#f-disruption"', status_code=400)
         self.assertContains(response, 'aria-describedby=" f-disruption-error"', status_code=400)
         report.refresh_from_db()
+        # "Skicka in" saves the draft and shows what is being submitted; nothing is submitted
+        # until the confirmation page's own "Skicka in".
         response = self.client.post(edit, form_post(data, report.version, "submit"))
+        confirm = reverse("reporting:submit", args=[report.pk])
+        self.assertRedirects(response, confirm)
+        report.refresh_from_db()
+        self.assertEqual(report.status, ReportStatus.DRAFT)
+        page = self.client.get(confirm)
+        self.assertContains(page, "<dt>Antal insatser</dt><dd>1</dd>", html=False)
+        self.assertContains(page, "<dt>Använda medel</dt><dd>900\u00a0000 kr</dd>", html=False)
+        self.assertContains(page, "kan den inte ändras")
+        # A stale version (the report changed after the summary was shown) is refused.
+        response = self.client.post(confirm, {"version": report.version - 1})
+        self.assertContains(response, "har ändrats sedan sammanfattningen", status_code=409)
+        response = self.client.post(confirm, {"version": report.version})
         self.assertRedirects(response, reverse("reporting:detail", args=[report.pk]))
         report.refresh_from_db()
         self.assertEqual(report.status, ReportStatus.SUBMITTED)
@@ -80,10 +94,14 @@ class WorkflowTest(ReportingTestCase):
         page = self.client.get(detail)
         self.assertContains(page, "Mobilt team för unga vuxna")
         self.assertNotContains(page, "Godkänn redovisningen")
-        self.client.post(
-            reverse("reporting:return", args=[report.pk]),
-            {"comment": "Beskriv hur effekten mättes mer utförligt."},
-        )
+        comment = {"comment": "Beskriv hur effekten mättes mer utförligt."}
+        returning = reverse("reporting:return", args=[report.pk])
+        page = self.client.post(returning, comment)
+        self.assertContains(page, "Återsänd redovisningen för komplettering?")
+        self.assertContains(page, "Beskriv hur effekten mättes mer utförligt.")
+        report.refresh_from_db()
+        self.assertEqual(report.status, ReportStatus.SUBMITTED)
+        self.client.post(returning, {**comment, "confirmed": "1", "version": report.version})
         report.refresh_from_db()
         self.assertEqual(report.status, ReportStatus.RETURNED)
 
@@ -93,6 +111,8 @@ class WorkflowTest(ReportingTestCase):
         self.assertContains(page, "Beskriv hur effekten mättes mer utförligt.")
         data["initiatives"][0]["measurement"] = "Inläggningar 2019 och 2020 jämfördes (n=412)."
         self.client.post(edit, form_post(data, report.version, "submit"))
+        report.refresh_from_db()
+        self.client.post(confirm, {"version": report.version})
         report.refresh_from_db()
         self.assertEqual(report.status, ReportStatus.SUBMITTED)
 
@@ -110,7 +130,12 @@ class WorkflowTest(ReportingTestCase):
         self.assertEqual(len(mail.outbox), 1)
         self.assertEqual(mail.outbox[0].to, ["bob@botkyrka.example"])
         self.assertEqual(Reminder.objects.get().organisation, self.botkyrka)
-        self.client.post(reverse("reporting:approve", args=[report.pk]))
+        approving = reverse("reporting:approve", args=[report.pk])
+        page = self.client.post(approving)
+        self.assertContains(page, "Godkänn redovisningen?")
+        report.refresh_from_db()
+        self.assertEqual(report.status, ReportStatus.SUBMITTED)
+        self.client.post(approving, {"confirmed": "1", "version": report.version})
         report.refresh_from_db()
         self.assertEqual(report.status, ReportStatus.APPROVED)
 
@@ -137,22 +162,72 @@ class WorkflowTest(ReportingTestCase):
         report.refresh_from_db()
         self.assertEqual(report.funds_used_sek, 100)
 
-    def test_removing_an_initiative(self):
+    def test_removing_an_initiative_asks_first_and_can_be_undone(self):
         self.login(self.alice)
         self.client.post(reverse("reporting:open", args=[self.mobila_municipality.pk]))
         report = Report.objects.get(organisation=self.stockholm)
         edit = reverse("reporting:edit", args=[report.pk])
-        data = {"initiatives": [{"title": "Ett"}, {"title": "Två"}]}
+        data = {"initiatives": [{"title": "Ett", "goals": "Mål ett"}, {"title": "Två"}]}
         self.client.post(edit, form_post(data, report.version))
         report.refresh_from_db()
         ids = list(report.initiatives.values_list("identifier", flat=True))
         data = {
             "initiatives": [
-                {"identifier": i, "title": t} for i, t in zip(ids, ["Ett", "Två"], strict=True)
+                {"identifier": ids[0], "title": "Ettan", "goals": "Mål ett"},
+                {"identifier": ids[1], "title": "Två"},
             ]
         }
-        self.client.post(edit, form_post(data, report.version, "remove:initiatives:0"))
+        # "Ta bort insats 1" saves what was typed and asks, naming the initiative.
+        response = self.client.post(edit, form_post(data, report.version, "remove:initiatives:0"))
+        confirm = reverse("reporting:remove_initiative", args=[report.pk, ids[0]])
+        self.assertRedirects(response, confirm)
+        titles = list(report.initiatives.values_list("title", flat=True))
+        self.assertEqual(titles, ["Ettan", "Två"])
+        page = self.client.get(confirm)
+        self.assertContains(page, "Ta bort insats 1?")
+        self.assertContains(page, "<dd>Ettan</dd>", html=False)
+        report.refresh_from_db()
+        response = self.client.post(confirm, {"version": report.version})
         self.assertEqual(list(report.initiatives.values_list("title", flat=True)), ["Två"])
+        # Right after, the form offers "Ångra": the initiative comes back with its answers,
+        # in its place.
+        page = self.client.get(response["Location"])
+        self.assertContains(page, "Insatsen Ettan är borttagen.")
+        self.assertContains(page, "Ångra</button>")
+        record = page.context["undo"]["history_id"]
+        response = self.client.post(
+            reverse("reporting:restore_initiative", args=[report.pk]), {"record": record}
+        )
+        self.assertRedirects(response, edit + "#r-initiatives-0", fetch_redirect_response=False)
+        restored = report.initiatives.order_by("order")
+        self.assertEqual([i.title for i in restored], ["Ettan", "Två"])
+        self.assertEqual(restored[0].goals, "Mål ett")
+        self.assertEqual(restored[0].identifier, ids[0])
+        # Restored once; the notice is gone and a second restore is refused with a message.
+        self.assertNotContains(self.client.get(edit + f"?borttagen={record}"), "Ångra</button>")
+        response = self.client.post(
+            reverse("reporting:restore_initiative", args=[report.pk]),
+            {"record": record},
+            follow=True,
+        )
+        self.assertContains(response, "kan inte återställas")
+        self.assertEqual(report.initiatives.count(), 2)
+
+    def test_removing_on_a_stale_page_is_refused(self):
+        self.login(self.alice)
+        self.client.post(reverse("reporting:open", args=[self.mobila_municipality.pk]))
+        report = Report.objects.get(organisation=self.stockholm)
+        edit = reverse("reporting:edit", args=[report.pk])
+        self.client.post(edit, form_post({"initiatives": [{"title": "Ett"}]}, report.version))
+        initiative = report.initiatives.get()
+        confirm = reverse("reporting:remove_initiative", args=[report.pk, initiative.identifier])
+        report.refresh_from_db()
+        response = self.client.post(confirm, {"version": report.version - 1})
+        self.assertContains(response, "har ändrats sedan sidan visades", status_code=409)
+        self.assertTrue(report.initiatives.exists())
+        response = self.client.post(confirm, {})
+        self.assertEqual(response.status_code, 409)
+        self.assertTrue(report.initiatives.exists())
 
     def test_relevance_is_re_evaluated_with_htmx(self):
         self.login(self.alice)

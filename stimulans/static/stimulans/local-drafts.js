@@ -9,7 +9,9 @@
  * The report form also autosaves through htmx (#autosave-status, a couple of seconds after
  * typing stops). Each autosave posts only the inputs changed since the previous one (and in
  * "cleared" the inputs now left empty) and moves the form's version on; the copy here follows
- * the version input as it is now, and a failed autosave says that the answers are kept here. */
+ * the version input as it is now, and a failed autosave says that the answers are kept here.
+ * Each autosave also posts the page's token (input "page"), so that the server tells this
+ * page's own autosaves from another tab's. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-local-draft]");
@@ -22,7 +24,7 @@
   }
   var version = currentVersion();
   var notice = document.getElementById("local-draft-notice");
-  var SKIP = { csrfmiddlewaretoken: 1, version: 1, action: 1 };
+  var SKIP = { csrfmiddlewaretoken: 1, version: 1, action: 1, page: 1 };
 
   function collect() {
     var data = {};
@@ -104,7 +106,8 @@
   function failed() { status.textContent = status.getAttribute("data-failed"); }
   status.addEventListener("htmx:beforeSwap", function (evt) {
     var code = evt.detail.xhr.status;
-    if (code === 409) {  /* changed by someone else, or submitted: show the server's message */
+    if (code === 409 || code === 413) {
+      /* changed elsewhere, submitted, or too large to autosave: show the server's message */
       evt.detail.shouldSwap = true;
       evt.detail.isError = false;
     } else if (code >= 400 || code === 0) {
@@ -128,6 +131,8 @@
     });
     if (!changed) { evt.preventDefault(); return; }
     body.append("version", currentVersion());
+    var page = form.querySelector('input[name="page"]');  /* this page load's token */
+    if (page) body.append("page", page.value);
     evt.detail.parameters = body;
     sending = now;
   });
