@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
-from stimulans.core.text import is_digits
+from stimulans.core.text import clean_text, is_digits
 
 from .models import County, Organisation, OrganisationKind, PopulationDataset, PopulationFigure
 
@@ -45,7 +45,7 @@ class ParsedPopulation:
 def decode(data: bytes) -> str:
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            return data.decode(encoding)
+            return clean_text(data.decode(encoding))
         except UnicodeDecodeError:
             continue
     raise PopulationImportError([_("Filen kunde inte läsas som text (UTF-8 eller Windows-1252).")])

@@ -39,7 +39,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stimulans.core.text import is_digits
+from stimulans.core.text import clean_text, is_digits
 from stimulans.funds.models import Agreement, Pot
 from stimulans.organisations.models import Organisation, OrganisationKind
 
@@ -161,9 +161,10 @@ def _read_csv(data):
 
 
 def read_table(data: bytes):
-    """Rows of a CSV or XLSX file as lists of stripped strings (XLSX is recognised by content)."""
+    """Rows of a CSV or XLSX file as lists of stripped strings (XLSX is recognised by content),
+    without the characters XML 1.0 cannot hold (`core.text.clean_text`)."""
     rows = _read_xlsx(data) if data[:4] == b"PK\x03\x04" else _read_csv(data)
-    return [[FORMULA_ESCAPE_RE.sub("", c) for c in row] for row in rows]
+    return [[FORMULA_ESCAPE_RE.sub("", clean_text(c).strip()) for c in row] for row in rows]
 
 
 def _records(data, columns, optional=()):

@@ -13,6 +13,8 @@ import re
 
 from django.utils.translation import gettext as _
 
+from stimulans.core.text import clean_data
+
 FIELD_TYPES = {
     "text",
     "integer",
@@ -84,7 +86,8 @@ def parse_xlsform(content, filename="enkat.xlsx", categories=None, measures=None
         raise XLSFormError(
             [_("Filen kunde inte läsas som XLSForm: %(err)s") % {"err": exc}]
         ) from exc
-    definition = result._pyxform
+    # Labels, hints and choices are shown and exported: no characters XML 1.0 cannot hold.
+    definition = clean_data(result._pyxform)
     errors = check_definition(definition, categories=categories, measures=measures)
     if errors:
         raise XLSFormError(errors)
