@@ -8,11 +8,13 @@ apostrophe."""
 import csv
 import io
 
+from django.test import SimpleTestCase
 from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from stimulans.analysis import charts
 from stimulans.analysis.tests.helpers import PageTestCase
 from stimulans.funds.models import Category, Pot
 from stimulans.organisations.models import Organisation
@@ -207,3 +209,22 @@ class AllocationExportOutputTest(SpreadsheetAssertions, FundsTestCase):
         self.assertEqual(
             amounts["0127"], self.pot.allocations.get(organisation=self.botkyrka).amount_sek
         )
+
+
+class ChartTextTest(SimpleTestCase):
+    """The charts of the Word and PDF documents are pictures: a control character in a label
+    would be drawn as a box. They are drawn as if it were not there."""
+
+    def test_labels_titles_and_boxes_are_drawn_without_control_characters(self):
+        self.assertEqual(
+            charts.bar_chart_png([("Rad\x01 ett\x0b", 5)], title="T\x02itel"),
+            charts.bar_chart_png([("Rad ett ", 5)], title="Titel"),
+        )
+        self.assertEqual(
+            charts.flowchart_png([("Mål\x03", ["Rad ett\x0bRad två\x1f"])]),
+            charts.flowchart_png([("Mål", ["Rad ett Rad två"])]),
+        )
+        svg = charts.bar_chart_svg([("a\x01", 1)], title="b\x02") + charts.flowchart_svg(
+            [("c\x03", ["d\x04"])]
+        )
+        self.assertNotRegex(svg, "[\x00-\x08]")
