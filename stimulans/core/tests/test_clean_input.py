@@ -3,6 +3,7 @@ in a form post (multipart or urlencoded), not in the API's JSON, not in an impor
 of initiatives, a plan's YAML). Tab and newlines are kept. See core.middleware's
 CleanInputMiddleware and the importers' reading of cell text."""
 
+import json
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -42,19 +43,21 @@ class ApiPostTest(ApiTestCase):
     def test_json_strings_and_keys_are_stored_clean(self):
         report = self.make_report(self.stockholm, self.mobila_municipality, self.alice)
         self.auth(self.alice)
+        body = {
+            "version": report.version,
+            "answers": {"disruption\x01": TYPED, "note": "halv\ud800surrogat"},
+            "initiatives": [{"identifier": "a1", "title": "Team" + TYPED}],
+        }
         response = self.client.patch(
             reverse("api:report-detail", args=[report.pk]),
-            {
-                "version": report.version,
-                "answers": {"disruption\x01": TYPED},
-                "initiatives": [{"identifier": "a1", "title": "Team" + TYPED}],
-            },
-            format="json",
+            json.dumps(body),  # ASCII with escapes (\u0001, \ud800), as clients send them
+            content_type="application/json",
         )
         self.assertStatus(response, 200)
         report.refresh_from_db()
         self.assertEqual(report.answers["disruption"], CLEAN)
         self.assertNotIn("disruption\x01", report.answers)
+        self.assertEqual(report.answers["note"], "halvsurrogat")  # could not even be stored
         self.assertEqual(report.initiatives.get().title, "Team" + CLEAN)
 
 
