@@ -144,13 +144,16 @@ def _column_letters(content, suffix):
     """{header: column letter} of the survey sheet of an .xlsx file; {} for other formats."""
     if suffix != ".xlsx":
         return {}
+    from zipfile import BadZipFile
+
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 – pyxform read the file; without letters is fine
-        return {}
+    except (BadZipFile, InvalidFileException, KeyError, OSError):
+        return {}  # pyxform read the file; the messages then name the column without its letter
     try:
         sheets = [ws for ws in workbook.worksheets if ws.title.lower() == "survey"]
         if not sheets and len(workbook.worksheets) == 1:
@@ -171,12 +174,13 @@ def check_sheet_expressions(content, suffix):
     """Every expression of the survey sheet the evaluator cannot handle, as Swedish messages
     naming the sheet, row and column and the expression. [] if the sheet cannot be read here
     (then `check_definition` names the question instead)."""
+    from pyxform.errors import PyXFormError
     from pyxform.xls2json_backends import get_xlsform
 
     try:
         rows = get_xlsform(io.BytesIO(content), file_type=suffix).survey or []
-    except Exception:  # noqa: BLE001 – pyxform reported its own problems already
-        return []
+    except PyXFormError:
+        return []  # pyxform read it a moment ago; should it not now, check_definition reports
     letters = _column_letters(content, suffix)
     errors = []
     # pyxform keeps empty rows, so that row n of the list is row n + 2 of the sheet.

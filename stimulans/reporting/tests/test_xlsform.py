@@ -188,3 +188,18 @@ def test_a_stored_definition_is_checked_by_question_group_and_repeat():
         "Upprepningen ”r”",
         "Frågan ”t”",
     ]
+
+
+def test_a_form_in_another_format_names_the_column_by_its_heading():
+    content = b"""
+| survey |
+|        | type    | name | label | relevant  |
+|        | integer | n    | Tal   |           |
+|        | text    | t    | Text  | if(1,2,3) |
+"""
+    with pytest.raises(XLSFormError) as exc:
+        xlsform.parse_xlsform(content, "prov.md")
+    assert exc.value.errors == [
+        "Bladet ”survey”, rad 3, kolumnen ”relevant”: uttrycket ”if(1,2,3)” kan inte tolkas: "
+        "funktionen ”if” stöds inte"
+    ]
