@@ -1,3 +1,11 @@
+import io
+import json
+
+from django.http import QueryDict
+
+from .text import NOT_XML, clean_data, clean_text
+
+
 class SwedishByDefaultMiddleware:
     """Swedish unless the user picked another language with the language switch (cookie).
 
@@ -93,18 +101,12 @@ class CleanInputMiddleware:
 
 def _set_body(request, body):
     """Replace the request's body, so that a parser that reads it (the API's) gets `body`."""
-    import io
-
     request._body = body
     request._stream = io.BytesIO(body)
     request.META["CONTENT_LENGTH"] = str(len(body))
 
 
 def _clean_form(request):
-    from django.http import QueryDict
-
-    from .text import NOT_XML, clean_text
-
     post = request.POST
     for upload in request.FILES.values():
         if upload.name and NOT_XML.search(upload.name):
@@ -128,10 +130,6 @@ _JSON_MARKERS = (b"\\u", "\ufffe".encode(), "\uffff".encode())
 
 
 def _clean_json(request):
-    import json
-
-    from .text import clean_data
-
     body = request.body
     if not any(marker in body for marker in _JSON_MARKERS):
         return
