@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "stimulans.core.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "stimulans.core.middleware.CleanInputMiddleware",
     "stimulans.core.middleware.SwedishByDefaultMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

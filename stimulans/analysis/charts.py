@@ -9,6 +9,8 @@ from pathlib import Path
 import reportlab
 from PIL import Image, ImageDraw, ImageFont
 
+from stimulans.core.cells import text as _text
+
 FONT = Path(reportlab.__file__).resolve().parent / "fonts" / "Vera.ttf"
 FONT_BOLD = Path(reportlab.__file__).resolve().parent / "fonts" / "VeraBd.ttf"
 BAR = "#1f5f8b"
@@ -22,7 +24,7 @@ def percent(value):
 
 
 def _bars(items, sort):
-    items = [(_short(str(label)), value) for label, value in items]
+    items = [(_short(_text(label)), value) for label, value in items]
     if sort:
         items.sort(key=lambda i: (i[1] is None, -(i[1] or 0)))
     return items
@@ -39,7 +41,7 @@ def _label_width(items):
 
 def bar_chart_svg(items, title="", fmt=percent, sort=True, highlight=None, width=640):
     """items: [(label, value or None)]; values ≥ 0. Empty values are listed without a bar."""
-    items = _bars(items, sort)
+    items, title = _bars(items, sort), _text(title)
     row, left, top = 20, _label_width(items), 28 if title else 6
     height = top + row * len(items) + 6
     top_value = max([v for _l, v in items if v is not None] or [1]) or 1
@@ -81,7 +83,7 @@ def _png(image):
 
 def bar_chart_png(items, title="", fmt=percent, sort=True, highlight=None, width=1280):
     """The same chart as a PNG at twice the SVG's scale."""
-    items = _bars(items, sort)
+    items, title = _bars(items, sort), _text(title)
     s = 2
     row, left, top = 20 * s, _label_width(items) * s, (28 if title else 6) * s
     height = top + row * len(items) + 6 * s
@@ -108,13 +110,13 @@ def bar_chart_png(items, title="", fmt=percent, sort=True, highlight=None, width
 def _wrap(lines, width=20):
     out = []
     for line in lines:
-        out.extend(textwrap.wrap(str(line), width) or [""])
+        out.extend(textwrap.wrap(_text(line), width) or [""])
     return out
 
 
 def flowchart_svg(columns, box_width=140, gap=24):
     """columns: [(heading, [lines])], drawn left to right with arrows between the boxes."""
-    wrapped = [(h, _wrap(lines)) for h, lines in columns]
+    wrapped = [(_text(h), _wrap(lines)) for h, lines in columns]
     lines = max(len(w) for _h, w in wrapped) if wrapped else 1
     height = 40 + 15 * lines
     width = len(columns) * (box_width + gap) - gap + 2
@@ -145,7 +147,7 @@ def flowchart_svg(columns, box_width=140, gap=24):
 
 def flowchart_png(columns, box_width=140, gap=24):
     s = 2
-    wrapped = [(h, _wrap(lines)) for h, lines in columns]
+    wrapped = [(_text(h), _wrap(lines)) for h, lines in columns]
     lines = max(len(w) for _h, w in wrapped) if wrapped else 1
     height = (40 + 15 * lines) * s
     width = (len(columns) * (box_width + gap) - gap + 2) * s

@@ -9,6 +9,8 @@ from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
 
+from stimulans.core import cells
+
 from . import charts
 from .services import flowchart
 
@@ -223,7 +225,7 @@ def _cell(value):
         return "–"
     if isinstance(value, int):
         return sek(value)
-    return str(value)
+    return cells.text(value)
 
 
 # --- Word ------------------------------------------------------------------------------------
@@ -238,23 +240,23 @@ def docx(data):
     for block in blocks(data):
         kind = block[0]
         if kind == "h1":
-            document.add_heading(block[1], level=0)
+            document.add_heading(cells.text(block[1]), level=0)
         elif kind in ("h2", "h3", "h4"):
-            document.add_heading(block[1], level=int(kind[1]) - 1)
+            document.add_heading(cells.text(block[1]), level=int(kind[1]) - 1)
         elif kind == "p":
-            document.add_paragraph(block[1])
+            document.add_paragraph(cells.text(block[1]))
         elif kind == "li":
-            document.add_paragraph(block[1], style="List Bullet")
+            document.add_paragraph(cells.text(block[1]), style="List Bullet")
         elif kind == "table":
             _name, header, rows = block[1:]
             table = document.add_table(rows=1 + len(rows), cols=len(header))
             table.style = "Table Grid"
             for n, text in enumerate(header):
-                table.rows[0].cells[n].text = str(text)
+                table.rows[0].cells[n].text = cells.text(text)
             for r, row in enumerate(rows, start=1):
-                cells = table.rows[r].cells
+                row_cells = table.rows[r].cells
                 for n, value in enumerate(row):
-                    cells[n].text = _cell(value)
+                    row_cells[n].text = _cell(value)
         elif kind == "image":
             document.add_picture(io.BytesIO(block[1]), width=Cm(block[2]))
     buffer = io.BytesIO()
@@ -315,19 +317,19 @@ def pdf(data):
     for block in blocks(data):
         kind = block[0]
         if kind in ("h1", "h2", "h3", "h4", "p"):
-            story.append(Paragraph(escape(block[1]), styles[kind]))
+            story.append(Paragraph(escape(cells.text(block[1])), styles[kind]))
         elif kind == "li":
-            story.append(Paragraph(escape(block[1]), styles["li"], bulletText="•"))
+            story.append(Paragraph(escape(cells.text(block[1])), styles["li"], bulletText="•"))
         elif kind == "table":
             _name, header, rows = block[1:]
-            cells = [[Paragraph(escape(str(h)), styles["head"]) for h in header]]
+            table_cells = [[Paragraph(escape(cells.text(h)), styles["head"]) for h in header]]
             for row in rows:
-                cells.append(
+                table_cells.append(
                     [Paragraph(escape(_cell(row[0])), styles["cell"])] + [_cell(v) for v in row[1:]]
                 )
             first = width * (0.4 if len(header) > 3 else 0.5)
             rest = (width - first) / max(1, len(header) - 1)
-            table = Table(cells, colWidths=[first] + [rest] * (len(header) - 1), repeatRows=1)
+            table = Table(table_cells, colWidths=[first] + [rest] * (len(header) - 1), repeatRows=1)
             table.setStyle(
                 TableStyle(
                     [
@@ -371,22 +373,19 @@ def xlsx(data):
         if block[0] != "table":
             continue
         name, header, rows = block[1:]
-        title = "".join(ch for ch in str(name) if ch not in "[]:*?/\\")[:31]
-        n = 2
-        while title in used:
-            suffix = f" {n}"
-            title = title[: 31 - len(suffix)] + suffix
-            n += 1
+        title = cells.sheet_title(name, used)
         used.add(title)
         sheet = workbook.create_sheet(title)
-        sheet.append([str(h) for h in header])
-        for cell in sheet[1]:
+        for cell in cells.append_row(sheet, [str(h) for h in header]):
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append([v if isinstance(v, int | float) or v is None else str(v) for v in row])
+            cells.append_row(
+                sheet, [v if isinstance(v, int | float) or v is None else str(v) for v in row]
+            )
         sheet.column_dimensions["A"].width = 50
-    sheet = workbook.create_sheet(_("Effekter")[:31])
-    sheet.append(
+    sheet = workbook.create_sheet(cells.sheet_title(_("Effekter"), used))
+    header = cells.append_row(
+        sheet,
         [
             _("Del"),
             _("Mottagartyp"),
@@ -396,9 +395,9 @@ def xlsx(data):
             _("Effekter"),
             _("Målgrupp"),
             _("Mätt"),
-        ]
+        ],
     )
-    for cell in sheet[1]:
+    for cell in header:
         cell.font = Font(bold=True)
     for item in data["parts"]:
         for pot in item["aggregate"]["pots"]:
@@ -406,7 +405,8 @@ def xlsx(data):
                 for e in item["effects"].get((pot["pot_id"], c["category_id"]), []):
                     if e is None:
                         continue
-                    sheet.append(
+                    cells.append_row(
+                        sheet,
                         [
                             item["part"].slug,
                             pot["org_kind_label"],
@@ -416,7 +416,7 @@ def xlsx(data):
                             e["effects"],
                             _("Ja") if e["target_group"] else _("Nej"),
                             _("Ja") if e["measured"] else _("Nej"),
-                        ]
+                        ],
                     )
     buffer = io.BytesIO()
     workbook.save(buffer)

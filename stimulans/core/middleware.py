@@ -1,3 +1,11 @@
+import io
+import json
+
+from django.http import QueryDict
+
+from .text import NOT_XML, clean_data, clean_text
+
+
 class SwedishByDefaultMiddleware:
     """Swedish unless the user picked another language with the language switch (cookie).
 
@@ -65,3 +73,70 @@ class DatabaseUnavailableMiddleware:
         response = render(request, template, status=503)
         response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
         return response
+
+
+class CleanInputMiddleware:
+    """No text with characters that XML 1.0 cannot hold (see `core.text.clean_text`) reaches a
+    view: they are removed from every posted form field (names and values, and the names of
+    uploaded files) and from every string of a JSON body (keys included), for the pages and the
+    API alike. Such a character in a stored text would break every Word and Excel download that
+    shows it. Tab, newline and carriage return are kept. Uploaded files are the importers' to
+    clean (`reporting.imports.read_table` and the others)."""
+
+    METHODS = ("POST", "PUT", "PATCH")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in self.METHODS:
+            if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+                _clean_form(request)
+            elif request.content_type == "application/json" or request.content_type.endswith(
+                "+json"
+            ):
+                _clean_json(request)
+        return self.get_response(request)
+
+
+def _set_body(request, body):
+    """Replace the request's body, so that a parser that reads it (the API's) gets `body`."""
+    request._body = body
+    request._stream = io.BytesIO(body)
+    request.META["CONTENT_LENGTH"] = str(len(body))
+
+
+def _clean_form(request):
+    post = request.POST
+    for upload in request.FILES.values():
+        if upload.name and NOT_XML.search(upload.name):
+            upload.name = clean_text(upload.name)
+    if not any(
+        NOT_XML.search(key) or any(NOT_XML.search(v) for v in values)
+        for key, values in post.lists()
+    ):
+        return
+    cleaned = QueryDict(mutable=True, encoding=post.encoding)
+    for key, values in post.lists():
+        cleaned.setlist(clean_text(key), [clean_text(v) for v in values])
+    cleaned._mutable = False
+    request._post = cleaned
+    if request.content_type == "application/x-www-form-urlencoded":
+        _set_body(request, cleaned.urlencode().encode(post.encoding or "utf-8"))
+
+
+# In a JSON body the characters come as escapes (\u0001) or, for U+FFFE and U+FFFF, as UTF-8.
+_JSON_MARKERS = (b"\\u", "\ufffe".encode(), "\uffff".encode())
+
+
+def _clean_json(request):
+    body = request.body
+    if not any(marker in body for marker in _JSON_MARKERS):
+        return
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return  # not JSON: the view refuses it with its own message
+    cleaned = clean_data(data)
+    if cleaned != data:
+        _set_body(request, json.dumps(cleaned, ensure_ascii=False).encode("utf-8"))

@@ -1,5 +1,7 @@
 """Small text helpers shared by imports, commands and views."""
 
+import re
+
 
 def is_digits(text):
     """True for a non-empty string of ASCII digits 0–9 only.
@@ -19,3 +21,36 @@ def thousands(number):
     """An integer in Swedish number format, groups of three separated by a no-break space:
     2 345 678."""
     return f"{int(number):,}".replace(",", "\u00a0")
+
+
+# Characters that XML 1.0 cannot hold (outside its `Char` production): the C0 controls other
+# than tab, newline and carriage return, lone surrogates, U+FFFE and U+FFFF. Word, Excel and
+# OpenDocument files are XML, so one of these in any text makes the whole file unwritable.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Vertical tab and form feed are Word's line and page breaks in pasted text: a space keeps the
+# words apart (and keeps line numbers of YAML and CSV files as they were).
+_AS_SPACE = {"\x0b", "\x0c"}
+
+
+def _replace(match):
+    return " " if match.group() in _AS_SPACE else ""
+
+
+def clean_text(text):
+    """`text` without the characters XML 1.0 cannot hold (see NOT_XML); vertical tab and form
+    feed become a space, the others are removed. Tab, newline and carriage return stay."""
+    if not NOT_XML.search(text):
+        return text
+    return NOT_XML.sub(_replace, text)
+
+
+def clean_data(value):
+    """`value` (JSON- or YAML-like data: dicts, lists, strings, numbers) with `clean_text`
+    applied to every string in it, keys included."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {clean_data(k): clean_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(clean_data(v) for v in value)
+    return value

@@ -1,7 +1,11 @@
+import io
+
 import django_filters
 import django_tables2 as tables
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from stimulans.core import cells
 from stimulans.organisations.models import County
 
 from .models import Allocation
@@ -49,3 +53,24 @@ class AllocationFilter(django_filters.FilterSet):
     class Meta:
         model = Allocation
         fields = ["county"]
+
+
+EXPORT_FORMATS = ("csv", "xlsx")
+
+
+def export_table(table, fmt):
+    """`table` (a django-tables2 table, its `value_*` figures) as CSV or Excel bytes. Every cell
+    goes through `core.cells`: names are written as text, never as a formula."""
+    header, *rows = [list(row) for row in table.as_values()]
+    if fmt == "csv":
+        return cells.csv_bytes(header, rows)
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = cells.sheet_title(gettext("Fördelning"))
+    for row in [header, *rows]:
+        cells.append_row(sheet, row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -4,11 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
-from django_tables2.export import TableExport
 
 from stimulans.accounts.decorators import role_required
 from stimulans.accounts.models import Role
@@ -17,7 +17,12 @@ from stimulans.organisations.models import County, OrganisationKind, PopulationD
 from .forms import AgreementUploadForm
 from .models import Agreement, Allocation, Pot, Requisition
 from .services import AgreementFileError, AllocationProblem, allocate_agreement, load_agreement_file
-from .tables import AllocationFilter, AllocationTable
+from .tables import EXPORT_FORMATS, AllocationFilter, AllocationTable, export_table
+
+EXPORT_CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 @login_required
@@ -104,10 +109,13 @@ def pot_allocations(request, year, pot_id):
     table = AllocationTable(filterset.qs)
     RequestConfig(request, paginate=False).configure(table)
     export_format = request.GET.get("_export")
-    if TableExport.is_valid_format(export_format) and export_format in ("csv", "xlsx"):
-        exporter = TableExport(export_format, table)
+    if export_format in EXPORT_FORMATS:
         name = f"fordelning-{year}-{pot.part.slug}-{pot.recipient_kind}.{export_format}"
-        return exporter.response(name)
+        response = HttpResponse(
+            export_table(table, export_format), content_type=EXPORT_CONTENT_TYPES[export_format]
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
     total = sum(a.amount_sek for a in filterset.qs)
     dataset = PopulationDataset.objects.filter(year=pot.key.population_year).first()
     return render(

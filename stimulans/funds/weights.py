@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from stimulans.core.errorlist import capped
+from stimulans.core.text import clean_text
 from stimulans.organisations.models import Organisation, OrganisationKind
 
 HEADER = ["org_kind", "org_code", "weight"]
@@ -21,7 +22,7 @@ class WeightTableError(ValueError):
 
 def parse_weight_table(text):
     """Returns [(organisation, Decimal weight)] in the order of the file."""
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    reader = csv.reader(io.StringIO(clean_text(text.lstrip("\ufeff"))))
     header = next(reader, None)
     if header is None or [h.strip() for h in header] != HEADER:
         raise WeightTableError(

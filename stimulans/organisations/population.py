@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from stimulans.core.errorlist import capped
-from stimulans.core.text import is_digits, thousands
+from stimulans.core.text import clean_text, is_digits, thousands
 
 from .models import County, Organisation, OrganisationKind, PopulationDataset, PopulationFigure
 
@@ -77,7 +77,7 @@ class ParsedPopulation:
 def decode(data: bytes) -> str:
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            return data.decode(encoding)
+            return clean_text(data.decode(encoding))
         except UnicodeDecodeError:
             continue
     raise PopulationImportError([_("Filen kunde inte läsas som text (UTF-8 eller Windows-1252).")])

@@ -7,12 +7,24 @@ from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from stimulans.core.cells import text as _t
+
 from .models import ActivityKind, GoalTerm
+
+
+def _heading(doc, text, level):
+    return doc.add_heading(_t(text), level=level)
+
+
+def _paragraph(doc, text, style=None):
+    """A paragraph of `text`; every text of the document goes through `cells.text`, so that
+    characters Word cannot hold never break the export."""
+    return doc.add_paragraph(_t(text), style=style)
 
 
 def _bullets(doc, items):
     for item in items:
-        doc.add_paragraph(str(item), style="List Bullet")
+        _paragraph(doc, item, style="List Bullet")
 
 
 def _activity_table(doc, activities):
@@ -28,7 +40,7 @@ def _activity_table(doc, activities):
         [_("Aktivitet"), _("Samarbetspartner och målgrupper"), _("Tid"), _("Mål"), _("Status")],
         strict=True,
     ):
-        cell.text = text
+        cell.text = _t(text)
     for act in activities:
         row = table.add_row().cells
         title = f"{act.get_kind_display()} {act.number}: {act.title}"
@@ -40,30 +52,30 @@ def _activity_table(doc, activities):
             title += "\n" + "\n".join(f"– {s}" for s in act.subtasks)
         if act.child_participation:
             title += "\n" + _("Barns delaktighet: %(text)s") % {"text": act.child_participation}
-        row[0].text = title
+        row[0].text = _t(title)
         who = [str(act.get_actor_display())] if act.actor else []
         if act.partners:
             who.append(_("Partner: %(list)s") % {"list": ", ".join(act.partners)})
         if act.target_groups:
             who.append(_("Målgrupper: %(list)s") % {"list": ", ".join(act.target_groups)})
-        row[1].text = "\n".join(who)
-        row[2].text = " – ".join(d.isoformat() for d in (act.starts, act.ends) if d is not None)
+        row[1].text = _t("\n".join(who))
+        row[2].text = _t(" – ".join(d.isoformat() for d in (act.starts, act.ends) if d is not None))
         goals = [g.text for g in act.goals.all()]
         if act.indicator_codes:
             goals.append(_("Indikatorer: %(list)s") % {"list": ", ".join(act.indicator_codes)})
         funds = [f"{f.pot}: {f.amount_sek or 0} kr" for f in act.funds.all()]
-        row[3].text = "\n".join(goals + funds)
-        row[4].text = str(act.get_status_display())
+        row[3].text = _t("\n".join(goals + funds))
+        row[4].text = _t(str(act.get_status_display()))
 
 
 def _area(doc, plan, area, level):
-    doc.add_heading(area.path.split(" › ")[-1], level=level)
+    _heading(doc, area.path.split(" › ")[-1], level=level)
     goals = list(area.goals.all())
     for term in (GoalTerm.LONG, GoalTerm.SHORT):
         texts = [g.text for g in goals if g.term == term]
         if texts:
-            doc.add_paragraph(
-                str(_("Långsiktiga mål") if term == GoalTerm.LONG else _("Kortsiktiga mål"))
+            _paragraph(
+                doc, str(_("Långsiktiga mål") if term == GoalTerm.LONG else _("Kortsiktiga mål"))
             ).runs[0].bold = True
             _bullets(doc, texts)
     activities = list(
@@ -79,22 +91,22 @@ def _area(doc, plan, area, level):
 def build_docx(plan):
     """The plan as a .docx document; returns bytes."""
     doc = Document()
-    doc.add_heading(
-        plan.title or f"{plan.get_scope_display()} – {plan.owner_name} {plan.year}", level=0
+    _heading(
+        doc, plan.title or f"{plan.get_scope_display()} – {plan.owner_name} {plan.year}", level=0
     )
     status = plan.get_status_display()
-    doc.add_paragraph(f"{plan.owner_name} – {plan.year}, version {plan.version} ({status})")
+    _paragraph(doc, f"{plan.owner_name} – {plan.year}, version {plan.version} ({status})")
     if plan.purpose:
-        doc.add_heading(_("Syfte"), level=1)
-        doc.add_paragraph(plan.purpose)
+        _heading(doc, _("Syfte"), level=1)
+        _paragraph(doc, plan.purpose)
     if plan.overall_goals:
-        doc.add_heading(_("Övergripande mål"), level=1)
+        _heading(doc, _("Övergripande mål"), level=1)
         _bullets(doc, plan.overall_goals)
     members = list(plan.steering_group.all())
     if members or plan.political_anchor or plan.secretariat or plan.network:
-        doc.add_heading(_("Organisation"), level=1)
+        _heading(doc, _("Organisation"), level=1)
         if members:
-            doc.add_paragraph(_("Styrgrupp")).runs[0].bold = True
+            _paragraph(doc, _("Styrgrupp")).runs[0].bold = True
             _bullets(doc, [f"{m.name} ({m.role})" if m.role else m.name for m in members])
         for label, value in (
             (_("Politisk förankring"), plan.political_anchor),
@@ -102,33 +114,33 @@ def build_docx(plan):
             (_("Samordnarnätverk"), plan.network),
         ):
             if value:
-                doc.add_paragraph(f"{label}: {value}")
+                _paragraph(doc, f"{label}: {value}")
     sections = list(plan.sections.prefetch_related("attachments"))
     if sections:
-        doc.add_heading(_("Nulägesanalys"), level=1)
+        _heading(doc, _("Nulägesanalys"), level=1)
         for section in sections:
-            doc.add_heading(section.title, level=2)
+            _heading(doc, section.title, level=2)
             for paragraph in section.body.split("\n\n"):
                 if paragraph.strip():
-                    doc.add_paragraph(paragraph.strip())
+                    _paragraph(doc, paragraph.strip())
             names = [a.name for a in section.attachments.all()]
             if names:
-                doc.add_paragraph(_("Bilagor: %(list)s") % {"list": ", ".join(names)})
-    doc.add_heading(_("Områden, mål och aktiviteter"), level=1)
+                _paragraph(doc, _("Bilagor: %(list)s") % {"list": ", ".join(names)})
+    _heading(doc, _("Områden, mål och aktiviteter"), level=1)
     for area in plan.areas.filter(parent__isnull=True):
         _area(doc, plan, area, 2)
     decisions = list(plan.decisions.all())
     if decisions or plan.adopted_by:
-        doc.add_heading(_("Beslut och antagande"), level=1)
+        _heading(doc, _("Beslut och antagande"), level=1)
         if plan.adopted_by:
             adopted = plan.get_adopted_by_display()
             if plan.adopted_on:
                 adopted += f", {plan.adopted_on.isoformat()}"
-            doc.add_paragraph(_("Antagen av: %(who)s") % {"who": adopted})
+            _paragraph(doc, _("Antagen av: %(who)s") % {"who": adopted})
         _bullets(doc, [f"{d.decided_on.isoformat()} – {d.body}: {d.text}" for d in decisions])
     participation = list(plan.participations.all())
     if participation:
-        doc.add_heading(_("Brukar-, patient- och anhörigorganisationers medverkan"), level=1)
+        _heading(doc, _("Brukar-, patient- och anhörigorganisationers medverkan"), level=1)
         _bullets(
             doc,
             [
@@ -137,7 +149,7 @@ def build_docx(plan):
             ],
         )
     if plan.previous_documents:
-        doc.add_heading(_("Tidigare planer och analyser"), level=1)
+        _heading(doc, _("Tidigare planer och analyser"), level=1)
         _bullets(doc, [f"{d.get('year')}: {d.get('title')}" for d in plan.previous_documents])
     out = BytesIO()
     doc.save(out)

@@ -36,6 +36,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from stimulans.core.errorlist import capped
+from stimulans.core.text import clean_data, clean_text
 from stimulans.funds.models import Pot
 from stimulans.organisations.models import County
 
@@ -708,8 +709,11 @@ def import_plan_data(data, lines=None):
 
 
 def import_plan_text(text):
+    # Control characters are removed, written as they are or escaped ("\x01"); line numbers
+    # stay as they were (see core.text.clean_text).
+    text = clean_text(text)
     try:
-        data = yaml.load(text, Loader=Loader)  # noqa: S506 – a SafeLoader
+        data = clean_data(yaml.load(text, Loader=Loader))  # noqa: S506 – a SafeLoader
         lines = _line_map(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

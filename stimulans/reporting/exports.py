@@ -7,13 +7,13 @@ The initiatives and measures tables begin with the columns of the import formats
 the extra columns (names, title, how an effect was measured) are ignored by the import.
 """
 
-import csv
 import io
 import json
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
+
+from stimulans.core import cells
 
 from .imports import INITIATIVE_COLUMNS, MEASURE_COLUMNS
 from .models import Report
@@ -33,7 +33,6 @@ REPORT_COLUMNS = [
     "funds_carried_over_sek",
     "funds_explanation",
 ]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def reports_of_pot(pot, queryset=None):
@@ -151,21 +150,11 @@ def sheets_for(pot):
     return ["answers", "initiatives"]
 
 
-def _csv_safe(value):
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
 def to_csv(header, rows):
     """UTF-8 with BOM (so Excel reads it right), comma separated. Text that a spreadsheet would
-    run as a formula gets a leading apostrophe (the import removes it again)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_csv_safe(v) for v in row])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    run as a formula gets a leading apostrophe (the import removes it again), header included;
+    see `core.cells.csv_bytes`."""
+    return cells.csv_bytes(header, rows)
 
 
 def export_csv(pot, sheet, queryset=None):
@@ -181,13 +170,9 @@ def export_xlsx(pot, queryset=None):
     for sheet in sheets_for(pot):
         header, rows = TABLES[sheet](pot, reports)
         ws = workbook.create_sheet(SHEET_TITLES[sheet])
-        ws.append(header)
+        cells.append_row(ws, header)
         for row in rows:
-            ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
-        for cells in ws.iter_rows(min_row=2):
-            for cell in cells:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"
+            cells.append_row(ws, row)
         ws.freeze_panes = "A2"
         for col in range(1, len(header) + 1):
             ws.column_dimensions[get_column_letter(col)].width = 18

@@ -41,7 +41,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stimulans.core.errorlist import capped
-from stimulans.core.text import is_digits
+from stimulans.core.text import clean_text, is_digits
 from stimulans.core.uploads import check_zip
 from stimulans.funds.models import Agreement, Pot
 from stimulans.organisations.models import Organisation, OrganisationKind
@@ -166,7 +166,7 @@ def _read_csv(data):
 def read_table(data: bytes, filename=""):
     """Rows of a CSV or XLSX file as lists of stripped strings (XLSX is recognised by content;
     it passes the upload checks against zip bombs first, whether it came from the web or the
-    CLI)."""
+    CLI), without the characters XML 1.0 cannot hold (`core.text.clean_text`)."""
     if data[:4] == b"PK\x03\x04":
         try:
             check_zip(io.BytesIO(data), filename or "fil.xlsx")
@@ -175,7 +175,7 @@ def read_table(data: bytes, filename=""):
         rows = _read_xlsx(data)
     else:
         rows = _read_csv(data)
-    return [[FORMULA_ESCAPE_RE.sub("", c) for c in row] for row in rows]
+    return [[FORMULA_ESCAPE_RE.sub("", clean_text(c).strip()) for c in row] for row in rows]
 
 
 def _records(data, columns, optional=(), filename=""):

@@ -6,6 +6,12 @@ groups and repeat groups (one level). Expressions: `${field}` references, `.` (t
 answer), numbers and strings, `= != < <= > >=`, `+ - * div mod`, `and`, `or`, `not()`,
 `selected()`, `count-selected()`, `string-length()`, `true()`, `false()`. The evaluator is a
 small recursive-descent parser; it never calls Python's eval().
+
+Every expression of an uploaded form (`relevant`, `constraint`, `required`, `calculation`,
+`choice_filter`, on questions, groups and repeats) is checked at upload, and a refusal names
+the sheet, row and column. A definition stored before such checks is still safe to show:
+`is_true` gives its default for an expression it cannot evaluate, so a report page never fails
+on one (the question is shown, the answer accepted, nothing extra required).
 """
 
 import io
@@ -14,6 +20,7 @@ import re
 from django.utils.translation import gettext as _
 
 from stimulans.core.errorlist import capped
+from stimulans.core.text import clean_data
 
 FIELD_TYPES = {
     "text",
@@ -86,20 +93,148 @@ def parse_xlsform(content, filename="enkat.xlsx", categories=None, measures=None
         raise XLSFormError(
             [_("Filen kunde inte läsas som XLSForm: %(err)s") % {"err": exc}]
         ) from exc
-    definition = result._pyxform
-    errors = check_definition(definition, categories=categories, measures=measures)
+    # Labels, hints and choices are shown and exported: no characters XML 1.0 cannot hold.
+    definition = clean_data(result._pyxform)
+    errors = check_sheet_expressions(content, suffix)
+    errors += check_definition(
+        definition, categories=categories, measures=measures, skip_expressions=errors
+    )
     if errors:
         raise XLSFormError(errors)
     return definition
 
 
-def check_definition(definition, categories=None, measures=None):
-    """Problems that pyxform accepts but this product cannot handle. Returns Swedish messages."""
+# Columns of the survey sheet that hold expressions, by their names and pyxform's aliases,
+# and the key each becomes in the definition (in `bind`, or on the node for choice_filter).
+EXPRESSION_COLUMNS = {
+    "relevant": "relevant",
+    "relevance": "relevant",
+    "bind::relevant": "relevant",
+    "constraint": "constraint",
+    "bind::constraint": "constraint",
+    "required": "required",
+    "bind::required": "required",
+    "calculation": "calculate",
+    "calculate": "calculate",
+    "bind::calculate": "calculate",
+    "choice_filter": "choice_filter",
+}
+EXPRESSION_KEYS = ("relevant", "constraint", "required", "calculate", "choice_filter")
+
+
+def expression_problem(expr, key):
+    """Why the evaluator cannot handle `expr` (the value of `key`), or None if it can."""
+    if key == "required" and is_literal_flag(expr.strip() if isinstance(expr, str) else expr):
+        return None
+    try:
+        parse_expression(expr)
+    except ExpressionError as exc:
+        return str(exc)
+    return None
+
+
+def node_expressions(node):
+    """[(key, expression)] of one node of the definition: question, group or repeat."""
+    bind = node.get("bind") or {}
+    found = [(key, bind.get(key)) for key in EXPRESSION_KEYS if key != "choice_filter"]
+    found.append(("choice_filter", node.get("choice_filter")))
+    return [(key, expr) for key, expr in found if expr not in (None, "")]
+
+
+def _column_letters(content, suffix):
+    """{header: column letter} of the survey sheet of an .xlsx file; {} for other formats."""
+    if suffix != ".xlsx":
+        return {}
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (BadZipFile, InvalidFileException, KeyError, OSError):
+        return {}  # pyxform read the file; the messages then name the column without its letter
+    try:
+        sheets = [ws for ws in workbook.worksheets if ws.title.lower() == "survey"]
+        if not sheets and len(workbook.worksheets) == 1:
+            sheets = workbook.worksheets
+        if not sheets:
+            return {}
+        first = next(sheets[0].iter_rows(max_row=1, values_only=True), ())
+        return {
+            re.sub(r"\s+", " ", str(h).strip()): get_column_letter(n)
+            for n, h in enumerate(first, start=1)
+            if h is not None
+        }
+    finally:
+        workbook.close()
+
+
+def check_sheet_expressions(content, suffix):
+    """Every expression of the survey sheet the evaluator cannot handle, as Swedish messages
+    naming the sheet, row and column and the expression. [] if the sheet cannot be read here
+    (then `check_definition` names the question instead)."""
+    from pyxform.errors import PyXFormError
+    from pyxform.xls2json_backends import get_xlsform
+
+    try:
+        rows = get_xlsform(io.BytesIO(content), file_type=suffix).survey or []
+    except PyXFormError:
+        return []  # pyxform read it a moment ago; should it not now, check_definition reports
+    letters = _column_letters(content, suffix)
+    errors = []
+    # pyxform keeps empty rows, so that row n of the list is row n + 2 of the sheet.
+    for number, row in enumerate(rows, start=2):
+        for column, expr in row.items():
+            key = EXPRESSION_COLUMNS.get(str(column).strip().lower())
+            if key is None or expr in (None, ""):
+                continue
+            problem = expression_problem(expr, key)
+            if problem is None:
+                continue
+            values = {"row": number, "column": column, "expr": expr, "err": problem}
+            if column in letters:
+                errors.append(
+                    _(
+                        "Bladet ”survey”, rad %(row)d, kolumn %(letter)s (”%(column)s”): "
+                        "uttrycket ”%(expr)s” kan inte tolkas: %(err)s"
+                    )
+                    % {**values, "letter": letters[column]}
+                )
+            else:
+                errors.append(
+                    _(
+                        "Bladet ”survey”, rad %(row)d, kolumnen ”%(column)s”: "
+                        "uttrycket ”%(expr)s” kan inte tolkas: %(err)s"
+                    )
+                    % values
+                )
+    return errors
+
+
+def check_definition(definition, categories=None, measures=None, skip_expressions=()):
+    """Problems that pyxform accepts but this product cannot handle. Returns Swedish messages.
+    Expressions already reported in `skip_expressions` (messages that quote them) are not
+    reported again."""
     errors = []
     names = {}
     for node, repeat in walk(definition):
         name = node.get("name")
         kind = node.get("type")
+        for key, expr in node_expressions(node):
+            problem = expression_problem(expr, key)
+            if problem is None or any(f"”{expr}”" in m for m in skip_expressions):
+                continue
+            if kind == "group":
+                message = _("Gruppen ”%(name)s”: uttrycket ”%(expr)s” kan inte tolkas: %(err)s")
+            elif kind == "repeat":
+                message = _(
+                    "Upprepningen ”%(name)s”: uttrycket ”%(expr)s” kan inte tolkas: %(err)s"
+                )
+            else:
+                message = _("Frågan ”%(name)s”: uttrycket ”%(expr)s” kan inte tolkas: %(err)s")
+            errors.append(message % {"name": name, "expr": expr, "err": problem})
         if kind in CONTAINER_TYPES:
             if kind == "repeat" and repeat is not None:
                 errors.append(
@@ -116,19 +251,6 @@ def check_definition(definition, categories=None, measures=None):
         if name in names:
             errors.append(_("Namnet ”%(name)s” används två gånger.") % {"name": name})
         names[name] = node
-        bind = node.get("bind") or {}
-        for attr in ("relevant", "constraint", "required"):
-            expr = bind.get(attr)
-            if attr == "required" and is_literal_flag(expr):
-                continue
-            if expr:
-                try:
-                    parse_expression(expr)
-                except ExpressionError as exc:
-                    errors.append(
-                        _("Frågan ”%(name)s”: uttrycket ”%(expr)s” kan inte tolkas: %(err)s")
-                        % {"name": name, "expr": expr, "err": exc}
-                    )
         if name in REPORT_INTEGER_FIELDS or name == "funds_sek":
             if kind != "integer":
                 errors.append(
@@ -149,8 +271,14 @@ def check_definition(definition, categories=None, measures=None):
     return errors
 
 
+# pyxform's spellings of yes and no (its aliases.yes_no).
+LITERAL_FLAGS = {"yes", "true", "true()", "no", "false", "false()"}
+
+
 def is_literal_flag(expr):
-    return expr in (None, "", "yes", "true()", "no", "false()", True, False)
+    if isinstance(expr, str):
+        return expr == "" or expr.lower() in LITERAL_FLAGS
+    return expr in (None, True, False)
 
 
 def walk(definition, repeat=None):
@@ -239,7 +367,12 @@ def tokenize(text):
         if kind == "ref":
             tokens.append(("ref", value[2:-1]))
         elif kind == "num":
-            tokens.append(("num", float(value) if "." in value else int(value)))
+            try:
+                number = float(value) if "." in value else int(value)
+                float(number)
+            except (ValueError, OverflowError):
+                raise ExpressionError(_("talet %(n)s är för stort") % {"n": value[:20]}) from None
+            tokens.append(("num", number))
         elif kind == "str":
             tokens.append(("str", value[1:-1]))
         elif kind == "name":
@@ -256,7 +389,17 @@ def tokenize(text):
     return tokens
 
 
-FUNCTIONS = {"not", "selected", "count-selected", "string-length", "true", "false"}
+# Supported functions and how many arguments each takes.
+FUNCTIONS = {
+    "not": (1,),
+    "selected": (2,),
+    "count-selected": (0, 1),
+    "string-length": (0, 1),
+    "true": (0,),
+    "false": (0,),
+}
+# Deeper expressions are refused: evaluating them recursively could exhaust Python's stack.
+MAX_DEPTH = 100
 
 
 class _Parser:
@@ -339,6 +482,10 @@ class _Parser:
                     self.take()
                     args.append(self.or_expr())
             self.take("op", ")")
+            if len(args) not in FUNCTIONS[value]:
+                raise ExpressionError(
+                    _("fel antal argument till funktionen ”%(f)s”") % {"f": value}
+                )
             return ("call", value, args)
         raise ExpressionError(_("uttrycket är ofullständigt eller felaktigt"))
 
@@ -346,9 +493,36 @@ class _Parser:
 _parsed = {}
 
 
+def _depth(tree):
+    """The nesting depth of a parsed expression (counted without recursion)."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if node[0] in ("bin",):
+            stack += [(node[2], depth + 1), (node[3], depth + 1)]
+        elif node[0] == "neg":
+            stack.append((node[1], depth + 1))
+        elif node[0] == "call":
+            stack += [(arg, depth + 1) for arg in node[2]]
+    return deepest
+
+
 def parse_expression(text):
+    """The parse tree of `text`; raises ExpressionError for anything the evaluator cannot
+    handle (syntax, unsupported functions, wrong number of arguments, too deep nesting)."""
+    if not isinstance(text, str):
+        raise ExpressionError(_("uttrycket är inte en text"))
     if text not in _parsed:
-        _parsed[text] = _Parser(tokenize(text)).parse()
+        try:
+            tree = _Parser(tokenize(text)).parse()
+        except RecursionError:
+            raise ExpressionError(_("uttrycket är för djupt nästlat")) from None
+        if _depth(tree) > MAX_DEPTH:
+            raise ExpressionError(_("uttrycket är för djupt nästlat"))
+        if len(_parsed) > 10_000:
+            _parsed.clear()
+        _parsed[text] = tree
     return _parsed[text]
 
 
@@ -417,8 +591,13 @@ def _compare(op, left, right):
 
 def evaluate(expression, lookup, current=None):
     """Evaluate an XPath expression. `lookup(name)` returns the answer of `${name}` (str, number,
-    list or None); `current` is the answer `.` refers to. Returns a Python value."""
-    return _eval(parse_expression(expression), lookup, current)
+    list or None); `current` is the answer `.` refers to. Returns a Python value. Raises
+    ExpressionError for an expression it cannot handle."""
+    tree = parse_expression(expression)
+    try:
+        return _eval(tree, lookup, current)
+    except (RecursionError, OverflowError) as exc:
+        raise ExpressionError(_("uttrycket kan inte beräknas")) from exc
 
 
 def _eval(node, lookup, current):
@@ -474,19 +653,24 @@ def _eval(node, lookup, current):
     raise ExpressionError(_("okänt uttryck"))
 
 
-def is_true(expression, lookup, current=None):
+def is_true(expression, lookup, current=None, default=True):
+    """The expression as a condition; `default` when it is empty or cannot be evaluated (a
+    definition stored before the upload checks: show the question, accept the answer)."""
     if expression in (None, ""):
-        return True
-    return _as_bool(evaluate(expression, lookup, current))
+        return default
+    try:
+        return _as_bool(evaluate(expression, lookup, current))
+    except ExpressionError:
+        return default
 
 
 def is_required(node, lookup):
     required = (node.get("bind") or {}).get("required")
-    if required in (None, "", "no", "false()", False):
-        return False
-    if required in ("yes", "true()", True):
-        return True
-    return is_true(required, lookup)
+    if is_literal_flag(required):
+        return required is True or (
+            isinstance(required, str) and required.lower() in ("yes", "true", "true()")
+        )
+    return is_true(required, lookup, default=False)
 
 
 def walk_fields(definition, ancestors=(), repeat=None):

@@ -3,6 +3,7 @@ import io
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 
 from stimulans.reporting.models import Questionnaire
 from stimulans.reporting.questionnaires.loader import QUESTIONNAIRE_DIR
@@ -47,6 +48,33 @@ class QuestionnaireUploadTest(ReportingTestCase):
         self.assertContains(response, "finns inte i pottens lista", status_code=400)
         response = self.upload(b"hello", "enkat.txt")
         self.assertContains(response, "har fel typ", status_code=400)
+        self.assertEqual(
+            Questionnaire.objects.get(pot=self.suicide_county).xlsform_name,
+            "suicidprevention--county.xlsx",
+        )
+
+    def test_a_group_or_repeat_expression_it_cannot_evaluate_is_refused_with_its_cell(self):
+        # Accepted before, and then every report of the pot answered 500.
+        wb = openpyxl.load_workbook(io.BytesIO(shipped()))
+        ws = wb["survey"]
+        headers = [c.value for c in ws[1]]
+        assert ws.cell(row=12, column=2).value == "participation"  # begin_group
+        assert ws.cell(row=30, column=2).value == "initiatives"  # begin_repeat
+        ws.cell(row=12, column=headers.index("relevant") + 1, value="if(${disruption}, 1, 0)")
+        ws.cell(row=30, column=headers.index("relevant") + 1, value="position(..) > 0")
+        ws.cell(row=3, column=headers.index("constraint") + 1, value="regex(., 1)")
+        out = io.BytesIO()
+        wb.save(out)
+        self.login(self.adam)
+        response = self.upload(out.getvalue())
+        self.assertEqual(response.status_code, 400)
+        for message in [
+            "Bladet ”survey”, rad 12, kolumn H (”relevant”): uttrycket ”if(${disruption}, 1, 0)”"
+            " kan inte tolkas: funktionen ”if” stöds inte",
+            "Bladet ”survey”, rad 30, kolumn H (”relevant”): uttrycket ”position(..) > 0”",
+            "Bladet ”survey”, rad 3, kolumn F (”constraint”): uttrycket ”regex(., 1)”",
+        ]:
+            self.assertContains(response, escape(message), status_code=400)
         self.assertEqual(
             Questionnaire.objects.get(pot=self.suicide_county).xlsform_name,
             "suicidprevention--county.xlsx",
