@@ -225,9 +225,66 @@ def _yaml_12_booleans(cls):
     return cls
 
 
+# A plan file is a few kilobytes (Stockholm's 2021 plan: 7 kB); refuse files beyond this, and
+# nesting deeper than a plan's areas, subareas and activities need (the composer recurses).
+MAX_PLAN_BYTES = 1024 * 1024
+MAX_DEPTH = 40
+TOP_LEVEL_KEYS = ("plan",)
+PLAN_KEYS = (
+    "scope",
+    "county_code",
+    "year",
+    "version",
+    "status",  # written by the export, ignored by the import
+    "title",
+    "purpose",
+    "overall_goals",
+    "previous_versions",
+    "requires_child_participation",
+    "adoption",
+    "organisation",
+    "needs_analysis",
+    "decisions",
+    "participation",
+    "areas",
+)
+
+
+class _Refused(yaml.YAMLError):
+    """A file the loader refuses before building anything: `message` names the line."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
 @_yaml_12_booleans
 class Loader(yaml.SafeLoader):
-    pass
+    """SafeLoader without aliases: `*name` can make a few hundred bytes expand to gigabytes
+    ("billion laughs"), and a plan never needs one. Refused while composing, before any value
+    is built; so is nesting deeper than MAX_DEPTH."""
+
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(
+                _(
+                    "Rad %(line)s: filen hänvisar till ett värde på ett annat ställe "
+                    "(*%(name)s). Sådana hänvisningar tillåts inte; skriv ut värdet där det "
+                    "ska stå."
+                )
+                % {"line": line, "name": event.anchor}
+            )
+        if self._depth >= MAX_DEPTH:
+            raise _Refused(_("Rad %(line)s: filen är nästlad i för många nivåer.") % {"line": line})
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 @_yaml_12_booleans
@@ -493,13 +550,25 @@ def _read_area(r, raw, path, pots, kinds):
     return area
 
 
+def _unknown_keys(r, mapping, path, known):
+    for key in mapping:
+        if str(key) not in known:
+            r.error(
+                (*path, str(key)),
+                _("okänd nyckel ”%(key)s”; här kan stå %(known)s.")
+                % {"key": key, "known": ", ".join(known)},
+            )
+
+
 def read_plan_data(data, lines=None):
     """Validate the dict and return a description of the plan to create. Raises
     PlanImportError with every problem found."""
     r = _Reader(lines or {})
     root = r.mapping(data, ())
+    _unknown_keys(r, root, (), TOP_LEVEL_KEYS)
     p = r.mapping(root.get("plan"), ("plan",))
     path = ("plan",)
+    _unknown_keys(r, p, path, PLAN_KEYS)
     if not p and not r.errors:
         r.error(path, _("saknas."))
     scope = r.choice(p, "scope", path, PlanScope.values) or PlanScope.COUNTY
@@ -706,10 +775,20 @@ def import_plan_data(data, lines=None):
     return target
 
 
+def too_large_error():
+    return _("Filen är för stor för en handlingsplan (högst %(kb)d kB).") % {
+        "kb": MAX_PLAN_BYTES // 1024
+    }
+
+
 def import_plan_text(text):
+    if len(text.encode("utf-8")) > MAX_PLAN_BYTES:
+        raise PlanImportError([too_large_error()])
     try:
-        data = yaml.load(text, Loader=Loader)  # noqa: S506 – a SafeLoader
+        data = yaml.load(text, Loader=Loader)  # noqa: S506 – a SafeLoader without aliases
         lines = _line_map(text)
+    except _Refused as exc:
+        raise PlanImportError([exc.message]) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         if mark is not None:

@@ -4,7 +4,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from stimulans.plans.services import PlanError, publish
-from stimulans.plans.yaml_io import PlanImportError, import_plan_text
+from stimulans.plans.yaml_io import (
+    MAX_PLAN_BYTES,
+    PlanImportError,
+    import_plan_text,
+    too_large_error,
+)
 
 
 class Command(BaseCommand):
@@ -22,6 +27,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = Path(options["file"])
         try:
+            if path.stat().st_size > MAX_PLAN_BYTES:
+                raise CommandError(f"{path}: {too_large_error()}", returncode=2)
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise CommandError(f"Kan inte läsa {path}: {exc}", returncode=2) from exc
