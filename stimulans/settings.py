@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from stimulans.core.client_ip import parse_networks
+
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = Path(os.environ.get("STIMULANS_HOME", BASE_DIR.parent))
 
@@ -133,12 +135,22 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
 
-# Login throttling (django-axes): five failures lock the username/IP pair for 15 minutes.
-AXES_FAILURE_LIMIT = 5
+# Login throttling (django-axes, stimulans.accounts.throttle): five failures for a username
+# (from any address) lock that username, thirty from one client address (over any usernames)
+# lock that address, for 15 minutes.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+LOGIN_FAILURE_LIMITS = {"username": 5, "ip_address": 30}
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMITS["username"]
+AXES_HANDLER = "stimulans.accounts.throttle.LoginThrottle"
 AXES_COOLOFF_TIME = 0.25
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+# The client address is REMOTE_ADDR. Behind a reverse proxy, name it in TRUSTED_PROXIES
+# (comma-separated addresses or CIDR ranges, e.g. "10.0.0.5" or "10.0.0.0/24"): only requests
+# from those read the client from X-Forwarded-For (stimulans.core.client_ip).
+AXES_CLIENT_IP_CALLABLE = "stimulans.accounts.throttle.axes_client_ip"
+TRUSTED_PROXIES = [p for p in os.environ.get("TRUSTED_PROXIES", "").split(",") if p.strip()]
+parse_networks(TRUSTED_PROXIES)  # a bad entry stops the start, naming it
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
