@@ -1,3 +1,6 @@
+from django.utils.cache import patch_cache_control
+
+
 class SwedishByDefaultMiddleware:
     """Swedish unless the user picked another language with the language switch (cookie).
 
@@ -64,4 +67,21 @@ class DatabaseUnavailableMiddleware:
         )
         response = render(request, template, status=503)
         response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        return response
+
+
+class PrivateNoStoreMiddleware:
+    """`Cache-Control: private, no-store` on every answer to a logged-in user (by session or
+    API token): pages, exports, attachments and JSON hold organisations' drafts and names, and
+    neither a shared proxy nor the browser's disk cache may keep them. Public pages for
+    anonymous visitors keep their default caching. Place after AuthenticationMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
         return response
