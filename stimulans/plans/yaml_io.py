@@ -35,6 +35,7 @@ import yaml
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from stimulans.core.safe_yaml import LimitedSafeLoader, TooLarge
 from stimulans.funds.models import Pot
 from stimulans.organisations.models import County
 
@@ -225,10 +226,8 @@ def _yaml_12_booleans(cls):
     return cls
 
 
-# A plan file is a few kilobytes (Stockholm's 2021 plan: 7 kB); refuse files beyond this, and
-# nesting deeper than a plan's areas, subareas and activities need (the composer recurses).
+# A plan file is a few kilobytes (Stockholm's 2021 plan: 7 kB); refuse files beyond this.
 MAX_PLAN_BYTES = 1024 * 1024
-MAX_DEPTH = 40
 TOP_LEVEL_KEYS = ("plan",)
 PLAN_KEYS = (
     "scope",
@@ -259,16 +258,13 @@ class _Refused(yaml.YAMLError):
 
 
 @_yaml_12_booleans
-class Loader(yaml.SafeLoader):
-    """SafeLoader without aliases: `*name` can make a few hundred bytes expand to gigabytes
+class Loader(LimitedSafeLoader):
+    """A SafeLoader without aliases: `*name` can make a few hundred bytes expand to gigabytes
     ("billion laughs"), and a plan never needs one. Refused while composing, before any value
-    is built; so is nesting deeper than MAX_DEPTH."""
-
-    _depth = 0
+    is built; LimitedSafeLoader refuses nesting deeper than a plan needs."""
 
     def compose_node(self, parent, index):
         event = self.peek_event()
-        line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(
                 _(
@@ -276,15 +272,9 @@ class Loader(yaml.SafeLoader):
                     "(*%(name)s). Sådana hänvisningar tillåts inte; skriv ut värdet där det "
                     "ska stå."
                 )
-                % {"line": line, "name": event.anchor}
+                % {"line": event.start_mark.line + 1, "name": event.anchor}
             )
-        if self._depth >= MAX_DEPTH:
-            raise _Refused(_("Rad %(line)s: filen är nästlad i för många nivåer.") % {"line": line})
-        self._depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+        return super().compose_node(parent, index)
 
 
 @_yaml_12_booleans
@@ -787,7 +777,7 @@ def import_plan_text(text):
     try:
         data = yaml.load(text, Loader=Loader)  # noqa: S506 – a SafeLoader without aliases
         lines = _line_map(text)
-    except _Refused as exc:
+    except (_Refused, TooLarge) as exc:
         raise PlanImportError([exc.message]) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
