@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from stimulans.core.client_ip import parse_networks
+
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = Path(os.environ.get("STIMULANS_HOME", BASE_DIR.parent))
 
@@ -37,6 +39,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "csp",
     "stimulans.core",
     "stimulans.accounts",
     "stimulans.organisations",
@@ -60,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "stimulans.core.middleware.PrivateNoStoreMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -134,12 +140,22 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
 
-# Login throttling (django-axes): five failures lock the username/IP pair for 15 minutes.
-AXES_FAILURE_LIMIT = 5
+# Login throttling (django-axes, stimulans.accounts.throttle): five failures for a username
+# (from any address) lock that username, thirty from one client address (over any usernames)
+# lock that address, for 15 minutes.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+LOGIN_FAILURE_LIMITS = {"username": 5, "ip_address": 30}
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMITS["username"]
+AXES_HANDLER = "stimulans.accounts.throttle.LoginThrottle"
 AXES_COOLOFF_TIME = 0.25
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+# The client address is REMOTE_ADDR. Behind a reverse proxy, name it in TRUSTED_PROXIES
+# (comma-separated addresses or CIDR ranges, e.g. "10.0.0.5" or "10.0.0.0/24"): only requests
+# from those read the client from X-Forwarded-For (stimulans.core.client_ip).
+AXES_CLIENT_IP_CALLABLE = "stimulans.accounts.throttle.axes_client_ip"
+TRUSTED_PROXIES = [p for p in os.environ.get("TRUSTED_PROXIES", "").split(",") if p.strip()]
+parse_networks(TRUSTED_PROXIES)  # a bad entry stops the start, naming it
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
@@ -172,7 +188,33 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
-SPECTACULAR_SETTINGS = {"TITLE": "Stimulans API", "VERSION": "1", "SERVE_INCLUDE_SCHEMA": False}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Stimulans API",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and its favicon from the product itself (drf-spectacular-sidecar), not a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# Content-Security-Policy (django-csp): everything from the product itself, no inline script
+# or style, no framing. htmx's own indicator styles are turned off in base.html (htmx-config)
+# and live in site.css instead. Images also as data: URIs (the empty favicon).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 

@@ -5,12 +5,25 @@
 
 import os
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .settings import *  # noqa: F403
+
+
+def _required(name):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(
+            f"{name} must be set in the environment for the production settings "
+            "(stimulans.settings_production, the default of stimulans.wsgi)."
+        )
+    return value
+
 
 DEBUG = False
 ALLOW_DEMO_ACCOUNTS = False
-SECRET_KEY = os.environ["SECRET_KEY"]
-ALLOWED_HOSTS = os.environ["ALLOWED_HOSTS"].split(",")
+SECRET_KEY = _required("SECRET_KEY")
+ALLOWED_HOSTS = _required("ALLOWED_HOSTS").split(",")
 
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -115,7 +115,12 @@ def is_published(agreement):
 
 
 def _county_filter(county, prefix="report__organisation__county__code"):
-    return Q(**{prefix: county}) if county else Q()
+    """One county's code, a list of codes (several counties), or None (the whole country)."""
+    if county is None or county == "":
+        return Q()
+    if isinstance(county, str):
+        return Q(**{prefix: county})
+    return Q(**{f"{prefix}__in": list(county)})
 
 
 # --- Aggregation -----------------------------------------------------------------------------
@@ -588,14 +593,17 @@ def quality_flags(agreement, part=None, report=None, county=None):
         reports = reports.filter(pot__part=part)
     if report is not None:
         reports = reports.filter(pk=report.pk)
-    if county:
-        reports = reports.filter(organisation__county__code=county)
-    report_rows = {
-        r[0]: r
-        for r in reports.values_list(
-            "pk", "organisation_id", "organisation__short_name", "pot__part__slug", "funds_used_sek"
-        )
-    }
+    reports = reports.filter(_county_filter(county, "organisation__county__code"))
+    report_rows, county_of = {}, {}
+    for r in reports.values_list(
+        "pk",
+        "organisation_id",
+        "organisation__short_name",
+        "pot__part__slug",
+        "funds_used_sek",
+        "organisation__county__code",
+    ):
+        report_rows[r[0]], county_of[r[0]] = r[:5], r[5]
     initiatives = list(
         Initiative.objects.filter(report__in=report_rows.keys()).values_list(
             "pk",
@@ -641,6 +649,7 @@ def quality_flags(agreement, part=None, report=None, county=None):
                 "label": flag_label(code),
                 "report_id": report_id,
                 "organisation": org_name,
+                "county": county_of[report_id],
                 "part": slug,
                 "initiative_id": initiative[0] if initiative else None,
                 "initiative": (initiative[2] or initiative[3]) if initiative else "",
@@ -692,22 +701,34 @@ def flag_summary(flags):
 # --- The whole year --------------------------------------------------------------------------
 
 
-def analyse_year(agreement, county=None, effects_limit=None):
-    """Everything the status report shows for one year (or one county's fact sheet)."""
+def analyse_year(agreement, county=None, effects_limit=None, visible=None):
+    """Everything the status report shows for one year (or one county's fact sheet).
+
+    `visible` (county codes, default all) limits what concerns single counties: the coverage
+    and indicator rows per county and the lists that name organisations (effects, flags); the
+    national totals are always the whole country's (see analysis.permissions)."""
     parts = list(agreement.parts.all())
     aggregates = aggregate_parts(parts, county)
-    effects = effects_by_category(parts, county, limit=effects_limit)
+    detail = county if county or visible is None else sorted(visible)
+    effects = effects_by_category(parts, detail, limit=effects_limit)
     flags = quality_flags(agreement, county=county)
     indicators = list(Indicator.objects.all())
-    rows = compute_indicators(agreement.year, indicators)
+    rows = [
+        r
+        for r in compute_indicators(agreement.year, indicators)
+        if visible is None or r["scope"] == "national" or r["scope"][7:] in visible
+    ]
     scope = f"region:{county}" if county else "national"
     by_part = defaultdict(list)
     for f in flags:
         by_part[f["part"]].append(f)
+    covered = coverage(agreement, county)
+    if visible is not None:
+        covered["counties"] = [c for c in covered["counties"] if c["county_code"] in visible]
     return {
         "agreement": agreement,
         "county": county,
-        "coverage": coverage(agreement, county),
+        "coverage": covered,
         "parts": [
             {
                 "part": part,
@@ -730,7 +751,9 @@ def analyse_year(agreement, county=None, effects_limit=None):
         ],
         "indicator_rows": rows,
         "flags": flag_summary(flags),
-        "flag_list": flags,
+        "flag_list": flags
+        if county or visible is None
+        else [f for f in flags if f["county"] in visible],
     }
 
 

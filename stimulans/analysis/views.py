@@ -1,9 +1,10 @@
 """Analysis pages: the status report per year and per county, part analyses, indicators, the
 analysts' workbench with recoding and quality flags, downloads and the read-only JSON API.
 
-Who may see what:
+Who may see what (the rule is `permissions.analysis_scope`, used by every page and endpoint):
 - analysts and national administrators: everything, and they recode and publish;
-- county coordinators: the national aggregates and their own county's fact sheet;
+- a published year: every county's figures, for everyone;
+- county coordinators, before publication: the national totals and their own county's figures;
 - everyone else (reporters, anonymous): the public pages and JSON of published years only.
 """
 
@@ -30,6 +31,7 @@ from stimulans.reporting.models import Initiative, Report
 from . import charts, documents
 from .forms import CodingForm, WorkbenchFilterForm
 from .models import Indicator, InitiativeCoding, StatusReport
+from .permissions import analysis_scope
 from .search import matches, query_stems
 from .services import (
     aggregate_json,
@@ -65,20 +67,20 @@ def _refuse(request):
     raise PermissionDenied
 
 
-def _year_or_refuse(request, year):
-    """The agreement if the user may read the year's aggregates, else a refusal response."""
-    agreement = get_object_or_404(Agreement, year=year)
-    if _reads_aggregates(request.user) or _published(agreement):
-        return agreement, None
-    return agreement, _refuse(request)
+def _scope_or_refuse(request, agreement, county=None):
+    """(scope, None) if the user may read the year's figures for `county` (None: the whole
+    country), else (None, a refusal response)."""
+    scope = analysis_scope(request.user, agreement)
+    if scope is None or not scope.allows(county):
+        return None, _refuse(request)
+    return scope, None
 
 
-def _county_or_refuse(request, year, code):
-    agreement = get_object_or_404(Agreement, year=year)
-    county = get_object_or_404(County, code=code)
-    if can_view_county(request.user, county) or _published(agreement):
-        return agreement, county, None
-    return agreement, county, _refuse(request)
+def _published_flag(agreement):
+    try:
+        return agreement.status_report.published
+    except StatusReport.DoesNotExist:
+        return False
 
 
 def _county_param(request):
@@ -144,23 +146,22 @@ def _indicator_charts(agreement, year_rows, county=None):
 
 def year_report(request, year):
     """Lägesrapport: the whole year on one page."""
-    agreement, refused = _year_or_refuse(request, year)
-    if refused:
-        return refused
-    return _report_page(request, agreement, None)
+    agreement = get_object_or_404(Agreement, year=year)
+    scope, refused = _scope_or_refuse(request, agreement)
+    return refused or _report_page(request, agreement, None, scope)
 
 
 def county_sheet(request, year, county):
     """Länsfaktablad: the same for one county."""
-    agreement, county_obj, refused = _county_or_refuse(request, year, county)
-    if refused:
-        return refused
-    return _report_page(request, agreement, county_obj)
+    agreement = get_object_or_404(Agreement, year=year)
+    county_obj = get_object_or_404(County, code=county)
+    scope, refused = _scope_or_refuse(request, agreement, county_obj.code)
+    return refused or _report_page(request, agreement, county_obj, scope)
 
 
-def _report_page(request, agreement, county):
+def _report_page(request, agreement, county, scope):
     code = county.code if county else None
-    data = analyse_year(agreement, county=code, effects_limit=10)
+    data = analyse_year(agreement, county=code, effects_limit=10, visible=scope.counties)
     parts = []
     for item in data["parts"]:
         ctx = _part_context(item["aggregate"], item["effects"], code)
@@ -179,20 +180,21 @@ def _report_page(request, agreement, county):
             .values_list("summary", flat=True)
             .first(),
             "is_analyst": request.user.is_authenticated and request.user.reads_everything,
-            "counties": County.objects.all(),
+            "counties": scope.county_choices(County.objects.all()),
         },
     )
 
 
 def part_analysis(request, year, part):
     """One part: category tables per pot, effects, funds and the flowchart; filter by county."""
-    agreement, refused = _year_or_refuse(request, year)
+    agreement = get_object_or_404(Agreement, year=year)
+    county = _county_param(request)
+    scope, refused = _scope_or_refuse(request, agreement, county)
     if refused:
         return refused
     part = get_object_or_404(AgreementPart, agreement=agreement, slug=part)
-    county = _county_param(request)
     result = aggregate_part(part, county)
-    effects = effects_by_category([part], county, limit=50)
+    effects = effects_by_category([part], scope.detail(county), limit=50)
     return render(
         request,
         "analysis/part_analysis.html",
@@ -200,7 +202,7 @@ def part_analysis(request, year, part):
             "agreement": agreement,
             "part": part,
             "county": county,
-            "counties": County.objects.all(),
+            "counties": scope.county_choices(County.objects.all()),
             "is_analyst": request.user.is_authenticated and request.user.reads_everything,
             "comparison": compare_pots(result) if len(result["pots"]) > 1 else None,
             **_part_context(result, effects, county),
@@ -210,23 +212,26 @@ def part_analysis(request, year, part):
 
 def indicators(request, year):
     """Indicators: national and per county this year, the trend over years, region comparison."""
-    agreement, refused = _year_or_refuse(request, year)
+    agreement = get_object_or_404(Agreement, year=year)
+    county = _county_param(request)
+    scope, refused = _scope_or_refuse(request, agreement, county)
     if refused:
         return refused
-    county = _county_param(request)
-    rows = compute_indicators(agreement.year)
-    visible = Agreement.objects.order_by("year")
-    if not _reads_aggregates(request.user):
-        visible = visible.filter(status_report__published=True)
-    years = list(visible.values_list("year", flat=True))
+    rows = scope.indicator_rows(compute_indicators(agreement.year))
+    # The trend shows the years whose figures the user may read for this scope.
+    years = []
+    for other in Agreement.objects.select_related("status_report").order_by("year"):
+        other_scope = analysis_scope(request.user, other, published=_published_flag(other))
+        if other_scope is not None and other_scope.allows(county):
+            years.append(other.year)
     trend_rows = compute_indicators(None, years=years)
     items = _indicator_charts(agreement, rows, county)
-    scope = f"region:{county}" if county else "national"
+    row_scope = f"region:{county}" if county else "national"
     for item in items:
         trend = [
             (str(r["year"]), r["value"])
             for r in trend_rows
-            if r["indicator"] == item["indicator"].code and r["scope"] == scope
+            if r["indicator"] == item["indicator"].code and r["scope"] == row_scope
         ]
         item["trend"] = mark_safe(charts.bar_chart_svg(trend, sort=False))  # noqa: S308
     return render(
@@ -236,7 +241,7 @@ def indicators(request, year):
             "agreement": agreement,
             "items": items,
             "county": county,
-            "counties": County.objects.all(),
+            "counties": scope.county_choices(County.objects.all()),
         },
     )
 
@@ -423,11 +428,16 @@ CONTENT_TYPES = {
 }
 
 
-def _download(agreement, county, fmt):
+def _download(agreement, county, fmt, scope):
     if fmt not in CONTENT_TYPES:
         raise Http404
     limit = None if fmt == "xlsx" else 10  # every effect in Excel, a sample in the documents
-    data = analyse_year(agreement, county=county.code if county else None, effects_limit=limit)
+    data = analyse_year(
+        agreement,
+        county=county.code if county else None,
+        effects_limit=limit,
+        visible=scope.counties,
+    )
     content = {"docx": documents.docx, "pdf": documents.pdf, "xlsx": documents.xlsx}[fmt](data)
     name = f"lagesrapport-{agreement.year}" + (f"-lan-{county.code}" if county else "")
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
@@ -436,53 +446,59 @@ def _download(agreement, county, fmt):
 
 
 def download_report(request, year, fmt):
-    agreement, refused = _year_or_refuse(request, year)
-    if refused:
-        return refused
-    return _download(agreement, None, fmt)
+    agreement = get_object_or_404(Agreement, year=year)
+    scope, refused = _scope_or_refuse(request, agreement)
+    return refused or _download(agreement, None, fmt, scope)
 
 
 def download_county(request, year, county, fmt):
-    agreement, county_obj, refused = _county_or_refuse(request, year, county)
-    if refused:
-        return refused
-    return _download(agreement, county_obj, fmt)
+    agreement = get_object_or_404(Agreement, year=year)
+    county_obj = get_object_or_404(County, code=county)
+    scope, refused = _scope_or_refuse(request, agreement, county_obj.code)
+    return refused or _download(agreement, county_obj, fmt, scope)
 
 
 # --- JSON API --------------------------------------------------------------------------------
 
 
 def _api_year(request, year):
+    """(agreement, county code from ?lan=, scope, None), or a 403 JSON answer as the last item
+    when the user may not read the year, or that county's figures, yet."""
     agreement = get_object_or_404(Agreement, year=year)
-    if _reads_aggregates(request.user) or _published(agreement):
-        return agreement, None
-    return agreement, JsonResponse({"detail": _("Året är inte publicerat.")}, status=403)
+    county = _county_param(request)
+    scope = analysis_scope(request.user, agreement)
+    if scope is None:
+        refused = JsonResponse({"detail": _("Året är inte publicerat.")}, status=403)
+    elif not scope.allows(county):
+        detail = _("Länets siffror visas bara för länet självt tills året är publicerat.")
+        refused = JsonResponse({"detail": detail}, status=403)
+    else:
+        refused = None
+    return agreement, county, scope, refused
 
 
 def api_coverage(request, year):
-    agreement, refused = _api_year(request, year)
+    agreement, county, scope, refused = _api_year(request, year)
     return refused or JsonResponse(
-        {"year": agreement.year, **coverage(agreement, _county_param(request))}
+        {"year": agreement.year, **scope.coverage(coverage(agreement, county))}
     )
 
 
 def api_aggregate(request, year, part):
-    agreement, refused = _api_year(request, year)
+    agreement, county, scope, refused = _api_year(request, year)
     if refused:
         return refused
     part = get_object_or_404(AgreementPart, agreement=agreement, slug=part)
-    county = _county_param(request)
     result = aggregate_json(aggregate_part(part, county))
     return JsonResponse({**result, "county": county})
 
 
 def api_effects(request, year, part):
-    agreement, refused = _api_year(request, year)
+    agreement, county, scope, refused = _api_year(request, year)
     if refused:
         return refused
     part = get_object_or_404(AgreementPart, agreement=agreement, slug=part)
-    county = _county_param(request)
-    effects = effects_by_category([part], county)
+    effects = effects_by_category([part], scope.detail(county))
     out = []
     for pot in part.pots.prefetch_related("categories"):
         for category in pot.categories.all():
@@ -504,7 +520,7 @@ def api_effects(request, year, part):
 
 
 def api_indicators(request, year):
-    agreement, refused = _api_year(request, year)
+    agreement, _county, scope, refused = _api_year(request, year)
     if refused:
         return refused
     catalogue = [
@@ -523,16 +539,15 @@ def api_indicators(request, year):
         {
             "year": agreement.year,
             "indicators": catalogue,
-            "values": compute_indicators(agreement.year),
+            "values": scope.indicator_rows(compute_indicators(agreement.year)),
         }
     )
 
 
 def api_flags(request, year):
-    agreement, refused = _api_year(request, year)
+    agreement, county, _scope, refused = _api_year(request, year)
     if refused:
         return refused
-    county = _county_param(request)
     flags = quality_flags(agreement, county=county)
     by_part = {}
     for part in agreement.parts.all():

@@ -2,6 +2,7 @@ import io
 import json
 
 from django.http import QueryDict
+from django.utils.cache import patch_cache_control
 
 from .text import NOT_XML, clean_data, clean_text
 
@@ -140,3 +141,20 @@ def _clean_json(request):
     cleaned = clean_data(data)
     if cleaned != data:
         _set_body(request, json.dumps(cleaned, ensure_ascii=False).encode("utf-8"))
+
+
+class PrivateNoStoreMiddleware:
+    """`Cache-Control: private, no-store` on every answer to a logged-in user (by session or
+    API token): pages, exports, attachments and JSON hold organisations' drafts and names, and
+    neither a shared proxy nor the browser's disk cache may keep them. Public pages for
+    anonymous visitors keep their default caching. Place after AuthenticationMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -8,6 +8,7 @@ import yaml
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from stimulans.core import safe_yaml
 from stimulans.core.text import clean_data, clean_text
 from stimulans.organisations.models import County, Organisation, OrganisationKind
 from stimulans.organisations.population import MissingPopulation, population_by_organisation
@@ -133,7 +134,9 @@ def load_agreement_file(path_or_text):
         path_or_text = path_or_text.read_text(encoding="utf-8")
     try:
         # Control characters are removed, written as they are or escaped ("\x01").
-        data = clean_data(yaml.safe_load(clean_text(path_or_text)))
+        data = clean_data(safe_yaml.load(clean_text(path_or_text)))
+    except safe_yaml.TooLarge as exc:
+        raise AgreementFileError(exc.message) from exc
     except yaml.YAMLError as exc:
         raise AgreementFileError(_("Filen är inte giltig YAML: %(err)s") % {"err": exc}) from exc
     if not isinstance(data, dict):

@@ -20,6 +20,7 @@ from .models import (
     PlanScope,
     SteeringMember,
 )
+from .yaml_io import MAX_PLAN_BYTES, too_large_error
 
 ATTACHMENT_TYPES = [".pdf", ".docx", ".doc", ".xlsx", ".xls", ".odt", ".ods", ".txt", ".csv"]
 
@@ -288,4 +289,7 @@ class PlanImportForm(forms.Form):
     file = forms.FileField(label=_("Handlingsplan (YAML)"))
 
     def clean_file(self):
-        return check_upload(self.cleaned_data["file"], [".yaml", ".yml"])
+        upload = check_upload(self.cleaned_data["file"], [".yaml", ".yml"])
+        if upload.size > MAX_PLAN_BYTES:
+            raise forms.ValidationError(too_large_error())
+        return upload

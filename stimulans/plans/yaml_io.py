@@ -36,6 +36,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from stimulans.core.errorlist import capped
+from stimulans.core.safe_yaml import LimitedSafeLoader, TooLarge
 from stimulans.core.text import clean_data, clean_text
 from stimulans.funds.models import Pot
 from stimulans.organisations.models import County
@@ -227,9 +228,55 @@ def _yaml_12_booleans(cls):
     return cls
 
 
+# A plan file is a few kilobytes (Stockholm's 2021 plan: 7 kB); refuse files beyond this.
+MAX_PLAN_BYTES = 1024 * 1024
+TOP_LEVEL_KEYS = ("plan",)
+PLAN_KEYS = (
+    "scope",
+    "county_code",
+    "year",
+    "version",
+    "status",  # written by the export, ignored by the import
+    "title",
+    "purpose",
+    "overall_goals",
+    "previous_versions",
+    "requires_child_participation",
+    "adoption",
+    "organisation",
+    "needs_analysis",
+    "decisions",
+    "participation",
+    "areas",
+)
+
+
+class _Refused(yaml.YAMLError):
+    """A file the loader refuses before building anything: `message` names the line."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
 @_yaml_12_booleans
-class Loader(yaml.SafeLoader):
-    pass
+class Loader(LimitedSafeLoader):
+    """A SafeLoader without aliases: `*name` can make a few hundred bytes expand to gigabytes
+    ("billion laughs"), and a plan never needs one. Refused while composing, before any value
+    is built; LimitedSafeLoader refuses nesting deeper than a plan needs."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(
+                _(
+                    "Rad %(line)s: filen hänvisar till ett värde på ett annat ställe "
+                    "(*%(name)s). Sådana hänvisningar tillåts inte; skriv ut värdet där det "
+                    "ska stå."
+                )
+                % {"line": event.start_mark.line + 1, "name": event.anchor}
+            )
+        return super().compose_node(parent, index)
 
 
 @_yaml_12_booleans
@@ -495,13 +542,25 @@ def _read_area(r, raw, path, pots, kinds):
     return area
 
 
+def _unknown_keys(r, mapping, path, known):
+    for key in mapping:
+        if str(key) not in known:
+            r.error(
+                (*path, str(key)),
+                _("okänd nyckel ”%(key)s”; här kan stå %(known)s.")
+                % {"key": key, "known": ", ".join(known)},
+            )
+
+
 def read_plan_data(data, lines=None):
     """Validate the dict and return a description of the plan to create. Raises
     PlanImportError with every problem found."""
     r = _Reader(lines or {})
     root = r.mapping(data, ())
+    _unknown_keys(r, root, (), TOP_LEVEL_KEYS)
     p = r.mapping(root.get("plan"), ("plan",))
     path = ("plan",)
+    _unknown_keys(r, p, path, PLAN_KEYS)
     if not p and not r.errors:
         r.error(path, _("saknas."))
     scope = r.choice(p, "scope", path, PlanScope.values) or PlanScope.COUNTY
@@ -708,13 +767,23 @@ def import_plan_data(data, lines=None):
     return target
 
 
+def too_large_error():
+    return _("Filen är för stor för en handlingsplan (högst %(kb)d kB).") % {
+        "kb": MAX_PLAN_BYTES // 1024
+    }
+
+
 def import_plan_text(text):
+    if len(text.encode("utf-8")) > MAX_PLAN_BYTES:
+        raise PlanImportError([too_large_error()])
     # Control characters are removed, written as they are or escaped ("\x01"); line numbers
     # stay as they were (see core.text.clean_text).
     text = clean_text(text)
     try:
-        data = clean_data(yaml.load(text, Loader=Loader))  # noqa: S506 – a SafeLoader
+        data = clean_data(yaml.load(text, Loader=Loader))  # noqa: S506 – a SafeLoader without aliases
         lines = _line_map(text)
+    except (_Refused, TooLarge) as exc:
+        raise PlanImportError([exc.message]) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         if mark is not None:

@@ -1,3 +1,5 @@
+import time
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from stimulans.funds.models import Agreement, Pot
@@ -40,4 +42,23 @@ class AgreementUploadTestCase(BaseTestCase):
             self.assertEqual(self.upload(AGREEMENT_2020.read_bytes()).status_code, 403)
         self.client.logout()
         self.assertRefused(self.upload(AGREEMENT_2020.read_bytes()))
+        self.assertFalse(Agreement.objects.exists())
+
+    def test_an_alias_bomb_is_refused_before_it_expands(self):
+        # Aliases are allowed (the 2020 file shares category lists); expanding is limited.
+        self.login(self.adam)
+        lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        for i in range(1, 10):
+            lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+        lines.append("agreement: *a9")
+        start = time.monotonic()
+        r = self.upload("\n".join(lines).encode())
+        self.assertContains(
+            r, "Rad 6: filen blir orimligt stor när hänvisningarna i den fylls i.", status_code=400
+        )
+        self.assertLess(time.monotonic() - start, 5)
+        r = self.upload(b"agreement: &a {parts: [*a]}\n")
+        self.assertContains(r, "Rad 1: en hänvisning pekar in i värdet", status_code=400)
+        r = self.upload(b"agreement: " + b"[" * 5000 + b"]" * 5000 + b"\n")
+        self.assertContains(r, "Rad 1: filen är nästlad i för många nivåer.", status_code=400)
         self.assertFalse(Agreement.objects.exists())

@@ -54,3 +54,23 @@ class ExportPlanCommandTest(BaseTestCase):
         with self.assertRaises(CommandError) as ctx:
             call_command("export_plan", "03", "2021")
         self.assertEqual(ctx.exception.returncode, 2)
+
+
+class HostileImportPlanCommandTest(BaseTestCase):
+    def _import(self, text):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "plan.yaml"
+            path.write_text(text, encoding="utf-8")
+            with self.assertRaises(CommandError) as ctx:
+                call_command("import_plan", str(path))
+        self.assertEqual(ctx.exception.returncode, 2)
+        self.assertFalse(ActionPlan.objects.exists())
+        return str(ctx.exception)
+
+    def test_aliases_unknown_keys_and_large_files_exit_with_status_2(self):
+        text = STOCKHOLM_PLAN_2021.read_text(encoding="utf-8")
+        bomb = text + 'a: &a ["lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
+        self.assertIn("Rad 79: filen hänvisar till ett värde", self._import(bomb))
+        self.assertIn("okänd nyckel ”extra”", self._import(text + "extra: 1\n"))
+        large = text + ("# " + "x" * 1000 + "\n") * 1100
+        self.assertIn("Filen är för stor för en handlingsplan", self._import(large))

@@ -1,3 +1,5 @@
+import time
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -50,3 +52,56 @@ class PlanImportTest(BaseTestCase):
         self.login(self.cora)
         response = self.client.post(URL, upload("x", name="plan.exe"))
         self.assertContains(response, "har fel typ", status_code=400)
+
+
+def billion_laughs(levels):
+    """The alias bomb: each level is nine references to the one before."""
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, levels + 1):
+        refs = ",".join([f"*a{i - 1}"] * 9)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    return "\n".join(lines) + "\n"
+
+
+class HostilePlanImportTest(BaseTestCase):
+    """A county coordinator's upload is parsed by the web worker: nothing in it may make the
+    worker build more than the file says, and nothing unexpected may be ignored silently."""
+
+    def setUp(self):
+        super().setUp()
+        self.login(self.cora)
+
+    def assertRefused(self, text, message, name="plan.yaml"):
+        response = self.client.post(URL, upload(text, name=name))
+        self.assertContains(response, message, status_code=400)
+        self.assertFalse(ActionPlan.objects.exists())
+        return response
+
+    def test_an_alias_bomb_is_refused_before_anything_is_built(self):
+        start = time.monotonic()
+        self.assertRefused(
+            stockholm_plan_text() + billion_laughs(8), "Rad 79: filen hänvisar till ett värde"
+        )
+        self.assertLess(time.monotonic() - start, 5)
+
+    def test_even_a_harmless_alias_is_refused_naming_the_line(self):
+        text = stockholm_plan_text().replace(
+            "  year: 2021\n", "  year: &y 2021\n  version: *y\n", 1
+        )
+        text = text.replace("  version: 4\n", "", 1)
+        self.assertRefused(text, "Rad 9: filen hänvisar till ett värde på ett annat ställe (*y)")
+
+    def test_unknown_keys_are_refused_naming_them(self):
+        text = stockholm_plan_text().replace("plan:\n", "planen: 1\nplan:\n  colour: red\n", 1)
+        response = self.assertRefused(text, "okänd nyckel ”planen”")
+        self.assertContains(response, "okänd nyckel ”colour”", status_code=400)
+
+    def test_deep_nesting_is_refused(self):
+        self.assertRefused(
+            stockholm_plan_text() + "x: " + "[" * 5000 + "]" * 5000 + "\n",
+            "filen är nästlad i för många nivåer",
+        )
+
+    def test_a_file_larger_than_a_plan_is_refused(self):
+        text = stockholm_plan_text() + ("# " + "x" * 1000 + "\n") * 1100
+        self.assertRefused(text, "Filen är för stor för en handlingsplan (högst 1024 kB)")

@@ -5,7 +5,12 @@ from django.db import transaction
 
 from stimulans.core.inputfiles import read_import_file
 from stimulans.plans.services import PlanError, publish
-from stimulans.plans.yaml_io import PlanImportError, import_plan_text
+from stimulans.plans.yaml_io import (
+    MAX_PLAN_BYTES,
+    PlanImportError,
+    import_plan_text,
+    too_large_error,
+)
 
 
 class Command(BaseCommand):
@@ -23,8 +28,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = Path(options["file"])
         try:
+            if path.stat().st_size > MAX_PLAN_BYTES:
+                raise CommandError(f"{path}: {too_large_error()}", returncode=2)
             text = read_import_file(path).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
+        except (OSError, UnicodeDecodeError) as exc:
             raise CommandError(f"Kan inte läsa {path}: {exc}", returncode=2) from exc
         try:
             with transaction.atomic():
