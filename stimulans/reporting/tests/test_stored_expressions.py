@@ -87,6 +87,12 @@ class StoredUnsupportedExpressionTest(ReportingTestCase):
         response = self.client.post(
             url, {**inputs, "version": self.report.version, "action": "submit"}
         )
+        # "Skicka in" saves and leads to the summary page, whose button submits.
+        submit = reverse("reporting:submit", args=[self.report.pk])
+        self.assertRedirects(response, submit)
+        self.assertEqual(self.client.get(submit).status_code, 200)
+        self.report.refresh_from_db()
+        response = self.client.post(submit, {"version": self.report.version})
         self.assertEqual(response.status_code, 302)
         self.report.refresh_from_db()
         self.assertEqual(self.report.status, ReportStatus.SUBMITTED)
