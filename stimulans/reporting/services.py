@@ -880,20 +880,27 @@ def send_reminders(pot, organisations, user, link=""):
     organisations = [org for org in organisations if org.pk not in done]
     recipients = reminder_recipients(organisations)
     result = ReminderRound()
-    addresses = set()
+    messages, reminders = [], []
     for org in organisations:
         to = recipients[org.pk]
         if not to:
             result.unreachable.append(org)
             continue
         subject, body = reminder_text(pot, org, link)
-        mails = outbox.queue([(address, subject, body) for address in to])
-        reminder = Reminder.objects.create(
-            pot=pot, organisation=org, sent_by=user, recipients=", ".join(to)
+        messages.extend((address, subject, body) for address in to)
+        reminders.append(
+            Reminder(pot=pot, organisation=org, sent_by=user, recipients=", ".join(to))
         )
-        reminder.mails.set(mails)
         result.reminded.append(org)
-        result.messages += len(to)
-        addresses.update(address.lower() for address in to)
+    # A few statements for the whole round, whatever the number of organisations.
+    mails = iter(outbox.queue(messages))
+    reminders = Reminder.objects.bulk_create(reminders)
+    Reminder.mails.through.objects.bulk_create(
+        Reminder.mails.through(reminder_id=reminder.pk, outgoingmail_id=next(mails).pk)
+        for reminder in reminders
+        for _address in recipients[reminder.organisation_id]
+    )
+    result.messages = len(messages)
+    addresses = {address.lower() for address, _subject, _body in messages}
     result.addresses = len(addresses)
     return result
