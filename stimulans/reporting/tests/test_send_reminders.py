@@ -124,6 +124,22 @@ class SendRemindersTest(ReportingTestCase):
         self.assertEqual(OutgoingMail.objects.get().status, MailStatus.FAILED)
         self.assertContains(self.client.get(r["Location"]), "1 av 1 meddelande kunde inte skickas")
 
+    def test_a_round_takes_as_many_statements_whatever_its_size(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from stimulans.reporting import services
+
+        self.charlie.email = "charlie@uppsala.example"
+        self.charlie.save()
+        counts = []
+        for orgs in ([self.botkyrka], [self.botkyrka, self.uppsala]):
+            with CaptureQueriesContext(connection) as queries:
+                services.send_reminders(self.mobila_municipality, orgs, self.adam)
+            counts.append(len(queries))
+        self.assertEqual(counts[0], counts[1])
+        self.assertEqual(Reminder.objects.count(), 3)
+
     def test_it_checks_ownership(self):
         for user in (self.alice, self.bob, self.cora, self.anna):
             self.login(user)
