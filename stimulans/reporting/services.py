@@ -807,6 +807,14 @@ def report_status_by_pot(pots, county=None, today=None):
     return result
 
 
+def completeness_totals(agreement):
+    """(expected, done): the reports expected for every pot of the agreement, and how many of
+    them are submitted or approved."""
+    pots = Pot.objects.filter(part__agreement=agreement).select_related("part__agreement")
+    rows = [row for pot_rows in report_status_by_pot(pots).values() for row in pot_rows]
+    return len(rows), sum(1 for row in rows if row["done"])
+
+
 def reminder_recipients(organisations):
     """{organisation id: [addresses]}: where a reminder to each organisation goes, the e-mail
     addresses of its active users, sorted, each once. Inactive users and users without an
