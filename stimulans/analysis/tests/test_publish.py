@@ -9,6 +9,10 @@ class PublishTest(PageTestCase):
     confirmed = {"published": "1", "confirmed": "1"}
 
     def test_it_checks_ownership(self):
+        # Refused before the confirmation page too.
+        self.assertAccess(
+            self.url, [], [self.alice, self.cora, None], method="post", data={"published": "1"}
+        )
         self.assertAccess(
             self.url, [], [self.alice, self.cora, None], method="post", data=self.confirmed
         )

@@ -55,6 +55,9 @@ class RequisitionCreateTestCase(FundsTestCase):
         for user in (self.alice, self.charlie, self.cora, self.anna, self.adam):
             self.login(user)
             self.assertEqual(self.client.post(self.url, {"amount_sek": 1}).status_code, 403)
+            # The whole amount: refused before the confirmation page too.
+            whole = {"amount_sek": self.alloc.amount_sek}
+            self.assertEqual(self.client.post(self.url, whole).status_code, 403)
         # Another organisation's allocation through one's own URL: 404.
         self.login(self.alice)
         r = self.client.post(

@@ -36,6 +36,12 @@ class PlanPublishTest(PlanTestCase):
             self.data(),
             refused=[self.otto, self.alice, self.bob, self.regina, self.anna, self.charlie],
         )
+        self.assertOwnership(  # refused before the confirmation page too
+            self.url(),
+            "post",
+            {"lock_version": self.reload(self.draft).lock_version},
+            refused=[self.otto, self.alice, self.anna],
+        )
         self.assertTrue(self.reload(self.draft).is_draft)
         self.assertOwnership(self.url(), "post", self.data(), allowed=[self.cora])
         self.assertTrue(self.reload(self.draft).is_published)
