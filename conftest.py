@@ -9,6 +9,10 @@ def pytest_configure(config):
         "django.contrib.auth.hashers.MD5PasswordHasher",
         "django.contrib.auth.hashers.Argon2PasswordHasher",
     ]
+    # The outbox sends after commit in the test's own thread (a TestCase runs the on-commit
+    # callbacks only inside captureOnCommitCallbacks(execute=True)); test_outbox covers the
+    # background thread.
+    settings.MAIL_DELIVERY = "inline"
 
 
 @pytest.fixture

@@ -218,6 +218,22 @@ CONTENT_SECURITY_POLICY = {
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 
+# E-mail (reminders) goes through an SMTP server given by the environment; see README.md.
+# Messages wait in the outbox (core.OutgoingMail) and are sent after the response:
+# MAIL_DELIVERY "thread" (a background thread), "inline" (in the request) or "command" (only by
+# `stimulans send-mail`). See stimulans/core/outbox.py.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "0") == "1"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Stimulans <stimulans@localhost>")
+MAIL_DELIVERY = os.environ.get("MAIL_DELIVERY", "thread")
+MAIL_CLAIM_TIMEOUT = int(os.environ.get("MAIL_CLAIM_TIMEOUT", "900"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

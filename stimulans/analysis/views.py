@@ -403,7 +403,42 @@ def report_flags(request, pk):
 @role_required(*ANALYSTS)
 @require_POST
 def publish(request, year):
+    """Publish or unpublish the year's status report; publishing asks first."""
+    from django.urls import reverse
+
+    from stimulans.core.confirm import confirmation, confirmed
+    from stimulans.reporting.services import completeness_totals
+
     agreement = get_object_or_404(Agreement, year=year)
+    if request.POST.get("published") == "1" and not confirmed(request):
+        expected, done = completeness_totals(agreement)
+        warnings = []
+        if done < expected:
+            warnings.append(
+                _("%(missing)d av %(expected)d förväntade redovisningar saknas ännu.")
+                % {"missing": expected - done, "expected": expected}
+            )
+        return confirmation(
+            request,
+            title=_("Publicera lägesrapporten %(year)s?") % {"year": year},
+            warnings=warnings,
+            lines=[
+                _(
+                    "Lägesrapporten %(year)s med dess tabeller, diagram och nedladdningar blir "
+                    "öppen för alla, även utan inloggning."
+                )
+                % {"year": year},
+                _(
+                    "%(done)d av %(expected)d förväntade redovisningar är inskickade eller "
+                    "godkända. Siffrorna räknas fram ur dem och ändras även efter publiceringen "
+                    "om fler redovisningar kommer in eller en redovisning skickas tillbaka."
+                )
+                % {"done": done, "expected": expected},
+            ],
+            confirm_label=_("Publicera lägesrapporten"),
+            cancel_url=reverse("analysis:year_report", args=[year]),
+            keep=["published"],
+        )
     status_report, _created = StatusReport.objects.get_or_create(agreement=agreement)
     status_report.published = request.POST.get("published") == "1"
     status_report.published_at = timezone.now() if status_report.published else None

@@ -1,11 +1,13 @@
 """Business rules on funds that touch the database: loading agreements, allocating pots,
 requisitions and set-asides. No HTTP here; pages, CLI and API call these."""
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 import yaml
 from django.db import transaction
+from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
 from stimulans.core import safe_yaml
@@ -227,6 +229,60 @@ def allocate_agreement(agreement):
         transaction.set_rollback(True)
         raise AllocationProblem(errors)
     return count
+
+
+@dataclass
+class AllocationPreview:
+    """What recomputing an agreement's allocations would do, before it is done."""
+
+    existing: int = 0  # allocations stored now
+    changed: int = 0  # of which the amount would change
+    added: int = 0
+    removed: int = 0
+    requisitions: int = 0
+    requisitioned_sek: int = 0
+    reports: int = 0
+    # [(allocation, new amount)] where more is already requisitioned than the new amount
+    overdrawn: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+    @property
+    def needs_confirmation(self):
+        """Recomputing is irreversible once money is requisitioned or reports are made."""
+        return bool(self.requisitions or self.reports)
+
+
+def preview_allocation(agreement):
+    """The AllocationPreview of `allocate_agreement(agreement)`; nothing is saved."""
+    preview = AllocationPreview()
+    pots = Pot.objects.filter(part__agreement=agreement).select_related("part", "key")
+    requisitions = Requisition.objects.filter(allocation__pot__part__agreement=agreement)
+    preview.requisitions = requisitions.count()
+    preview.requisitioned_sek = requisitions.aggregate(total=Sum("amount_sek"))["total"] or 0
+    preview.reports = pots.aggregate(n=Count("reports"))["n"]
+    requested = dict(
+        requisitions.values("allocation")
+        .annotate(total=Sum("amount_sek"))
+        .values_list("allocation", "total")
+    )
+    for pot in pots:
+        existing = {a.organisation_id: a for a in pot.allocations.select_related("organisation")}
+        preview.existing += len(existing)
+        try:
+            rows = compute_pot(pot)
+        except (AllocationError, MissingPopulation) as exc:
+            preview.errors.append(f"{pot}: {exc}")
+            continue
+        new = {org.pk: amount for org, _weight, amount in rows}
+        preview.added += len(new.keys() - existing.keys())
+        preview.removed += len(existing.keys() - new.keys())
+        for org_id, allocation in existing.items():
+            amount = new.get(org_id, 0)
+            if org_id in new and amount != allocation.amount_sek:
+                preview.changed += 1
+            if requested.get(allocation.pk, 0) > amount:
+                preview.overdrawn.append((allocation, amount))
+    return preview
 
 
 class RequisitionError(ValueError):

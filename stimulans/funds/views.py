@@ -6,17 +6,27 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
 from stimulans.accounts.decorators import role_required
 from stimulans.accounts.models import Role
+from stimulans.core.confirm import confirmation, confirmed
+from stimulans.core.templatetags.stimulans_tags import sek
 from stimulans.organisations.models import County, OrganisationKind, PopulationDataset
 
 from .forms import AgreementUploadForm
 from .models import Agreement, Allocation, Pot, Requisition
-from .services import AgreementFileError, AllocationProblem, allocate_agreement, load_agreement_file
+from .services import (
+    AgreementFileError,
+    AllocationProblem,
+    allocate_agreement,
+    load_agreement_file,
+    preview_allocation,
+)
 from .tables import EXPORT_FORMATS, AllocationFilter, AllocationTable, export_table
 
 EXPORT_CONTENT_TYPES = {
@@ -85,10 +95,67 @@ def agreement_detail(request, year):
     )
 
 
+def _allocate_confirmation(request, agreement, preview):
+    lines = [
+        _(
+            "Alla fördelningar för %(year)s räknas om utifrån fördelningsnycklarna och "
+            "befolkningsuppgifterna. Det går inte att ångra."
+        )
+        % {"year": agreement.year},
+        _(
+            "%(changed)d av %(existing)d fördelningar får ett nytt belopp, %(added)d "
+            "tillkommer och %(removed)d tas bort."
+        )
+        % {
+            "changed": preview.changed,
+            "existing": preview.existing,
+            "added": preview.added,
+            "removed": preview.removed,
+        },
+        ngettext(
+            "%(requisitions)d rekvirering på sammanlagt %(amount)s kr är gjord; den ligger "
+            "kvar och räknas mot det nya beloppet.",
+            "%(requisitions)d rekvireringar på sammanlagt %(amount)s kr är gjorda; de ligger "
+            "kvar och räknas mot de nya beloppen.",
+            preview.requisitions,
+        )
+        % {"requisitions": preview.requisitions, "amount": sek(preview.requisitioned_sek)},
+        ngettext(
+            "%(reports)d redovisning är påbörjad eller inskickad; den ligger kvar.",
+            "%(reports)d redovisningar är påbörjade eller inskickade; de ligger kvar.",
+            preview.reports,
+        )
+        % {"reports": preview.reports},
+    ]
+    warnings = [
+        _("%(organisation)s har rekvirerat mer av %(pot)s än det nya beloppet, %(amount)s kr.")
+        % {
+            "organisation": allocation.organisation.name,
+            "pot": allocation.pot,
+            "amount": sek(amount),
+        }
+        for allocation, amount in preview.overdrawn
+    ]
+    return confirmation(
+        request,
+        title=_("Räkna om fördelningarna för %(year)s?") % {"year": agreement.year},
+        lines=lines,
+        warnings=warnings,
+        confirm_label=_("Räkna om fördelningarna"),
+        cancel_url=reverse("funds:agreement_detail", args=[agreement.year]),
+    )
+
+
 @role_required(Role.NATIONAL_ADMIN)
 @require_POST
 def agreement_allocate(request, year):
+    """Compute (or recompute) every allocation of the agreement; once requisitions or reports
+    exist, it shows what will change and asks first."""
     agreement = get_object_or_404(Agreement, year=year)
+    if not confirmed(request):
+        preview = preview_allocation(agreement)
+        if preview.needs_confirmation and not preview.errors:
+            return _allocate_confirmation(request, agreement, preview)
     try:
         count = allocate_agreement(agreement)
     except AllocationProblem as exc:

@@ -3,12 +3,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stimulans.accounts.decorators import role_required
 from stimulans.accounts.models import Role
 from stimulans.accounts.permissions import can_act_for_organisation, can_view_organisation
+from stimulans.core.confirm import confirmation, confirmed
+from stimulans.core.templatetags.stimulans_tags import sek
 from stimulans.funds.forms import RequisitionForm, SetAsideForm
 from stimulans.funds.models import Allocation, Requisition, SetAside
 from stimulans.funds.services import RequisitionError, requisition, set_aside
@@ -68,15 +71,50 @@ def organisation_detail(
     )
 
 
+def _requisition_confirmation(request, org, allocation, amount):
+    """Requisitioning all that is left of an allocation asks first."""
+    pot = allocation.pot
+    lines = [
+        _(
+            "%(organisation)s rekvirerar %(amount)s kr av ”%(pot)s” %(year)s, hela det belopp "
+            "som återstår. Därefter finns inget kvar att rekvirera av den fördelningen."
+        )
+        % {
+            "organisation": org.name,
+            "amount": sek(amount),
+            "pot": pot,
+            "year": pot.part.agreement.year,
+        },
+        _("En registrerad rekvirering kan inte ändras eller tas tillbaka härifrån."),
+    ]
+    if request.POST.get("note", "").strip():
+        lines.append(_("Kommentar: %(note)s") % {"note": request.POST["note"].strip()})
+    return confirmation(
+        request,
+        title=_("Rekvirera hela det återstående beloppet?"),
+        lines=lines,
+        confirm_label=_("Rekvirera %(amount)s kr") % {"amount": sek(amount)},
+        cancel_url=reverse("organisations:detail", args=[org.kind, org.code]),
+        keep=["amount_sek", "note"],
+    )
+
+
 @login_required
 @require_POST
 def requisition_create(request, kind, code, allocation_id):
     org = _organisation_for(request, kind, code)
     if not can_act_for_organisation(request.user, org):
         raise PermissionDenied
-    allocation = get_object_or_404(Allocation, pk=allocation_id, organisation=org)
+    allocation = get_object_or_404(
+        Allocation.objects.select_related("pot__part__agreement"),
+        pk=allocation_id,
+        organisation=org,
+    )
     form = RequisitionForm(request.POST)
     if form.is_valid():
+        amount = form.cleaned_data["amount_sek"]
+        if amount == allocation.amount_sek - allocation.requested_sek and not confirmed(request):
+            return _requisition_confirmation(request, org, allocation, amount)
         try:
             requisition(
                 allocation, form.cleaned_data["amount_sek"], request.user, form.cleaned_data["note"]

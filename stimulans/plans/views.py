@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from stimulans.accounts.decorators import role_required
 from stimulans.accounts.models import Role
 from stimulans.accounts.permissions import require
+from stimulans.core.confirm import confirmation, confirmed
 from stimulans.core.text import is_digits, year_param
 from stimulans.organisations.models import County
 
@@ -435,6 +436,32 @@ def item_delete(request, pk, kind, item_id):
     )
 
 
+def _publish_confirmation(request, plan):
+    lines = [
+        _("%(plan)s publiceras och blir synlig för alla inloggade användare.") % {"plan": plan},
+        _(
+            "En publicerad version är låst: den kan inte ändras eller tas bort. Senare ändringar "
+            "görs i en ny version."
+        ),
+        _("Planen har %(areas)d områden och %(activities)d aktiviteter.")
+        % {"areas": plan.areas.count(), "activities": plan.activities.count()},
+    ]
+    previous = previous_version(plan)
+    if previous is not None:
+        lines.append(
+            _("Jämfört med version %(version)s finns %(changes)d ändringar.")
+            % {"version": previous.version, "changes": len(diff_plans(previous, plan))}
+        )
+    return confirmation(
+        request,
+        title=_("Publicera version %(version)s?") % {"version": plan.version},
+        lines=lines,
+        confirm_label=_("Publicera version %(version)s") % {"version": plan.version},
+        cancel_url=reverse("plans:plan_detail", args=[plan.pk]),
+        keep=["lock_version"],
+    )
+
+
 @login_required
 @require_POST
 def plan_publish(request, pk):
@@ -444,6 +471,8 @@ def plan_publish(request, pk):
     if not form.is_valid():
         messages.error(request, _("Sidan var inaktuell; ladda om och försök igen."))
         return redirect("plans:plan_detail", pk=plan.pk)
+    if not confirmed(request):
+        return _publish_confirmation(request, plan)
     try:
         publish(plan, request.user, form.cleaned_data["lock_version"])
     except PlanError as exc:

@@ -7,9 +7,11 @@ repeat group maps onto it, imports create it, the analysis aggregates it.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from stimulans.core.models import MailStatus
 from stimulans.funds.models import Category, Pot
 from stimulans.organisations.models import Organisation
 
@@ -210,11 +212,49 @@ class Reminder(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     recipients = models.TextField(_("mottagare"), blank=True)
+    # One outbox row per address: whether each message reached the mail server.
+    mails = models.ManyToManyField(
+        "core.OutgoingMail", related_name="reminders", blank=True, verbose_name=_("e-post")
+    )
 
     class Meta:
         ordering = ["-sent_at"]
         verbose_name = _("påminnelse")
         verbose_name_plural = _("påminnelser")
+
+    def mail_counts(self):
+        """(messages, sent, failed): from the annotation of `services.report_status_by_pot`
+        where it made one, else from the outbox."""
+        if hasattr(self, "mails_total"):
+            return self.mails_total, self.mails_sent, self.mails_failed
+        statuses = [mail.status for mail in self.mails.all()]
+        return len(statuses), statuses.count(MailStatus.SENT), statuses.count(MailStatus.FAILED)
+
+    @property
+    def failed(self):
+        return self.mail_counts()[2] > 0
+
+    def outcome(self):
+        """What became of the reminder's messages, in words."""
+        total, sent, failed = self.mail_counts()
+        if not total:
+            # Reminders from before the outbox have no rows; an empty one reached nobody.
+            return "" if self.recipients else gettext("ingen mottagare")
+        if failed:
+            return ngettext(
+                "%(failed)d av %(total)d meddelande kunde inte skickas",
+                "%(failed)d av %(total)d meddelanden kunde inte skickas",
+                total,
+            ) % {"failed": failed, "total": total}
+        if sent == total:
+            return ngettext(
+                "skickad till %(count)d adress", "skickad till %(count)d adresser", total
+            ) % {"count": total}
+        return ngettext(
+            "%(count)d meddelande väntar på att skickas",
+            "%(count)d meddelanden väntar på att skickas",
+            total - sent,
+        ) % {"count": total - sent}
 
 
 def attachment_path(instance, filename):

@@ -32,11 +32,12 @@ Who may do what (checked here too, raising PermissionDenied):
 
 import datetime
 import uuid
+from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
-from django.db.models import Q
-from django.utils import timezone
+from django.db.models import Count, Q
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from stimulans.accounts.models import Role
@@ -46,6 +47,7 @@ from stimulans.accounts.permissions import (
     can_view_organisation,
 )
 from stimulans.core.faults import failpoint
+from stimulans.core.models import MailStatus
 from stimulans.core.text import is_digits
 from stimulans.funds.models import Allocation, Category, Pot
 
@@ -919,7 +921,15 @@ def report_status_by_pot(pots, county=None, today=None):
         .defer("answers", "funds_explanation", "return_comment")
     }
     reminders = {}
-    for reminder in Reminder.objects.filter(pot_id__in=pot_ids, **in_county).order_by("sent_at"):
+    for reminder in (
+        Reminder.objects.filter(pot_id__in=pot_ids, **in_county)
+        .annotate(
+            mails_total=Count("mails"),
+            mails_sent=Count("mails", filter=Q(mails__status=MailStatus.SENT)),
+            mails_failed=Count("mails", filter=Q(mails__status=MailStatus.FAILED)),
+        )
+        .order_by("sent_at", "pk")
+    ):
         reminders[reminder.pot_id, reminder.organisation_id] = reminder  # the last one counts
     today = today or timezone.localdate()
     result = {}
@@ -953,44 +963,108 @@ def report_status_by_pot(pots, county=None, today=None):
     return result
 
 
-def send_reminders(pot, organisations, user):
-    """E-mail a reminder to the users of each organisation that has not submitted its report for
-    the pot, and record it. Returns the number of organisations reminded."""
-    from django.conf import settings
-    from django.core.mail import send_mail
+def completeness_totals(agreement):
+    """(expected, done): the reports expected for every pot of the agreement, and how many of
+    them are submitted or approved."""
+    pots = Pot.objects.filter(part__agreement=agreement).select_related("part__agreement")
+    rows = [row for pot_rows in report_status_by_pot(pots).values() for row in pot_rows]
+    return len(rows), sum(1 for row in rows if row["done"])
+
+
+def reminder_recipients(organisations):
+    """{organisation id: [addresses]}: where a reminder to each organisation goes, the e-mail
+    addresses of its active users, sorted, each once. Inactive users and users without an
+    address cannot be reached; an organisation with none gets an empty list."""
+    from stimulans.accounts.models import User
+
+    ids = [getattr(org, "pk", org) for org in organisations]
+    result = {pk: [] for pk in ids}
+    seen = set()
+    users = (
+        User.objects.filter(organisation_id__in=ids, is_active=True)
+        .exclude(email="")
+        .order_by("email")
+        .values_list("organisation_id", "email")
+    )
+    for org_id, email in users:
+        email = email.strip()
+        if email and (org_id, email.lower()) not in seen:
+            seen.add((org_id, email.lower()))
+            result[org_id].append(email)
+    return result
+
+
+@dataclass
+class ReminderRound:
+    """What one round of reminders did: the organisations reminded and not reachable, and the
+    messages queued (one per organisation and address)."""
+
+    reminded: list = field(default_factory=list)
+    unreachable: list = field(default_factory=list)
+    messages: int = 0
+    addresses: int = 0
+
+
+def reminder_text(pot, organisation, link=""):
+    """(subject, body) of a reminder, in Swedish whatever the sender's language."""
+    with translation.override("sv"):
+        subject = _("Påminnelse: redovisning av stimulansmedel %(year)s") % {
+            "year": pot.agreement.year
+        }
+        body = _(
+            "Hej!\n\n%(org)s har ännu inte skickat in sin redovisning för ”%(pot)s”. "
+            "Sista dag för redovisning är %(deadline)s.\n\nLogga in i Stimulans och "
+            "välj Mina redovisningar.\n"
+        ) % {
+            "org": organisation.name,
+            "pot": pot,
+            "deadline": deadline_text(deadline_for(pot)) or _("inte fastställd"),
+        }
+        if link:
+            body += "\n" + link + "\n"
+    return subject, body
+
+
+@transaction.atomic
+def send_reminders(pot, organisations, user, link=""):
+    """Remind each organisation that has not submitted its report for the pot: one e-mail per
+    address of its reachable users (`reminder_recipients`), queued in the outbox and sent after
+    the transaction commits (`stimulans.core.outbox`), and a Reminder recording them.
+    Organisations with no reachable user get no Reminder and are listed as unreachable.
+    `link` (the address of the reporter's page) ends the message. Returns a ReminderRound."""
+    from stimulans.core import outbox
 
     from .models import Reminder
 
-    deadline = deadline_for(pot)
-    count = 0
     done = set(
         Report.objects.filter(
             pot=pot, status__in=(ReportStatus.SUBMITTED, ReportStatus.APPROVED)
         ).values_list("organisation_id", flat=True)
     )
+    organisations = [org for org in organisations if org.pk not in done]
+    recipients = reminder_recipients(organisations)
+    result = ReminderRound()
+    messages, reminders = [], []
     for org in organisations:
-        if org.pk in done:
+        to = recipients[org.pk]
+        if not to:
+            result.unreachable.append(org)
             continue
-        addresses = sorted({u.email for u in org.users.filter(is_active=True) if u.email})
-        if addresses:
-            send_mail(
-                _("Påminnelse: redovisning av stimulansmedel %(year)s")
-                % {"year": pot.agreement.year},
-                _(
-                    "Hej!\n\n%(org)s har ännu inte skickat in sin redovisning för ”%(pot)s”. "
-                    "Sista dag för redovisning är %(deadline)s.\n\nLogga in i Stimulans och "
-                    "välj Mina redovisningar.\n"
-                )
-                % {
-                    "org": org,
-                    "pot": pot,
-                    "deadline": deadline_text(deadline) or _("inte fastställd"),
-                },
-                getattr(settings, "DEFAULT_FROM_EMAIL", None),
-                addresses,
-            )
-        Reminder.objects.create(
-            pot=pot, organisation=org, sent_by=user, recipients=", ".join(addresses)
+        subject, body = reminder_text(pot, org, link)
+        messages.extend((address, subject, body) for address in to)
+        reminders.append(
+            Reminder(pot=pot, organisation=org, sent_by=user, recipients=", ".join(to))
         )
-        count += 1
-    return count
+        result.reminded.append(org)
+    # A few statements for the whole round, whatever the number of organisations.
+    mails = iter(outbox.queue(messages))
+    reminders = Reminder.objects.bulk_create(reminders)
+    Reminder.mails.through.objects.bulk_create(
+        Reminder.mails.through(reminder_id=reminder.pk, outgoingmail_id=next(mails).pk)
+        for reminder in reminders
+        for _address in recipients[reminder.organisation_id]
+    )
+    result.messages = len(messages)
+    addresses = {address.lower() for address, _subject, _body in messages}
+    result.addresses = len(addresses)
+    return result

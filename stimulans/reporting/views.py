@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from stimulans.accounts.decorators import role_required
@@ -21,7 +21,7 @@ from stimulans.accounts.models import Role
 from stimulans.accounts.permissions import can_act_for_organisation, can_view_county, require
 from stimulans.core.text import is_digits, year_param
 from stimulans.funds.models import Agreement, Pot
-from stimulans.organisations.models import County, Organisation
+from stimulans.organisations.models import County
 
 from . import services, xlsform
 from .forms import (
@@ -825,8 +825,9 @@ def completeness(request, year):
 
 @login_required
 def pot_completeness(request, year, pot_id):
-    """One pot: every expected organisation with its status, lateness and last reminder; the
-    national administrator sends reminders from here."""
+    """One pot: every expected organisation with its status, lateness and last reminder (and
+    what became of it); the national administrator sees who each reminder would go to, and
+    sends reminders from here."""
     require(request.user.reads_everything)
     pot = get_object_or_404(
         Pot.objects.select_related("part__agreement"), pk=pot_id, part__agreement__year=year
@@ -835,13 +836,19 @@ def pot_completeness(request, year, pot_id):
     county = request.GET.get("lan")
     if county:
         rows = [r for r in rows if r["organisation"].county.code == county]
+    missing = [r for r in rows if not r["done"]]
+    if request.user.is_national_admin:
+        recipients = services.reminder_recipients(r["organisation"] for r in missing)
+        for r in missing:
+            r["recipients"] = recipients[r["organisation"].pk]
     return render(
         request,
         "reporting/pot_completeness.html",
         {
             "pot": pot,
             "rows": rows,
-            "missing": [r for r in rows if not r["done"]],
+            "missing": missing,
+            "reachable": [r for r in missing if r.get("recipients")],
             "county": county,
             "deadline": services.deadline_for(pot),
         },
@@ -853,17 +860,45 @@ def pot_completeness(request, year, pot_id):
 def send_reminders(request, year, pot_id):
     pot = get_object_or_404(Pot, pk=pot_id, part__agreement__year=year)
     ids = [int(i) for i in request.POST.getlist("organisation") if is_digits(i)]
-    orgs = services.expected_organisations(pot)
-    if ids:
-        orgs = orgs.filter(pk__in=ids)
-    else:
-        orgs = Organisation.objects.none()
-    count = services.send_reminders(pot, orgs, request.user)
-    if count:
+    orgs = services.expected_organisations(pot).filter(pk__in=ids) if ids else []
+    link = request.build_absolute_uri(reverse("reporting:my_reports"))
+    result = services.send_reminders(pot, orgs, request.user, link=link)
+    if result.reminded:
         messages.success(
-            request, _("Påminnelse skickad till %(count)d organisationer.") % {"count": count}
+            request,
+            _(
+                "Påminnelse till %(organisations)s: %(messages)s till %(addresses)s. "
+                "Meddelandena skickas i bakgrunden; kolumnen Senaste påminnelse visar hur det gick."
+            )
+            % {
+                "organisations": ngettext(
+                    "%(count)d organisation", "%(count)d organisationer", len(result.reminded)
+                )
+                % {"count": len(result.reminded)},
+                "messages": ngettext(
+                    "%(count)d meddelande", "%(count)d meddelanden", result.messages
+                )
+                % {"count": result.messages},
+                "addresses": ngettext("%(count)d adress", "%(count)d adresser", result.addresses)
+                % {"count": result.addresses},
+            },
         )
-    else:
+    if result.unreachable:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d organisation kunde inte nås, eftersom ingen aktiv användare där har "
+                "en e-postadress: %(names)s.",
+                "%(count)d organisationer kunde inte nås, eftersom ingen aktiv användare där har "
+                "en e-postadress: %(names)s.",
+                len(result.unreachable),
+            )
+            % {
+                "count": len(result.unreachable),
+                "names": ", ".join(org.name for org in result.unreachable),
+            },
+        )
+    if not result.reminded and not result.unreachable:
         messages.info(request, _("Ingen påminnelse skickades: välj organisationer som saknas."))
     return redirect("reporting:pot_completeness", year=year, pot_id=pot.pk)
 

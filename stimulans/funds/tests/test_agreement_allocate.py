@@ -25,6 +25,33 @@ class AgreementAllocateTestCase(BaseTestCase):
         self.assertContains(r, "748 fördelningar är beräknade")
         self.assertEqual(Allocation.objects.count(), 21 * 4 + 290 * 2 + 21 * 4)
 
+    def test_recomputing_after_requisitions_asks_first(self):
+        from stimulans.funds.services import allocate_agreement, requisition
+        from stimulans.organisations.models import PopulationFigure
+
+        make_population(2019)
+        agreement = load_agreement_2020()
+        allocate_agreement(agreement)
+        botkyrka = Allocation.objects.filter(organisation=self.botkyrka).order_by("pk").first()
+        requisition(botkyrka, botkyrka.amount_sek, self.bob)
+        # Botkyrka's population shrinks: its new amounts are smaller than it has requisitioned.
+        PopulationFigure.objects.filter(area_code="0127").update(count=1)
+        before = dict(Allocation.objects.values_list("pk", "amount_sek"))
+        self.login(self.adam)
+        page = self.client.post(self.url)
+        self.assertContains(page, "Räkna om fördelningarna för 2020?")
+        self.assertContains(page, "Det går inte att ångra.")
+        self.assertContains(page, "av 748 fördelningar får ett nytt belopp, 0 tillkommer")
+        self.assertContains(page, "1 rekvirering på sammanlagt")
+        self.assertContains(page, "0 redovisningar är påbörjade eller inskickade")
+        self.assertContains(page, "Botkyrka kommun har rekvirerat mer av")
+        self.assertContains(page, '<input type="hidden" name="confirmed" value="1">', html=True)
+        self.assertEqual(dict(Allocation.objects.values_list("pk", "amount_sek")), before)
+        r = self.client.post(self.url, {"confirmed": "1"}, follow=True)
+        self.assertContains(r, "748 fördelningar är beräknade")
+        botkyrka.refresh_from_db()
+        self.assertLess(botkyrka.amount_sek, before[botkyrka.pk])
+
     def test_it_checks_ownership(self):
         make_population(2019)
         for user in (self.alice, self.cora, self.anna):

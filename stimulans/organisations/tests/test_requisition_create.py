@@ -13,11 +13,34 @@ class RequisitionCreateTestCase(FundsTestCase):
         self.login(self.bob)
         r = self.client.post(self.url, {"amount_sek": 1000, "note": "Del 1"})
         self.assertRedirects(r, "/organisationer/municipality/0127/")
-        r = self.client.post(self.url, {"amount_sek": self.alloc.amount_sek - 1000})
+        r = self.client.post(
+            self.url, {"amount_sek": self.alloc.amount_sek - 1000, "confirmed": "1"}
+        )
         self.assertEqual(r.status_code, 302)
         self.assertEqual(
             sum(self.alloc.requisitions.values_list("amount_sek", flat=True)),
             self.alloc.amount_sek,
+        )
+
+    def test_requisitioning_the_whole_remaining_amount_asks_first(self):
+        self.login(self.bob)
+        self.client.post(self.url, {"amount_sek": 1000})
+        rest = self.alloc.amount_sek - 1000
+        page = self.client.post(self.url, {"amount_sek": rest, "note": "Resten"})
+        self.assertContains(page, "Rekvirera hela det återstående beloppet?")
+        self.assertContains(page, "Botkyrka kommun rekvirerar")
+        self.assertContains(page, "hela det belopp som återstår")
+        self.assertContains(page, "Kommentar: Resten")
+        self.assertContains(
+            page, f'<input type="hidden" name="amount_sek" value="{rest}">', html=True
+        )
+        self.assertContains(page, '<input type="hidden" name="note" value="Resten">', html=True)
+        self.assertEqual(self.alloc.requisitions.count(), 1)
+        r = self.client.post(self.url, {"amount_sek": rest, "note": "Resten", "confirmed": "1"})
+        self.assertRedirects(r, "/organisationer/municipality/0127/")
+        self.assertEqual(
+            list(self.alloc.requisitions.order_by("pk").values_list("amount_sek", "note")),
+            [(1000, ""), (rest, "Resten")],
         )
 
     def test_more_than_allocated_is_refused_with_a_message(self):
@@ -32,6 +55,9 @@ class RequisitionCreateTestCase(FundsTestCase):
         for user in (self.alice, self.charlie, self.cora, self.anna, self.adam):
             self.login(user)
             self.assertEqual(self.client.post(self.url, {"amount_sek": 1}).status_code, 403)
+            # The whole amount: refused before the confirmation page too.
+            whole = {"amount_sek": self.alloc.amount_sek}
+            self.assertEqual(self.client.post(self.url, whole).status_code, 403)
         # Another organisation's allocation through one's own URL: 404.
         self.login(self.alice)
         r = self.client.post(

@@ -99,6 +99,10 @@ def test_the_coordinator_revises_and_publishes(browser, users, live_server):
     login(page, base, "cora")
     page.goto(draft_url)
     page.get_by_role("button", name="Publicera version 5").click()
+    page.wait_for_selector("text=En publicerad version är låst")
+    assert_accessible(page)
+    assert ActionPlan.objects.get(version=5).is_draft
+    page.get_by_role("button", name="Publicera version 5").click()
     page.wait_for_selector(".messages")
     assert ActionPlan.objects.get(version=5).is_published
 

@@ -123,10 +123,11 @@ class WorkflowTest(ReportingTestCase):
         self.assertContains(page, "1 / 3")
         page = self.client.get(reverse("reporting:pot_completeness", args=[2020, pot.pk]))
         self.assertContains(page, "Botkyrka")
-        self.client.post(
-            reverse("reporting:send_reminders", args=[2020, pot.pk]),
-            {"organisation": [self.botkyrka.pk, self.stockholm.pk]},
-        )
+        with self.captureOnCommitCallbacks(execute=True):  # the outbox sends after commit
+            self.client.post(
+                reverse("reporting:send_reminders", args=[2020, pot.pk]),
+                {"organisation": [self.botkyrka.pk, self.stockholm.pk]},
+            )
         self.assertEqual(len(mail.outbox), 1)
         self.assertEqual(mail.outbox[0].to, ["bob@botkyrka.example"])
         self.assertEqual(Reminder.objects.get().organisation, self.botkyrka)
