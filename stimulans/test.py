@@ -13,7 +13,6 @@ from django.test import TestCase
 
 from stimulans.accounts.models import Role, User
 from stimulans.organisations.models import Organisation, OrganisationKind
-from stimulans.organisations.reference import load_organisations
 
 PASSWORD = "test-password-1"
 
@@ -28,7 +27,8 @@ def make_user(username, role, organisation=None):
 class BaseTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
-        load_organisations()
+        # The reference organisations are in the test database already: the root conftest.py
+        # loads them once per session.
         org = Organisation.objects.get
         cls.stockholm = org(kind=OrganisationKind.MUNICIPALITY, code="0180")
         cls.botkyrka = org(kind=OrganisationKind.MUNICIPALITY, code="0127")
