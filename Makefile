@@ -1,13 +1,14 @@
 # Two commands do all the set-up on a fresh machine with Python 3.11:
 #   make run   – install, migrate, load demo data if the database is new, serve on 127.0.0.1:$(PORT)
-#   make test  – install, then run the whole test suite (DATABASE_URL chooses the database)
+#   make test  – install, lint, then run the whole test suite (DATABASE_URL chooses the database)
+#   make test-fast – the suite without the slow and browser tests, for quick feedback
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint messages clean
+.PHONY: run test test-fast install lint messages clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,13 +24,18 @@ run: install
 	@echo "Stimulans körs på http://127.0.0.1:$(PORT)/"
 	$(BIN)/stimulans runserver 127.0.0.1:$(PORT)
 
-test: install
-	$(BIN)/ruff check .
+test: lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+test-fast: install
+	$(BIN)/pytest -m "not slow and not browser" $(PYTEST_ARGS)
+
+# The same checks as .pre-commit-config.yaml. makemigrations compares the models with the
+# migrations only, so it runs on an in-memory database (no db.sqlite3 is created).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	DATABASE_URL=sqlite://:memory: $(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: install
 	cd stimulans && ../$(BIN)/django-admin makemessages -l en --ignore "*/tests/*" && ../$(BIN)/django-admin compilemessages

@@ -15,6 +15,75 @@ def pytest_configure(config):
     settings.MAIL_DELIVERY = "inline"
 
 
+# The reference organisations (counties, regions, municipalities) are loaded into the test
+# database once per session, not by every test class (BaseTestCase relies on them). Tests that
+# roll back (`TestCase`, the `db` fixture) keep them. Transactional tests (`transaction=True`,
+# `transactional_db`, `live_server`, `TransactionTestCase`) start, as they always have, with
+# an empty database, and empty every table when they end; pytest-django runs them after the
+# others, so the organisations are removed and loaded again only when the order needs it.
+_organisations = {"ready": False, "loaded": None, "item": None}
+
+
+def _database_use(item):
+    """'flush', 'rollback' or None, as pytest-django decides when it orders the tests."""
+    from django.test import TestCase, TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    if cls is not None and issubclass(cls, TransactionTestCase):
+        return "rollback" if issubclass(cls, TestCase) else "flush"
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    if "transactional_db" in fixtures or "live_server" in fixtures:
+        return "flush"
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return "flush"
+    if marker or "db" in fixtures:
+        return "rollback"
+    return None
+
+
+def _organisations_for(item, blocker):
+    """Load or remove the organisations so that the database is as `item` expects it."""
+    wanted = _database_use(item) == "rollback"
+    if _organisations["loaded"] is wanted:
+        return
+    from stimulans.organisations.models import County, Organisation
+    from stimulans.organisations.reference import load_organisations
+
+    with blocker.unblock():
+        if wanted:
+            load_organisations()
+        else:
+            Organisation.objects.all().delete()
+            County.objects.all().delete()
+    _organisations["loaded"] = wanted
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, with the reference organisations loaded (or not) for the
+    first test that uses it."""
+    _organisations["ready"] = True
+    _organisations["loaded"] = None
+    _organisations_for(_organisations["item"], django_db_blocker)
+    yield
+    _organisations["ready"] = False
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_setup(item):
+    # Before the test's fixtures (and a TestCase's setUpTestData) run.
+    _organisations["item"] = item
+    if _organisations["ready"] and _database_use(item) is not None:
+        from pytest_django.plugin import blocking_manager_key
+
+        _organisations_for(item, item.config.stash[blocking_manager_key])
+    result = yield
+    if _database_use(item) == "flush":
+        _organisations["loaded"] = False  # emptied when the test ends
+    return result
+
+
 @pytest.fixture
 def browser(monkeypatch):
     """Headless Debian Chromium through Playwright's sync API."""

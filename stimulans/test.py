@@ -13,7 +13,6 @@ from django.test import TestCase
 
 from stimulans.accounts.models import Role, User
 from stimulans.organisations.models import Organisation, OrganisationKind
-from stimulans.organisations.reference import load_organisations
 
 PASSWORD = "test-password-1"
 
@@ -28,7 +27,8 @@ def make_user(username, role, organisation=None):
 class BaseTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
-        load_organisations()
+        # The reference organisations are in the test database already: the root conftest.py
+        # loads them once per session.
         org = Organisation.objects.get
         cls.stockholm = org(kind=OrganisationKind.MUNICIPALITY, code="0180")
         cls.botkyrka = org(kind=OrganisationKind.MUNICIPALITY, code="0127")
@@ -45,23 +45,92 @@ class BaseTestCase(TestCase):
         cls.anna = make_user("anna", Role.ANALYST)
         cls.adam = make_user("adam", Role.NATIONAL_ADMIN)
 
+    # How a request is refused: logged-in users get one of these, anonymous visitors are
+    # redirected to the login page (ApiTestCase: anonymous requests get 401).
+    REFUSED_STATUS = (403, 404)
+    LOGIN_URL = "/konto/logga-in/"
+
     def login(self, user):
         self.client.force_login(user)
 
-    def assertOpenToEveryLoggedInRole(self, url):
-        """The page answers 200 to every role and sends anonymous visitors to the login page."""
-        for user in (self.alice, self.bob, self.regina, self.cora, self.anna, self.adam):
-            self.login(user)
-            self.assertEqual(self.client.get(url).status_code, 200, user)
+    def logout(self):
         self.client.logout()
-        self.assertRefused(self.client.get(url))
+
+    def assertStatus(self, response, *codes):
+        """The response's status is one of `codes`; a failure shows what came back."""
+        self.assertIn(response.status_code, codes, getattr(response, "data", response))
 
     def assertRefused(self, response):
         """Refused means 403 or 404 for a logged-in user, a redirect to login for anonymous."""
         if response.status_code == 302:
-            self.assertIn("/konto/logga-in/", response["Location"])
+            self.assertIn(self.LOGIN_URL, response["Location"])
         else:
-            self.assertIn(response.status_code, (403, 404))
+            self.assertIn(response.status_code, self.REFUSED_STATUS)
+
+    def assertAnonymousRefused(self, response, where=""):
+        """An anonymous request is sent to the login page."""
+        self.assertEqual(response.status_code, 302, where)
+        self.assertIn(self.LOGIN_URL, response["Location"], where)
+
+    def assertAccess(
+        self,
+        url,
+        allowed=(),
+        refused=(),
+        method="get",
+        data=None,
+        ok=(200, 302),
+        refused_status=None,
+        **extra,
+    ):
+        """Send the same request as each user and check who gets through.
+
+        - anonymous visitors are always checked: unless `None` is in `allowed` or `refused`,
+          the request must be sent to the login page (`assertAnonymousRefused`); `None` in
+          `refused` accepts any refusal (`assertRefused`: login page, 403 or 404), for public
+          pages that refuse what is not published;
+        - each user in `refused` is refused: 403 or 404 (`refused_status` asks for one code);
+        - each user in `allowed` gets a status in `ok`; a redirect must not go to the login page.
+
+        The refused requests are sent first, so that a change an allowed request makes cannot
+        hide a refused one. `extra` goes to the test client (e.g. `format="json"`).
+        """
+        if isinstance(ok, int):
+            ok = (ok,)
+
+        def send(user):
+            self.logout()
+            if user is not None:
+                self.login(user)
+            return getattr(self.client, method)(url, data or {}, **extra)
+
+        if None not in allowed and None not in refused:
+            self.assertAnonymousRefused(send(None), f"anonymous {method} {url}")
+        for user in refused:
+            if user is None:
+                self.assertRefused(send(None))
+                continue
+            where = f"{user.username} {method} {url}"
+            response = send(user)
+            if refused_status is None:
+                self.assertIn(response.status_code, self.REFUSED_STATUS, where)
+            else:
+                self.assertEqual(response.status_code, refused_status, where)
+        for user in allowed:
+            where = f"{user.username if user else 'anonymous'} {method} {url}"
+            response = send(user)
+            self.assertIn(response.status_code, ok, where)
+            if response.status_code == 302:
+                self.assertNotIn(self.LOGIN_URL, response["Location"], where)
+        self.logout()
+
+    def assertOpenToEveryLoggedInRole(self, url):
+        """The page answers 200 to every role and sends anonymous visitors to the login page."""
+        self.assertAccess(
+            url,
+            allowed=(self.alice, self.bob, self.regina, self.cora, self.anna, self.adam),
+            ok=200,
+        )
 
 
 def make_population(year=2019, official=False):

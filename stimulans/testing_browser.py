@@ -25,6 +25,7 @@ WCAG_21_AA = {
 # Mark a browser test module with `pytestmark = BROWSER_TEST`.
 BROWSER_TEST = [
     pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
 ]
 

@@ -116,19 +116,3 @@ class PageTestCase(AnalysisTestCase):
         StatusReport.objects.update_or_create(
             agreement=self.agreement, defaults={"published": True}
         )
-
-    def assertAccess(self, url, allowed, refused, method="get", data=None):
-        for user in allowed:
-            self.client.logout()
-            if user is not None:
-                self.login(user)
-            response = getattr(self.client, method)(url, data or {})
-            self.assertIn(response.status_code, (200, 302), f"{user}: {url}")
-            if response.status_code == 302:
-                self.assertNotIn("/konto/logga-in/", response["Location"], f"{user}: {url}")
-        for user in refused:
-            self.client.logout()
-            if user is not None:
-                self.login(user)
-            self.assertRefused(getattr(self.client, method)(url, data or {}))
-        self.client.logout()

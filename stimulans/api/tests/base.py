@@ -19,11 +19,16 @@ class ApiTestCase(ReportingTestCase):
         self.client.credentials()
         self.client.logout()
 
+    # assertAccess sends its requests with a token, as API clients do.
+    login = auth
+    logout = anonymous
+
+    def assertAnonymousRefused(self, response, where=""):
+        """An API request without a token gets 401."""
+        self.assertStatus(response, 401)
+
     def make_report(self, org, pot, user, data=None):
         report, _created = services.get_or_create_report(org, pot, user)
         if data:
             services.save_draft(report, data, user, report.version)
         return report
-
-    def assertStatus(self, response, code):
-        self.assertEqual(response.status_code, code, getattr(response, "data", response))

@@ -51,20 +51,13 @@ class ReportSubmitApiTest(ApiTestCase):
 
     def test_it_checks_ownership(self):
         self.complete()
-        for user, code in [
-            (self.bob, 404),
-            (self.charlie, 404),
-            (self.regina, 404),
-            (self.otto, 404),
-            (self.cora, 403),
-            (self.anna, 403),
-            (self.adam, 403),
-        ]:
-            self.auth(user)
-            self.assertStatus(self.client.post(submit_url(self.mine), {}, format="json"), code)
-        self.anonymous()
-        self.assertStatus(self.client.post(submit_url(self.mine), {}, format="json"), 401)
+        url = submit_url(self.mine)
+        # Other organisations' reporters and another county's coordinator: not found; the
+        # county coordinator and national roles: forbidden; anonymous requests: 401.
+        others = [self.bob, self.charlie, self.regina, self.otto]
+        self.assertAccess(url, method="post", format="json", refused=others, refused_status=404)
+        national = [self.cora, self.anna, self.adam]
+        self.assertAccess(url, method="post", format="json", refused=national, refused_status=403)
         self.mine.refresh_from_db()
         self.assertEqual(self.mine.status, "draft")
-        self.auth(self.alice)
-        self.assertStatus(self.client.post(submit_url(self.mine), {}, format="json"), 200)
+        self.assertAccess(url, method="post", format="json", allowed=[self.alice], ok=200)

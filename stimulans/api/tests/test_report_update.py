@@ -71,20 +71,25 @@ class ReportUpdateApiTest(ApiTestCase):
 
     def test_it_checks_ownership(self):
         data = {"version": self.bobs.version, "answers": {"a": "x"}}
-        # Another organisation's reporter: not found, whether in the county or not.
-        for user in (self.alice, self.charlie, self.regina):
-            self.auth(user)
-            self.assertStatus(self.patch(self.bobs, data), 404)
+        request = {"method": "patch", "data": data, "format": "json"}
+        # Another organisation's reporter, or another county's coordinator: not found, whether
+        # in the county or not. Anonymous requests: 401.
+        self.assertAccess(
+            detail(self.bobs),
+            refused=[self.alice, self.charlie, self.regina, self.otto],
+            refused_status=404,
+            **request,
+        )
         # The county coordinator sees the report but does not edit it; nor do national roles.
-        for user in (self.cora, self.anna, self.adam):
-            self.auth(user)
-            self.assertStatus(self.patch(self.bobs, data), 403)
-        self.auth(self.otto)
-        self.assertStatus(self.patch(self.bobs, data), 404)
-        self.anonymous()
-        self.assertStatus(self.patch(self.bobs, data), 401)
+        self.assertAccess(
+            detail(self.bobs),
+            refused=[self.cora, self.anna, self.adam],
+            refused_status=403,
+            **request,
+        )
         self.bobs.refresh_from_db()
         self.assertNotIn("a", self.bobs.answers)
         # Own organisation: saved.
-        self.auth(self.bob)
-        self.assertStatus(self.patch(self.bobs, data), 200)
+        self.assertAccess(detail(self.bobs), allowed=[self.bob], ok=200, **request)
+        self.bobs.refresh_from_db()
+        self.assertEqual(self.bobs.answers["a"], "x")

@@ -6,6 +6,7 @@ token. No answer may be a server error, and no answer may carry another organisa
 import contextlib
 import os
 
+import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -23,6 +24,8 @@ from stimulans.reporting.models import Report
 from stimulans.reporting.tests.base import complete_answers
 from stimulans.test import BaseTestCase, make_population
 from stimulans.wsgi import application
+
+pytestmark = pytest.mark.slow  # schemathesis over the whole API
 
 # Examples per operation and role: 7 operations × 5 roles × this stays well under a minute.
 # Set STIMULANS_FUZZ_EXAMPLES for a longer hunt.

@@ -17,6 +17,7 @@ def counts():
     }
 
 
+@pytest.mark.slow  # the demo content, backed up and restored
 def test_backup_restores_into_an_empty_database(transactional_db, tmp_path, monkeypatch):
     from stimulans.core import demo
 
@@ -77,6 +78,7 @@ def _report_with_attachment():
     return attachment.file.name
 
 
+@pytest.mark.slow  # a backup and a restore
 def test_backup_holds_the_uploaded_files_and_only_its_owner_may_read_it(
     transactional_db, tmp_path, settings
 ):
@@ -98,6 +100,7 @@ def test_backup_holds_the_uploaded_files_and_only_its_owner_may_read_it(
     assert (tmp_path / "new-media" / name).read_bytes() == b"%PDF-1.4 plan"
 
 
+@pytest.mark.slow  # a backup and a restore
 def test_restore_refuses_other_content_under_a_file_name_and_changes_nothing(
     transactional_db, tmp_path, settings
 ):
@@ -115,6 +118,7 @@ def test_restore_refuses_other_content_under_a_file_name_and_changes_nothing(
     assert counts()["accounts.User"] == 0 and counts()["organisations.Organisation"] == 0
 
 
+@pytest.mark.slow  # a backup and a restore
 def test_a_backup_of_the_earlier_format_still_restores(transactional_db, tmp_path):
     """Version 1 backups were the gzip-compressed JSON alone."""
     import gzip
@@ -160,6 +164,7 @@ def test_restore_refuses_file_names_outside_the_storage(transactional_db, tmp_pa
     assert not (tmp_path / "evil.txt").exists()
 
 
+@pytest.mark.slow  # the demo content
 def test_a_file_missing_from_the_storage_is_a_warning_not_a_failure(
     transactional_db, tmp_path, settings
 ):

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # subprocesses writing while a backup runs
+
 ROOT = Path(__file__).resolve().parents[3]
 
 SETUP = textwrap.dedent(

@@ -3,6 +3,7 @@ import subprocess
 import sys
 from io import StringIO
 
+import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Sum
 from django.test import TestCase, override_settings
@@ -55,6 +56,7 @@ class DemoCommandTestCase(TestCase):
         self.assertFalse(User.objects.exists())
 
 
+@pytest.mark.slow  # runs manage.py check --deploy in a subprocess
 def test_production_settings_pass_check_deploy(tmp_path):
     env = dict(
         os.environ,

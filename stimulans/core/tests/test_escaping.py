@@ -10,6 +10,7 @@ import re
 import zipfile
 from html.parser import HTMLParser
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -476,6 +477,7 @@ class EscapingTest(BaseTestCase):
         self.assertTrue(response["Content-Type"].startswith("application/json"))
         self.assertIn(payload("r-initiatives-0-effects"), json.dumps(response.json()))
 
+    @pytest.mark.slow  # every download format
     def test_downloads_do_not_break(self):
         self.client.force_login(self.adam)
         xlsx = self.client.get(reverse("reporting:export_xlsx", args=[self.pot.pk]))

@@ -1,5 +1,4 @@
-import os
-
+import pytest
 from django.core.checks import run_checks
 
 from stimulans.core.faults import failpoint
@@ -19,22 +18,29 @@ class HealthzTestCase(BaseTestCase):
             self.assertEqual(self.client.get("/healthz/").status_code, 200)
 
 
-def test_failpoints_are_inactive_without_the_variable(monkeypatch):
+def test_failpoints_are_inactive_without_the_variable(monkeypatch, tmp_path):
+    marker = tmp_path / "marker"
+    monkeypatch.setenv("STIMULANS_FAILPOINT_MARKER", str(marker))
     monkeypatch.delenv("STIMULANS_FAILPOINTS", raising=False)
-    failpoint("report.submit")  # returns at once
+    assert failpoint("report.submit") is None  # neither raises nor pauses
+    assert not marker.exists()
+    # Nor does a failpoint fire when the variable names only another one.
+    monkeypatch.setenv("STIMULANS_FAILPOINTS", "report.save_draft=error")
+    assert failpoint("report.submit") is None
+    assert not marker.exists()
+    # Without the variable the deploy check has nothing to say about failpoints.
+    monkeypatch.delenv("STIMULANS_FAILPOINTS")
+    errors = run_checks(include_deployment_checks=True)
+    assert not any(e.id == "stimulans.E001" for e in errors)
 
 
 def test_failpoint_error_and_deploy_check(monkeypatch, tmp_path):
     marker = tmp_path / "marker"
     monkeypatch.setenv("STIMULANS_FAILPOINTS", "report.submit=error")
     monkeypatch.setenv("STIMULANS_FAILPOINT_MARKER", str(marker))
-    try:
+    with pytest.raises(RuntimeError, match="report.submit"):
         failpoint("report.submit")
-    except RuntimeError as exc:
-        assert "report.submit" in str(exc)
-    else:
-        raise AssertionError("the failpoint did not fire")
     assert marker.read_text() == "report.submit"
-    errors = run_checks(include_deployment_checks=True)
-    assert any(e.id == "stimulans.E001" for e in errors)
-    assert os.environ["STIMULANS_FAILPOINTS"]
+    errors = [e for e in run_checks(include_deployment_checks=True) if e.id == "stimulans.E001"]
+    assert len(errors) == 1
+    assert "STIMULANS_FAILPOINTS" in errors[0].msg

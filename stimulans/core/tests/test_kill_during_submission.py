@@ -26,6 +26,8 @@ import requests
 
 from stimulans.core.htmlforms import form_fields
 
+pytestmark = pytest.mark.slow  # a server killed mid-request
+
 ROOT = Path(__file__).resolve().parents[3]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')

@@ -3,6 +3,10 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
+pytestmark = pytest.mark.slow  # concurrent writer processes
+
 SCRIPT = textwrap.dedent(
     """
     import threading

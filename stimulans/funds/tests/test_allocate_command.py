@@ -104,6 +104,7 @@ class AllocateCommandTestCase(BaseTestCase):
         self.assertRefusedWith("kind,code,weight\nmunicipality,0180,1\n", "Rad 1", "rubriken")
 
 
+@pytest.mark.slow  # runs the console script in a subprocess
 def test_console_script_exits_with_status_2(tmp_path):
     key = tmp_path / "key.csv"
     key.write_text("org_kind,org_code,weight\nmunicipality,0180,1\n")

@@ -69,7 +69,7 @@ class PopulationImportTestCase(BaseTestCase):
         with self.assertRaisesMessage(MissingPopulation, "2018"):
             population_by_organisation(2018, "region")
 
-    def assertRefused(self, text, *fragments):
+    def assertImportRefused(self, text, *fragments):
         import_population("region,ålder,2019\n0180 Stockholm,0 år,5\n".encode(), source="old")
         before = list(PopulationFigure.objects.values_list("area_code", "age", "count"))
         with self.assertRaises(PopulationImportError) as ctx:
@@ -83,7 +83,7 @@ class PopulationImportTestCase(BaseTestCase):
         self.assertEqual(PopulationDataset.objects.get().source, "old")
 
     def test_bad_rows_are_named_and_nothing_changes(self):
-        self.assertRefused(
+        self.assertImportRefused(
             "region,ålder,2019\n"
             "0180 Stockholm,0 år,10\n"
             "9999 Ingenstans,0 år,10\n"
@@ -97,9 +97,9 @@ class PopulationImportTestCase(BaseTestCase):
         )
 
     def test_missing_header_is_refused(self):
-        self.assertRefused("kommun,ålder,2019\n0180,0 år,1\n", "region")
-        self.assertRefused("region,2019\n0180 Stockholm,1\n", "ålder")
-        self.assertRefused("region,ålder,antal\n0180 Stockholm,0 år,1\n", "antal")
+        self.assertImportRefused("kommun,ålder,2019\n0180,0 år,1\n", "region")
+        self.assertImportRefused("region,2019\n0180 Stockholm,1\n", "ålder")
+        self.assertImportRefused("region,ålder,antal\n0180 Stockholm,0 år,1\n", "antal")
 
 
 def country_csv(year=2019, value=10, with_counties=False):

@@ -25,3 +25,11 @@ class ReferenceTestCase(BaseTestCase):
         self.assertEqual(
             list(Organisation.objects.values_list("pk", "kind", "code", "name")), before
         )
+
+
+def test_a_transactional_test_starts_without_organisations(transactional_db):
+    # The session's organisations are for the tests that roll back; a transactional test
+    # starts with an empty database, as it did before they were loaded once per session.
+    assert not Organisation.objects.exists()
+    load_organisations()
+    assert Organisation.objects.count() == 332

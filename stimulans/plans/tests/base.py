@@ -22,21 +22,3 @@ class PlanTestCase(BaseTestCase):
 
     def national_plan(self, **fields):
         return ActionPlan.objects.create(scope=PlanScope.NATIONAL, year=2021, version=1, **fields)
-
-    def assertOwnership(self, url, method="get", data=None, allowed=(), refused=(), ok=(200, 302)):
-        """Each user in `allowed` gets a status in `ok`, each in `refused` 403/404; anonymous
-        users are sent to the login page."""
-        send = getattr(self.client, method)
-        self.client.logout()
-        response = send(url, data or {})
-        self.assertEqual(response.status_code, 302, url)
-        self.assertIn("/konto/logga-in/", response["Location"])
-        for user in refused:
-            self.login(user)
-            response = send(url, data or {})
-            self.assertIn(response.status_code, (403, 404), f"{user.username} {url}")
-        for user in allowed:
-            self.login(user)
-            response = send(url, data or {})
-            self.assertIn(response.status_code, ok, f"{user.username} {url}")
-        self.client.logout()

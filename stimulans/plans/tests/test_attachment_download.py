@@ -30,7 +30,7 @@ class AttachmentDownloadTest(PlanTestCase):
         return reverse("plans:attachment_download", args=[plan.pk, attachment.pk])
 
     def test_it_checks_ownership(self):
-        self.assertOwnership(
+        self.assertAccess(
             self.url(self.draft, self.attachment),
             allowed=[self.cora, self.alice, self.anna],
             refused=[self.otto, self.charlie],

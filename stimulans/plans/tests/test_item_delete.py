@@ -11,13 +11,13 @@ class ItemDeleteTest(PlanTestCase):
 
     def test_it_checks_ownership(self):
         activity = self.draft.activities.first()
-        self.assertOwnership(
+        self.assertAccess(
             self.url(self.draft, activity),
             allowed=[self.cora, self.adam],
             refused=[self.otto, self.alice, self.anna, self.charlie],
         )
         published = self.published.activities.first()
-        self.assertOwnership(self.url(self.published, published), refused=[self.cora, self.adam])
+        self.assertAccess(self.url(self.published, published), refused=[self.cora, self.adam])
 
     def test_the_coordinator_removes_an_activity(self):
         activity = self.draft.activities.first()

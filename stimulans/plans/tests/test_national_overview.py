@@ -5,7 +5,7 @@ from .base import PlanTestCase
 
 class NationalOverviewTest(PlanTestCase):
     def test_it_checks_ownership(self):
-        self.assertOwnership(
+        self.assertAccess(
             reverse("plans:national_overview"),
             allowed=[self.anna, self.adam],
             refused=[self.cora, self.otto, self.alice, self.charlie],

@@ -8,10 +8,10 @@ from .base import PlanTestCase
 class PlanCommentTest(PlanTestCase):
     def test_it_checks_ownership(self):
         url = reverse("plans:plan_comment", args=[self.draft.pk])
-        self.assertOwnership(
+        self.assertAccess(
             url,
-            "post",
-            {"body": "Synpunkt"},
+            method="post",
+            data={"body": "Synpunkt"},
             allowed=[self.alice, self.bob, self.regina, self.cora, self.adam],
             refused=[self.otto, self.charlie, self.anna],
         )
@@ -21,7 +21,9 @@ class PlanCommentTest(PlanTestCase):
         )
         # Published versions are not commented on.
         published = reverse("plans:plan_comment", args=[self.published.pk])
-        self.assertOwnership(published, "post", {"body": "Sent"}, refused=[self.alice, self.cora])
+        self.assertAccess(
+            published, method="post", data={"body": "Sent"}, refused=[self.alice, self.cora]
+        )
 
     def test_the_comment_shows_on_the_draft(self):
         self.login(self.bob)

@@ -11,8 +11,8 @@ class PlanCreateTest(PlanTestCase):
     def test_it_checks_ownership(self):
         data = {"scope": "county", "county": self.county_uppsala.county_id, "year": 2030}
         # Another county's coordinator may create for their own county only: Uppsala is otto's.
-        self.assertOwnership(
-            URL, "post", data, allowed=[self.otto], refused=[self.alice, self.anna]
+        self.assertAccess(
+            URL, method="post", data=data, allowed=[self.otto], refused=[self.alice, self.anna]
         )
         self.assertTrue(ActionPlan.objects.filter(county__code="03", year=2030).exists())
         # cora may not create a plan for Uppsala: the county is not a valid choice for her.

@@ -9,12 +9,12 @@ class PlanDetailTest(PlanTestCase):
     def test_it_checks_ownership(self):
         draft = reverse("plans:plan_detail", args=[self.draft.pk])
         published = reverse("plans:plan_detail", args=[self.published.pk])
-        self.assertOwnership(
+        self.assertAccess(
             draft,
             allowed=[self.cora, self.alice, self.bob, self.regina, self.anna, self.adam],
             refused=[self.otto, self.charlie],
         )
-        self.assertOwnership(published, allowed=[self.otto, self.charlie, self.anna, self.cora])
+        self.assertAccess(published, allowed=[self.otto, self.charlie, self.anna, self.cora])
 
     def test_it_shows_the_previous_version_beside_the_draft(self):
         self.login(self.cora)

@@ -11,13 +11,13 @@ class PlanDiffTest(PlanTestCase):
         return reverse("plans:plan_diff", args=[plan.pk])
 
     def test_it_checks_ownership(self):
-        self.assertOwnership(
+        self.assertAccess(
             self.url(self.draft),
             allowed=[self.cora, self.alice, self.anna, self.adam],
             refused=[self.otto, self.charlie],
         )
         # The published version can be read by other counties, but not compared with the draft.
-        self.assertOwnership(self.url(self.published), allowed=[self.otto])
+        self.assertAccess(self.url(self.published), allowed=[self.otto])
         self.login(self.otto)
         response = self.client.get(self.url(self.published), {"med": self.draft.pk})
         self.assertEqual(response.status_code, 403)

@@ -23,13 +23,13 @@ class PlanEditTest(PlanTestCase):
         return data
 
     def test_it_checks_ownership(self):
-        self.assertOwnership(
+        self.assertAccess(
             self.url(),
             allowed=[self.cora, self.adam],
             refused=[self.otto, self.alice, self.regina, self.anna, self.charlie],
         )
         # A published version cannot be edited by anyone.
-        self.assertOwnership(self.url(self.published), refused=[self.cora, self.adam])
+        self.assertAccess(self.url(self.published), refused=[self.cora, self.adam])
 
     def test_the_coordinator_saves_the_plan(self):
         self.login(self.cora)

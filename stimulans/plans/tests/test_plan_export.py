@@ -15,12 +15,12 @@ class PlanExportTest(PlanTestCase):
 
     def test_it_checks_ownership(self):
         for fmt in ("yaml", "docx"):
-            self.assertOwnership(
+            self.assertAccess(
                 self.url(self.draft, fmt),
                 allowed=[self.cora, self.alice, self.anna],
                 refused=[self.otto, self.charlie],
             )
-            self.assertOwnership(self.url(self.published, fmt), allowed=[self.otto])
+            self.assertAccess(self.url(self.published, fmt), allowed=[self.otto])
 
     def test_yaml_export(self):
         self.login(self.cora)

@@ -7,7 +7,7 @@ URL = reverse("plans:plan_list")
 
 class PlanListTest(PlanTestCase):
     def test_it_checks_ownership(self):
-        self.assertOwnership(
+        self.assertAccess(
             URL,
             allowed=[
                 self.cora,

@@ -11,10 +11,10 @@ class PlanNewVersionTest(PlanTestCase):
         return reverse("plans:plan_new_version", args=[plan.pk])
 
     def test_it_checks_ownership(self):
-        self.assertOwnership(
+        self.assertAccess(
             self.url(self.published),
-            "post",
-            {"next_year": "1"},
+            method="post",
+            data={"next_year": "1"},
             refused=[self.otto, self.alice, self.anna, self.charlie],
             allowed=[self.cora],
         )

@@ -30,10 +30,10 @@ class PlanPublishTest(PlanTestCase):
 
     def test_it_checks_ownership(self):
         # Refused users first: the allowed coordinator's post publishes the draft.
-        self.assertOwnership(
+        self.assertAccess(
             self.url(),
-            "post",
-            self.data(),
+            method="post",
+            data=self.data(),
             refused=[self.otto, self.alice, self.bob, self.regina, self.anna, self.charlie],
         )
         self.assertOwnership(  # refused before the confirmation page too
@@ -43,7 +43,7 @@ class PlanPublishTest(PlanTestCase):
             refused=[self.otto, self.alice, self.anna],
         )
         self.assertTrue(self.reload(self.draft).is_draft)
-        self.assertOwnership(self.url(), "post", self.data(), allowed=[self.cora])
+        self.assertAccess(self.url(), method="post", data=self.data(), allowed=[self.cora])
         self.assertTrue(self.reload(self.draft).is_published)
 
     def test_a_municipal_coordinator_can_comment_but_not_publish(self):

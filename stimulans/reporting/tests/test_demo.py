@@ -1,3 +1,5 @@
+import pytest
+
 from stimulans.funds.models import Pot
 from stimulans.reporting.demo import load_demo_reports
 from stimulans.reporting.models import Initiative, MeasureValue, Report, ReportStatus
@@ -6,6 +8,7 @@ from stimulans.reporting.validation import validate_report
 from .base import ReportingTestCase
 
 
+@pytest.mark.slow  # the whole demo content
 class DemoReportsTest(ReportingTestCase):
     def test_every_pot_has_submitted_reports_from_several_organisations(self):
         created = load_demo_reports({"admin": self.adam})

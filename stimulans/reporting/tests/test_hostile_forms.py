@@ -3,6 +3,7 @@ whichever field, a draft saves, a submission either lists problems that name a f
 questionnaire (and leaves the report a draft) or goes through, and a report that goes through
 satisfies the cross-checks."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
@@ -78,6 +79,7 @@ class HostileFormsTestCase(TestCase):
             if repeat == xlsform.INITIATIVES and node.get("type") != "note"
         ]
 
+    @pytest.mark.slow  # property-based: 40 examples
     @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(data=st.data())
     def test_any_input_saves_and_submission_is_consistent(self, data):
@@ -133,6 +135,7 @@ class HostileFormsTestCase(TestCase):
         self.assertIn("funds_used_sek", {i.field for i in issues})
         self.assertIn("funds_sek", {i.field for i in issues if i.initiative == 1})
 
+    @pytest.mark.slow  # property-based: 30 examples
     @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(data=st.data())
     def test_any_autosave_is_kept_and_the_submission_applies_it(self, data):
