@@ -2,7 +2,7 @@ import os
 
 from django.core.checks import run_checks
 
-from stimulans.core.faults import failpoint
+from stimulans.lib.faults import failpoint
 from stimulans.test import BaseTestCase
 
 

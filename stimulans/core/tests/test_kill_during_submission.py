@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from stimulans.core.htmlforms import form_fields
+from stimulans.lib.htmlforms import form_fields
 
 ROOT = Path(__file__).resolve().parents[3]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
