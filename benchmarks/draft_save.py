@@ -42,7 +42,7 @@ def in_process(saves):
     from django.test import Client
 
     from stimulans.accounts.models import User
-    from stimulans.core.htmlforms import form_fields
+    from stimulans.lib.htmlforms import form_fields
     from stimulans.reporting.models import Report
 
     user = User.objects.filter(username__startswith="last-municipality-").order_by("pk").first()

@@ -82,8 +82,8 @@ def main():
         from django.test import Client, override_settings
         from django.urls import reverse
 
-        from stimulans.core import outbox
-        from stimulans.core.models import OutgoingMail
+        from stimulans.mail import outbox
+        from stimulans.mail.models import OutgoingMail
         from stimulans.testing_smtp import smtp_server, smtp_settings
 
         url = reverse("reporting:send_reminders", args=[pot.part.agreement.year, pot.pk])

@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from stimulans.core.client_ip import parse_networks
+from stimulans.lib.client_ip import parse_networks
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = Path(os.environ.get("STIMULANS_HOME", BASE_DIR.parent))
@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "csp",
     "stimulans.core",
+    "stimulans.mail",
     "stimulans.accounts",
     "stimulans.organisations",
     "stimulans.funds",
@@ -53,11 +54,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "stimulans.core.middleware.DatabaseUnavailableMiddleware",
+    "stimulans.lib.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "stimulans.core.middleware.CleanInputMiddleware",
-    "stimulans.core.middleware.SwedishByDefaultMiddleware",
+    "stimulans.lib.middleware.CleanInputMiddleware",
+    "stimulans.lib.middleware.SwedishByDefaultMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -65,7 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "stimulans.core.middleware.PrivateNoStoreMiddleware",
+    "stimulans.lib.middleware.PrivateNoStoreMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -152,7 +153,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 # The client address is REMOTE_ADDR. Behind a reverse proxy, name it in TRUSTED_PROXIES
 # (comma-separated addresses or CIDR ranges, e.g. "10.0.0.5" or "10.0.0.0/24"): only requests
-# from those read the client from X-Forwarded-For (stimulans.core.client_ip).
+# from those read the client from X-Forwarded-For (stimulans.lib.client_ip).
 AXES_CLIENT_IP_CALLABLE = "stimulans.accounts.throttle.axes_client_ip"
 TRUSTED_PROXIES = [p for p in os.environ.get("TRUSTED_PROXIES", "").split(",") if p.strip()]
 parse_networks(TRUSTED_PROXIES)  # a bad entry stops the start, naming it
@@ -219,9 +220,9 @@ CONTENT_SECURITY_POLICY = {
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 
 # E-mail (reminders) goes through an SMTP server given by the environment; see README.md.
-# Messages wait in the outbox (core.OutgoingMail) and are sent after the response:
+# Messages wait in the outbox (mail.OutgoingMail) and are sent after the response:
 # MAIL_DELIVERY "thread" (a background thread), "inline" (in the request) or "command" (only by
-# `stimulans send-mail`). See stimulans/core/outbox.py.
+# `stimulans send-mail`). See stimulans/mail/outbox.py.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

@@ -14,7 +14,7 @@ import re
 
 from locust import HttpUser, between, constant, task
 
-from stimulans.core.htmlforms import form_fields
+from stimulans.lib.htmlforms import form_fields
 
 ORG_CODES = os.environ.get("LOAD_ORGS", "").split(",")
 _counter = itertools.count()

@@ -15,7 +15,7 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Sum
 
-from stimulans.core.client_ip import client_ip, parse_networks
+from stimulans.lib.client_ip import client_ip, parse_networks
 
 
 def axes_client_ip(request):

@@ -9,7 +9,7 @@ from pathlib import Path
 import reportlab
 from PIL import Image, ImageDraw, ImageFont
 
-from stimulans.core.cells import text as _text
+from stimulans.lib.cells import text as _text
 
 FONT = Path(reportlab.__file__).resolve().parent / "fonts" / "Vera.ttf"
 FONT_BOLD = Path(reportlab.__file__).resolve().parent / "fonts" / "VeraBd.ttf"

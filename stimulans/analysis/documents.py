@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
 
-from stimulans.core import cells
+from stimulans.lib import cells
 
 from . import charts
 from .services import flowchart

@@ -406,7 +406,7 @@ def publish(request, year):
     """Publish or unpublish the year's status report; publishing asks first."""
     from django.urls import reverse
 
-    from stimulans.core.confirm import confirmation, confirmed
+    from stimulans.lib.confirm import confirmation, confirmed
     from stimulans.reporting.services import completeness_totals
 
     agreement = get_object_or_404(Agreement, year=year)

@@ -39,7 +39,7 @@ from django.core.serializers.base import DeserializationError
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, router, transaction
 from django.utils.translation import gettext as _
 
-from stimulans.core.faults import failpoint
+from stimulans.lib.faults import failpoint
 
 EXCLUDED_APPS = {"contenttypes", "sessions"}
 EXCLUDED_MODELS = {"auth.permission", "admin.logentry"}

@@ -2,7 +2,7 @@ import os
 
 from django.core.checks import Error, Tags, register
 
-from .faults import ENV
+from stimulans.lib.faults import ENV
 
 
 @register(Tags.security, deploy=True)

@@ -16,6 +16,8 @@ from stimulans.funds.models import Agreement, Allocation
 from stimulans.funds.services import allocate_agreement, load_stockholm_set_asides, requisition
 from stimulans.organisations.models import Organisation, OrganisationKind
 from stimulans.organisations.population import import_population
+from stimulans.plans.demo import load_demo_plans
+from stimulans.reporting.demo import load_demo_reports
 
 DEMO_SOURCE = "Demodata – inte officiell statistik"
 DEMO_POPULATION_YEAR = 2019
@@ -107,8 +109,8 @@ def load_demo(stdout=None):
     return users
 
 
-# Later apps append callables taking the dict of demo users (e.g. demo reports and plans).
-DEMO_HOOKS = []
+# The apps' demo content, in order; each takes the dict of demo users.
+DEMO_HOOKS = [load_demo_reports, load_demo_plans]
 
 
 def create_demo_users():

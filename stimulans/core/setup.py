@@ -1,15 +1,21 @@
-"""Reference data that every installation has (`stimulans init`): organisations and agreements.
+"""Reference data that every installation has (`stimulans init`): organisations, the 2020
+agreement, its questionnaires and the indicator catalogue.
 
-Later apps add their own reference loaders to REFERENCE_LOADERS (e.g. questionnaires)."""
+`core` is the top layer: it names every app's loader here, in the order they must run (the
+questionnaires need the agreement's pots)."""
 
 from django.db import transaction
 
+from stimulans.analysis.services import load_indicators
 from stimulans.funds.services import load_agreement_2020
 from stimulans.organisations.reference import load_organisations
+from stimulans.reporting.questionnaires.loader import load_questionnaires_2020
 
 REFERENCE_LOADERS = [
     ("organisationer", load_organisations),
     ("överenskommelsen 2020", load_agreement_2020),
+    ("enkäter 2020", load_questionnaires_2020),
+    ("indikatorer", load_indicators),
 ]
 
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from stimulans.core.uploads import check_upload
+from stimulans.lib.uploads import check_upload
 
 from .models import SetAsideRule
 

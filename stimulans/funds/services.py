@@ -10,8 +10,8 @@ from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
-from stimulans.core import safe_yaml
-from stimulans.core.text import clean_data, clean_text
+from stimulans.lib import safe_yaml
+from stimulans.lib.text import clean_data, clean_text
 from stimulans.organisations.models import County, Organisation, OrganisationKind
 from stimulans.organisations.population import MissingPopulation, population_by_organisation
 

@@ -5,7 +5,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from stimulans.core import cells
+from stimulans.lib import cells
 from stimulans.organisations.models import County
 
 from .models import Allocation

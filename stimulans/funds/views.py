@@ -14,8 +14,8 @@ from django_tables2 import RequestConfig
 
 from stimulans.accounts.decorators import role_required
 from stimulans.accounts.models import Role
-from stimulans.core.confirm import confirmation, confirmed
-from stimulans.core.templatetags.stimulans_tags import sek
+from stimulans.lib.confirm import confirmation, confirmed
+from stimulans.lib.numbers import sek
 from stimulans.organisations.models import County, OrganisationKind, PopulationDataset
 
 from .forms import AgreementUploadForm

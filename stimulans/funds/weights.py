@@ -7,8 +7,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from stimulans.core.errorlist import capped
-from stimulans.core.text import clean_text
+from stimulans.lib.errorlist import capped
+from stimulans.lib.text import clean_text
 from stimulans.organisations.models import Organisation, OrganisationKind
 
 HEADER = ["org_kind", "org_code", "weight"]

@@ -21,8 +21,9 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from stimulans.core.errorlist import capped
-from stimulans.core.text import clean_text, is_digits, thousands
+from stimulans.lib.errorlist import capped
+from stimulans.lib.numbers import thousands
+from stimulans.lib.text import clean_text, is_digits
 
 from .models import County, Organisation, OrganisationKind, PopulationDataset, PopulationFigure
 

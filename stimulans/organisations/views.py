@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 from stimulans.accounts.decorators import role_required
 from stimulans.accounts.models import Role
 from stimulans.accounts.permissions import can_act_for_organisation, can_view_organisation
-from stimulans.core.confirm import confirmation, confirmed
-from stimulans.core.templatetags.stimulans_tags import sek
 from stimulans.funds.forms import RequisitionForm, SetAsideForm
 from stimulans.funds.models import Allocation, Requisition, SetAside
 from stimulans.funds.services import RequisitionError, requisition, set_aside
+from stimulans.lib.confirm import confirmation, confirmed
+from stimulans.lib.numbers import sek
 
 from .forms import PopulationUploadForm
 from .models import Organisation, OrganisationKind, PopulationDataset

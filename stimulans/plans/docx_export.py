@@ -7,7 +7,7 @@ from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from stimulans.core.cells import text as _t
+from stimulans.lib.cells import text as _t
 
 from .models import ActivityKind, GoalTerm
 

@@ -2,8 +2,8 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from stimulans.core.uploads import check_upload
 from stimulans.funds.models import Pot
+from stimulans.lib.uploads import check_upload
 from stimulans.organisations.models import County
 
 from .models import (

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 from stimulans.accounts.decorators import role_required
 from stimulans.accounts.models import Role
 from stimulans.accounts.permissions import require
-from stimulans.core.confirm import confirmation, confirmed
-from stimulans.core.text import is_digits, year_param
+from stimulans.lib.confirm import confirmation, confirmed
+from stimulans.lib.text import is_digits, year_param
 from stimulans.organisations.models import County
 
 from . import forms as plan_forms

@@ -35,10 +35,10 @@ import yaml
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from stimulans.core.errorlist import capped
-from stimulans.core.safe_yaml import LimitedSafeLoader, TooLarge
-from stimulans.core.text import clean_data, clean_text
 from stimulans.funds.models import Pot
+from stimulans.lib.errorlist import capped
+from stimulans.lib.safe_yaml import LimitedSafeLoader, TooLarge
+from stimulans.lib.text import clean_data, clean_text
 from stimulans.organisations.models import County
 
 from .models import (

@@ -13,7 +13,7 @@ import json
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from stimulans.core import cells
+from stimulans.lib import cells
 
 from .imports import INITIATIVE_COLUMNS, MEASURE_COLUMNS
 from .models import Report

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from stimulans.core.uploads import check_upload
+from stimulans.lib.uploads import check_upload
 
 from . import xlsform
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stimulans.accounts.decorators import role_required
 from stimulans.accounts.models import Role
-from stimulans.core.uploads import check_upload
+from stimulans.lib.uploads import check_upload
 
 from .imports import (
     INITIATIVE_COLUMNS,

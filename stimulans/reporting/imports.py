@@ -40,10 +40,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stimulans.core.errorlist import capped
-from stimulans.core.text import clean_text, is_digits
-from stimulans.core.uploads import check_zip
 from stimulans.funds.models import Agreement, Pot
+from stimulans.lib.errorlist import capped
+from stimulans.lib.text import clean_text, is_digits
+from stimulans.lib.uploads import check_zip
 from stimulans.organisations.models import Organisation, OrganisationKind
 
 from .models import EffectLevel, Initiative, MeasureValue, Phase, Report, ReportStatus

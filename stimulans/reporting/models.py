@@ -11,8 +11,8 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from stimulans.core.models import MailStatus
 from stimulans.funds.models import Category, Pot
+from stimulans.mail.models import MailStatus
 from stimulans.organisations.models import Organisation
 
 
@@ -214,7 +214,7 @@ class Reminder(models.Model):
     recipients = models.TextField(_("mottagare"), blank=True)
     # One outbox row per address: whether each message reached the mail server.
     mails = models.ManyToManyField(
-        "core.OutgoingMail", related_name="reminders", blank=True, verbose_name=_("e-post")
+        "mail.OutgoingMail", related_name="reminders", blank=True, verbose_name=_("e-post")
     )
 
     class Meta:

@@ -46,10 +46,10 @@ from stimulans.accounts.permissions import (
     can_act_for_organisation_id,
     can_view_organisation,
 )
-from stimulans.core.faults import failpoint
-from stimulans.core.models import MailStatus
-from stimulans.core.text import is_digits
 from stimulans.funds.models import Allocation, Category, Pot
+from stimulans.lib.faults import failpoint
+from stimulans.lib.text import is_digits
+from stimulans.mail.models import MailStatus
 
 from . import xlsform
 from .models import EffectLevel, Initiative, MeasureValue, Phase, Report, ReportStatus
@@ -1029,10 +1029,10 @@ def reminder_text(pot, organisation, link=""):
 def send_reminders(pot, organisations, user, link=""):
     """Remind each organisation that has not submitted its report for the pot: one e-mail per
     address of its reachable users (`reminder_recipients`), queued in the outbox and sent after
-    the transaction commits (`stimulans.core.outbox`), and a Reminder recording them.
+    the transaction commits (`stimulans.mail.outbox`), and a Reminder recording them.
     Organisations with no reachable user get no Reminder and are listed as unreachable.
     `link` (the address of the reporter's page) ends the message. Returns a ReminderRound."""
-    from stimulans.core import outbox
+    from stimulans.mail import outbox
 
     from .models import Reminder
 

@@ -19,8 +19,8 @@ from django.views.decorators.http import require_POST
 from stimulans.accounts.decorators import role_required
 from stimulans.accounts.models import Role
 from stimulans.accounts.permissions import can_act_for_organisation, can_view_county, require
-from stimulans.core.text import is_digits, year_param
 from stimulans.funds.models import Agreement, Pot
+from stimulans.lib.text import is_digits, year_param
 from stimulans.organisations.models import County
 
 from . import services, xlsform

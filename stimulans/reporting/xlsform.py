@@ -19,8 +19,8 @@ import re
 
 from django.utils.translation import gettext as _
 
-from stimulans.core.errorlist import capped
-from stimulans.core.text import clean_data
+from stimulans.lib.errorlist import capped
+from stimulans.lib.text import clean_data
 
 FIELD_TYPES = {
     "text",

@@ -3,7 +3,7 @@ and the client address read from X-Forwarded-For only behind a trusted proxy."""
 
 from django.test import SimpleTestCase, override_settings
 
-from stimulans.core.client_ip import client_ip, parse_networks
+from stimulans.lib.client_ip import client_ip, parse_networks
 from stimulans.test import PASSWORD, BaseTestCase
 
 URL = "/konto/logga-in/"

@@ -1,14 +1,11 @@
 from django import template
 
+from stimulans.lib import numbers
+
 register = template.Library()
 
-
-@register.filter
-def sek(value):
-    """Whole kronor with Swedish thousands separators: 1 234 567."""
-    if value is None or value == "":
-        return "–"
-    return f"{int(value):,}".replace(",", "\u00a0")
+# Whole kronor in Swedish form (1 234 567), a dash for no value.
+register.filter("sek", numbers.sek)
 
 
 @register.filter

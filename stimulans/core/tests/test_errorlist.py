@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from stimulans.core.errorlist import capped
+from stimulans.lib.errorlist import capped
 from stimulans.test import BaseTestCase
 
 MORE = "… och 2\u00a0345 fel till."

@@ -1,7 +1,7 @@
 import pytest
 from django.core.checks import run_checks
 
-from stimulans.core.faults import failpoint
+from stimulans.lib.faults import failpoint
 from stimulans.test import BaseTestCase
 
 

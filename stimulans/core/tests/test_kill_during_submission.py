@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from stimulans.core.htmlforms import form_fields
+from stimulans.lib.htmlforms import form_fields
 
 pytestmark = pytest.mark.slow  # a server killed mid-request
 

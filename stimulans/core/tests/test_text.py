@@ -1,4 +1,4 @@
-from stimulans.core.text import is_digits, year_param
+from stimulans.lib.text import is_digits, year_param
 from stimulans.test import FundsTestCase
 
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0001_initial'),
+        ('mail', '0001_initial'),
         ('reporting', '0006_reportautosave_page'),
     ]
 
@@ -14,6 +14,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='reminder',
             name='mails',
-            field=models.ManyToManyField(blank=True, related_name='reminders', to='core.outgoingmail', verbose_name='e-post'),
+            field=models.ManyToManyField(blank=True, related_name='reminders', to='mail.outgoingmail', verbose_name='e-post'),
         ),
     ]

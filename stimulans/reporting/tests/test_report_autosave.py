@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from stimulans.core.htmlforms import form_fields
+from stimulans.lib.htmlforms import form_fields
 from stimulans.reporting import services
 from stimulans.reporting.models import Report, ReportAutosave
 

@@ -2,7 +2,7 @@ from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 
-from stimulans.core.models import MailStatus, OutgoingMail
+from stimulans.mail.models import MailStatus, OutgoingMail
 from stimulans.reporting.models import Reminder
 from stimulans.test import make_user
 from stimulans.testing_smtp import free_port, smtp_server, smtp_settings

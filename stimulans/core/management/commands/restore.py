@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from stimulans.core.backup import RestoreError, restore
-from stimulans.core.text import thousands
+from stimulans.lib.numbers import thousands
 
 
 class Command(BaseCommand):

@@ -3,10 +3,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from stimulans.core.inputfiles import read_import_file
-from stimulans.core.text import is_digits
 from stimulans.funds.allocation import AllocationError, Share, largest_remainder
 from stimulans.funds.weights import WeightTableError, parse_weight_table
+from stimulans.lib.inputfiles import read_import_file
+from stimulans.lib.text import is_digits
 
 
 class Command(BaseCommand):

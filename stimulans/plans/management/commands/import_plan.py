@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from stimulans.core.inputfiles import read_import_file
+from stimulans.lib.inputfiles import read_import_file
 from stimulans.plans.services import PlanError, publish
 from stimulans.plans.yaml_io import (
     MAX_PLAN_BYTES,

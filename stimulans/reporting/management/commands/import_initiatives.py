@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from stimulans.core.inputfiles import read_import_file
+from stimulans.lib.inputfiles import read_import_file
 from stimulans.reporting.imports import ImportFileError, import_initiatives
 
 

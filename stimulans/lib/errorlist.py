@@ -3,7 +3,7 @@ hundred problems and a count of the rest, on the web page, in the CLI and in the
 
 from django.utils.translation import ngettext
 
-from stimulans.core.text import thousands
+from stimulans.lib.numbers import thousands
 
 MAX_ERRORS = 100
 

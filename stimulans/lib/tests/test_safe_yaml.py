@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from stimulans.core import safe_yaml
+from stimulans.lib import safe_yaml
 
 AGREEMENT_2020 = Path(__file__).resolve().parents[2] / "funds" / "data" / "agreement-2020.yaml"
 

@@ -4,8 +4,8 @@ import io
 from django.test import SimpleTestCase
 from openpyxl import Workbook, load_workbook
 
-from stimulans.core import cells
-from stimulans.core.text import clean_data, clean_text
+from stimulans.lib import cells
+from stimulans.lib.text import clean_data, clean_text
 
 
 class CleanTextTest(SimpleTestCase):

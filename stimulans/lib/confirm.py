@@ -21,7 +21,7 @@ def confirmation(request, *, title, lines, confirm_label, cancel_url, keep=(), w
     fields = [(name, value) for name in keep for value in request.POST.getlist(name)]
     return render(
         request,
-        "core/confirm.html",
+        "confirm.html",
         {
             "title": title,
             "lines": lines,

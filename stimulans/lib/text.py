@@ -17,12 +17,6 @@ def year_param(text):
     return int(text) if len(text) == 4 and is_digits(text) else None
 
 
-def thousands(number):
-    """An integer in Swedish number format, groups of three separated by a no-break space:
-    2 345 678."""
-    return f"{int(number):,}".replace(",", "\u00a0")
-
-
 # Characters that XML 1.0 cannot hold (outside its `Char` production): the C0 controls other
 # than tab, newline and carriage return, lone surrogates, U+FFFE and U+FFFF. Word, Excel and
 # OpenDocument files are XML, so one of these in any text makes the whole file unwritable.

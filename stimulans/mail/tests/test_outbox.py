@@ -10,8 +10,8 @@ from django.db import transaction
 from django.test import TestCase, TransactionTestCase, override_settings
 from django.utils import timezone
 
-from stimulans.core import outbox
-from stimulans.core.models import MailStatus, OutgoingMail
+from stimulans.mail import outbox
+from stimulans.mail.models import MailStatus, OutgoingMail
 from stimulans.testing_smtp import smtp_server, smtp_settings
 
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from stimulans.core.outbox import deliver
+from stimulans.mail.outbox import deliver
 
 
 class Command(BaseCommand):

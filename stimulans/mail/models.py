@@ -1,4 +1,4 @@
-"""The outbox: e-mail waiting to be sent, and what happened to it (see `stimulans.core.outbox`)."""
+"""The outbox: e-mail waiting to be sent, and what happened to it (see `stimulans.mail.outbox`)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

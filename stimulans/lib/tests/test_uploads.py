@@ -6,7 +6,7 @@ from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
-from stimulans.core.uploads import check_upload
+from stimulans.lib.uploads import check_upload
 
 
 def xlsx_bytes():
