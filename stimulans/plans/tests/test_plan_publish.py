@@ -36,10 +36,10 @@ class PlanPublishTest(PlanTestCase):
             data=self.data(),
             refused=[self.otto, self.alice, self.bob, self.regina, self.anna, self.charlie],
         )
-        self.assertOwnership(  # refused before the confirmation page too
+        self.assertAccess(  # refused before the confirmation page too
             self.url(),
-            "post",
-            {"lock_version": self.reload(self.draft).lock_version},
+            method="post",
+            data={"lock_version": self.reload(self.draft).lock_version},
             refused=[self.otto, self.alice, self.anna],
         )
         self.assertTrue(self.reload(self.draft).is_draft)
