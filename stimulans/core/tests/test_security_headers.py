@@ -33,6 +33,10 @@ class SecurityHeadersTest(ApiTestCase):
         super().tearDownClass()
         shutil.rmtree(MEDIA, ignore_errors=True)
 
+    def login(self, user):
+        # A session login for the pages (ApiTestCase's login sends an API token).
+        self.client.force_login(user)
+
     def assertPrivate(self, response):
         self.assertEqual(response.status_code, 200, response)
         directives = {d.strip() for d in response["Cache-Control"].split(",")}
