@@ -31,11 +31,13 @@ test-fast: install
 	$(BIN)/pytest -m "not slow and not browser" $(PYTEST_ARGS)
 
 # The same checks as .pre-commit-config.yaml. makemigrations compares the models with the
-# migrations only, so it runs on an in-memory database (no db.sqlite3 is created).
+# migrations only, so it runs on an in-memory database (no db.sqlite3 is created). mypy checks
+# the files named in pyproject.toml's [tool.mypy] (stimulans/lib strictly).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DATABASE_URL=sqlite://:memory: $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/mypy
 
 messages: install
 	cd stimulans && ../$(BIN)/django-admin makemessages -l en --ignore "*/tests/*" && ../$(BIN)/django-admin compilemessages

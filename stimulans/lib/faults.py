@@ -13,7 +13,7 @@ from pathlib import Path
 ENV = "STIMULANS_FAILPOINTS"
 
 
-def failpoint(name):
+def failpoint(name: str) -> None:
     spec = os.environ.get(ENV)
     if not spec:
         return

@@ -3,18 +3,27 @@
 Used by the load test and the fault tests, which talk to a running server over HTTP."""
 
 from html.parser import HTMLParser
+from typing import TypedDict
+
+# A field's name and value as the parser reads them: an attribute without a value is None.
+Field = tuple[str | None, str | None]
+
+
+class _Form(TypedDict):
+    action: str | None
+    fields: list[Field]
 
 
 class _FormParser(HTMLParser):
-    def __init__(self, must_contain):
+    def __init__(self, must_contain: str) -> None:
         super().__init__(convert_charrefs=True)
         self.must_contain = must_contain
-        self.forms = []
-        self._current = None
-        self._textarea = None
-        self._select = None
+        self.forms: list[_Form] = []
+        self._current: _Form | None = None
+        self._textarea: tuple[str | None, str] | None = None  # name, text so far
+        self._select: list[str | None] | None = None  # name, selected value, first value
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         if tag == "form":
             self._current = {"action": a.get("action", ""), "fields": []}
@@ -28,7 +37,7 @@ class _FormParser(HTMLParser):
                 return
             self._current["fields"].append((a["name"], a.get("value", "on")))
         elif tag == "textarea" and "name" in a:
-            self._textarea = [a["name"], ""]
+            self._textarea = (a["name"], "")
         elif tag == "select" and "name" in a:
             self._select = [a["name"], None, None]
         elif tag == "option" and self._select is not None:
@@ -38,15 +47,16 @@ class _FormParser(HTMLParser):
             if "selected" in a:
                 self._select[1] = value
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._textarea is not None:
-            self._textarea[1] += data
+            name, text = self._textarea
+            self._textarea = (name, text + data)
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if self._current is None:
             return
         if tag == "textarea" and self._textarea is not None:
-            self._current["fields"].append(tuple(self._textarea))
+            self._current["fields"].append(self._textarea)
             self._textarea = None
         elif tag == "select" and self._select is not None:
             name, selected, first = self._select
@@ -57,7 +67,7 @@ class _FormParser(HTMLParser):
             self._current = None
 
 
-def form_fields(html, must_contain="version"):
+def form_fields(html: str, must_contain: str = "version") -> list[Field]:
     """The fields of the first form that has a field named `must_contain`, as a list of pairs."""
     parser = _FormParser(must_contain)
     parser.feed(html)

@@ -1,6 +1,7 @@
 """The files that CLI imports read: refused, with exit status 2, when they cannot be read or are
 larger than `settings.MAX_IMPORT_BYTES`, before anything is parsed."""
 
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -10,10 +11,10 @@ from django.utils.translation import gettext as _
 MB = 1024 * 1024
 
 
-def read_import_file(path):
+def read_import_file(path: str | os.PathLike[str]) -> bytes:
     """The bytes of `path`; reads at most one byte more than the limit, whatever the file is."""
     path = Path(path)
-    limit = settings.MAX_IMPORT_BYTES
+    limit: int = settings.MAX_IMPORT_BYTES
     try:
         with path.open("rb") as f:
             data = f.read(limit + 1)

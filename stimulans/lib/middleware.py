@@ -1,10 +1,20 @@
 import io
 import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
-from django.http import QueryDict
+from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http.response import HttpResponseBase
 from django.utils.cache import patch_cache_control
 
 from .text import NOT_XML, clean_data, clean_text
+
+if TYPE_CHECKING:  # the type of request.POST in django-stubs only
+    from django.http.request import _ImmutableQueryDict
+
+# The next middleware or the view: any response, streamed ones (exports, files) included.
+GetResponse = Callable[[HttpRequest], HttpResponseBase]
 
 
 class SwedishByDefaultMiddleware:
@@ -14,10 +24,10 @@ class SwedishByDefaultMiddleware:
     Place before django.middleware.locale.LocaleMiddleware.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
 
@@ -36,7 +46,7 @@ TRANSIENT_MARKERS = (
 )
 
 
-def is_transient(error):
+def is_transient(error: BaseException) -> bool:
     """Errors that go away by themselves: a busy, restarting or unreachable database."""
     text = str(error).lower()
     return any(marker in text for marker in TRANSIENT_MARKERS)
@@ -49,13 +59,13 @@ class DatabaseUnavailableMiddleware:
 
     RETRY_AFTER_SECONDS = 5
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         return self.get_response(request)
 
-    def process_exception(self, request, exception):
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         from django.db import InterfaceError, OperationalError
         from django.shortcuts import render
 
@@ -86,31 +96,31 @@ class CleanInputMiddleware:
 
     METHODS = ("POST", "PUT", "PATCH")
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request.method in self.METHODS:
-            if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            content_type = request.content_type or ""  # None only on a bare HttpRequest
+            if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
                 _clean_form(request)
-            elif request.content_type == "application/json" or request.content_type.endswith(
-                "+json"
-            ):
+            elif content_type == "application/json" or content_type.endswith("+json"):
                 _clean_json(request)
         return self.get_response(request)
 
 
-def _set_body(request, body):
+def _set_body(request: HttpRequest, body: bytes) -> None:
     """Replace the request's body, so that a parser that reads it (the API's) gets `body`."""
     request._body = body
     request._stream = io.BytesIO(body)
     request.META["CONTENT_LENGTH"] = str(len(body))
 
 
-def _clean_form(request):
+def _clean_form(request: HttpRequest) -> None:
     post = request.POST
     for upload in request.FILES.values():
-        if upload.name and NOT_XML.search(upload.name):
+        # values() gives each field's last file, or [] for a field whose list is empty
+        if isinstance(upload, UploadedFile) and upload.name and NOT_XML.search(upload.name):
             upload.name = clean_text(upload.name)
     if not any(
         NOT_XML.search(key) or any(NOT_XML.search(v) for v in values)
@@ -121,7 +131,7 @@ def _clean_form(request):
     for key, values in post.lists():
         cleaned.setlist(clean_text(key), [clean_text(v) for v in values])
     cleaned._mutable = False
-    request._post = cleaned
+    request.POST = cast("_ImmutableQueryDict", cleaned)  # the setter keeps it as request._post
     if request.content_type == "application/x-www-form-urlencoded":
         _set_body(request, cleaned.urlencode().encode(post.encoding or "utf-8"))
 
@@ -130,7 +140,7 @@ def _clean_form(request):
 _JSON_MARKERS = (b"\\u", "\ufffe".encode(), "\uffff".encode())
 
 
-def _clean_json(request):
+def _clean_json(request: HttpRequest) -> None:
     body = request.body
     if not any(marker in body for marker in _JSON_MARKERS):
         return
@@ -149,10 +159,10 @@ class PrivateNoStoreMiddleware:
     neither a shared proxy nor the browser's disk cache may keep them. Public pages for
     anonymous visitors keep their default caching. Place after AuthenticationMiddleware."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:

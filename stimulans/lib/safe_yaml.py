@@ -6,6 +6,8 @@ would otherwise expand to gigabytes in the code that walks the data.
 For formats that need no aliases at all, refuse them instead (see plans.yaml_io.Loader).
 """
 
+from typing import Any
+
 import yaml
 from django.utils.translation import gettext as _
 
@@ -17,13 +19,13 @@ class TooLarge(yaml.YAMLError):
     """The document expands past MAX_NODES, nests past MAX_DEPTH or refers to itself (an
     alias inside the node it names); `line` is 1-based."""
 
-    def __init__(self, line, reason):
+    def __init__(self, line: int, reason: str) -> None:
         super().__init__(f"line {line}: {reason}")
         self.line = line
         self.reason = reason  # "nodes", "depth" or "recursive"
 
     @property
-    def message(self):
+    def message(self) -> str:
         """In Swedish, naming the line."""
         texts = {
             "nodes": _("Rad %(line)s: filen blir orimligt stor när hänvisningarna i den fylls i."),
@@ -37,14 +39,16 @@ class LimitedSafeLoader(yaml.SafeLoader):
     max_nodes = MAX_NODES
     max_depth = MAX_DEPTH
 
-    def __init__(self, stream):
+    def __init__(self, stream: str | bytes) -> None:
         super().__init__(stream)
-        self._sizes = {}
+        self._sizes: dict[int, int] = {}  # id(node): the nodes it expands to
         self._depth = 0
 
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        line = event.start_mark.line + 1
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        # types-PyYAML leaves Parser.peek_event unannotated; it returns the next event.
+        event: yaml.Event = self.peek_event()  # type: ignore[no-untyped-call]
+        mark = event.start_mark  # set on every event the parser makes
+        line = mark.line + 1 if mark is not None else 0
         if isinstance(event, yaml.AliasEvent):
             target = self.anchors.get(event.anchor)
             if target is not None and id(target) not in self._sizes:
@@ -71,7 +75,7 @@ class LimitedSafeLoader(yaml.SafeLoader):
         return node
 
 
-def load(text):
+def load(text: str | bytes) -> Any:
     """yaml.safe_load within the limits; raises TooLarge or another yaml.YAMLError."""
     loader = LimitedSafeLoader(text)
     try:

@@ -1,9 +1,10 @@
 """Small text helpers shared by imports, commands and views."""
 
 import re
+from typing import Any
 
 
-def is_digits(text):
+def is_digits(text: str) -> bool:
     """True for a non-empty string of ASCII digits 0–9 only.
 
     `str.isdigit()` alone also accepts characters such as '²' or '٣', which `int()` then
@@ -11,7 +12,7 @@ def is_digits(text):
     return text.isascii() and text.isdigit()
 
 
-def year_param(text):
+def year_param(text: str | None) -> int | None:
     """A year from a query parameter (`?ar=2020`), or None if it is not four plain digits."""
     text = (text or "").strip()
     return int(text) if len(text) == 4 and is_digits(text) else None
@@ -26,11 +27,11 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _AS_SPACE = {"\x0b", "\x0c"}
 
 
-def _replace(match):
+def _replace(match: re.Match[str]) -> str:
     return " " if match.group() in _AS_SPACE else ""
 
 
-def clean_text(text):
+def clean_text(text: str) -> str:
     """`text` without the characters XML 1.0 cannot hold (see NOT_XML); vertical tab and form
     feed become a space, the others are removed. Tab, newline and carriage return stay."""
     if not NOT_XML.search(text):
@@ -38,7 +39,7 @@ def clean_text(text):
     return NOT_XML.sub(_replace, text)
 
 
-def clean_data(value):
+def clean_data(value: Any) -> Any:
     """`value` (JSON- or YAML-like data: dicts, lists, strings, numbers) with `clean_text`
     applied to every string in it, keys included."""
     if isinstance(value, str):

@@ -2,9 +2,12 @@
 formats (xlsx, docx, odt, ods), that it is not a zip bomb. Messages name the file."""
 
 import zipfile
+from collections.abc import Sequence
+from typing import IO, NoReturn
 
 from django import forms
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
 ZIP_FORMATS = (".xlsx", ".docx", ".odt", ".ods")
@@ -15,18 +18,18 @@ MAX_COMPRESSION_RATIO = 200
 MAX_ZIP_MEMBERS = 2000
 
 
-def _refuse(message, name):
+def _refuse(message: str, name: str) -> NoReturn:
     raise forms.ValidationError(message % {"name": name})
 
 
-def _head(upload, n=8192):
+def _head(upload: IO[bytes], n: int = 8192) -> bytes:
     upload.seek(0)
     head = upload.read(n)
     upload.seek(0)
     return head
 
 
-def check_zip(upload, name):
+def check_zip(upload: IO[bytes], name: str) -> None:
     """Refuse a zip-based file (xlsx, docx, …) that is not a zip, has too many members, unsafe
     paths, or unpacks to too much data. `upload` is any seekable binary file (an upload, a
     BytesIO of a file the CLI read); raises forms.ValidationError naming `name`."""
@@ -54,7 +57,8 @@ def check_zip(upload, name):
         upload.seek(0)
 
 
-def check_upload(upload, extensions):
+# Quoted: UploadedFile is generic in django-stubs only, not at run time.
+def check_upload(upload: "UploadedFile[bytes]", extensions: Sequence[str]) -> "UploadedFile[bytes]":
     """Refuse uploads with a bad name, of the wrong type or size, or whose content does not match
     the type. Returns the upload, rewound."""
     name = upload.name or ""
@@ -66,12 +70,13 @@ def check_upload(upload, extensions):
             _("Filen ”%(name)s” har fel typ; tillåtna är %(ext)s.")
             % {"name": name, "ext": ", ".join(extensions)}
         )
-    if upload.size > settings.MAX_UPLOAD_BYTES:
+    size = upload.size or 0  # None only for an UploadedFile made without a size
+    if size > settings.MAX_UPLOAD_BYTES:
         raise forms.ValidationError(
             _("Filen ”%(name)s” är för stor (högst %(mb)d MB).")
             % {"name": name, "mb": settings.MAX_UPLOAD_BYTES // (1024 * 1024)}
         )
-    if upload.size == 0:
+    if size == 0:
         _refuse(_("Filen ”%(name)s” är tom."), name)
     if lower.endswith(ZIP_FORMATS):
         check_zip(upload, name)

@@ -62,3 +62,13 @@ def test_oversized_uploads_are_refused(settings):
     settings.MAX_UPLOAD_BYTES = 100
     with pytest.raises(forms.ValidationError, match="för stor"):
         check_upload(SimpleUploadedFile("big.csv", b"x" * 101), [".csv"])
+
+
+def test_an_upload_of_unknown_size_is_refused_not_a_crash():
+    # UploadedFile.size may be None (a file made without a size): refused as empty, naming the
+    # file, where comparing None with the limit used to raise TypeError.
+    from django.core.files.uploadedfile import UploadedFile
+
+    upload = UploadedFile(io.BytesIO(b"a,b\r\n"), name="rader.csv", size=None)
+    with pytest.raises(forms.ValidationError, match="rader.csv"):
+        check_upload(upload, [".csv"])
