@@ -45,6 +45,32 @@ class ReportStatus(models.TextChoices):
     APPROVED = "approved", _("Godkänd")
 
 
+# The statuses of a report that count as reported (done): submitted or approved.
+COUNTED = (ReportStatus.SUBMITTED, ReportStatus.APPROVED)
+# The statuses in which the organisation may change its report.
+EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
+
+
+class ReportQuerySet(models.QuerySet):
+    def counted(self):
+        """The reports that count as reported: submitted or approved."""
+        return self.filter(status__in=COUNTED)
+
+    def visible_to(self, user):
+        """The reports `user` may read (the rule of `accounts.permissions.can_view_organisation`):
+        national roles every report, a county coordinator the county's, others their own
+        organisation's, anonymous users none."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.reads_everything:
+            return self
+        if user.is_county_coordinator and user.county_id is not None:
+            return self.filter(organisation__county_id=user.county_id)
+        if user.organisation_id is not None:
+            return self.filter(organisation_id=user.organisation_id)
+        return self.none()
+
+
 class Report(models.Model):
     """Redovisning: one organisation's report for one pot (and so one part and year)."""
 
@@ -76,6 +102,8 @@ class Report(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
+    objects = ReportQuerySet.as_manager()
+
     class Meta:
         ordering = ["pot", "organisation__code"]
         constraints = [
@@ -90,6 +118,16 @@ class Report(models.Model):
     @property
     def year(self):
         return self.pot.part.agreement.year
+
+    @property
+    def is_counted(self):
+        """Submitted or approved: the report counts as reported (see ReportQuerySet.counted)."""
+        return self.status in COUNTED
+
+    @property
+    def is_editable(self):
+        """A draft, or returned for correction: the organisation may change it."""
+        return self.status in EDITABLE
 
 
 class ReportAutosave(models.Model):

@@ -24,15 +24,13 @@ from stimulans.funds.models import Agreement, Pot
 from stimulans.organisations.models import County
 
 from . import services, xlsform
+from .forminputs import FORM_INPUT_PREFIXES, ROW_INPUT, parse_post
 from .forms import (
-    FORM_INPUT_PREFIXES,
-    ROW_INPUT,
     QuestionnaireUploadForm,
     ReturnForm,
     build_form,
     check_attachment,
     compare_answers,
-    parse_post,
 )
 from .models import (
     Initiative,
