@@ -3,8 +3,11 @@ POST into the answers services.save_draft takes, and the inverse (answers as inp
 autosaves are applied to). Pure functions of the questionnaire definition."""
 
 import re
+from dataclasses import dataclass
 
 from django.utils.datastructures import MultiValueDict
+
+from stimulans.core.text import is_digits
 
 from . import xlsform
 
@@ -90,3 +93,37 @@ def apply_input_changes(definition, values, changes):
     inputs = form_inputs(definition, values)
     inputs.update({key: list(v) for key, v in changes.items()})
     return parse_post(definition, MultiValueDict(inputs))
+
+
+@dataclass(frozen=True)
+class FormAction:
+    """The report form's `action` (the button pressed), parsed once:
+
+    - "save" (the default, also anything unknown), "submit";
+    - "add:<repeat>": kind "add", `repeat`;
+    - "remove:<repeat>:<index>": kind "remove", `repeat`, `index` (None if not a number);
+    - "remove_attachment:<id>": kind "remove_attachment", `attachment_id` (None if not a
+      number: the post is refused)."""
+
+    kind: str = "save"
+    repeat: str = ""
+    index: int | None = None
+    attachment_id: int | None = None
+
+    @classmethod
+    def parse(cls, value, repeat_names):
+        value = str(value or "save")
+        if value == "submit":
+            return cls("submit")
+        if value.startswith("remove_attachment:"):
+            number = value.split(":", 1)[1]
+            return cls(
+                "remove_attachment", attachment_id=int(number) if is_digits(number) else None
+            )
+        for repeat in repeat_names:
+            if value == f"add:{repeat}":
+                return cls("add", repeat)
+            if value.startswith(f"remove:{repeat}:"):
+                number = value.rsplit(":", 1)[1]
+                return cls("remove", repeat, index=int(number) if is_digits(number) else None)
+        return cls()

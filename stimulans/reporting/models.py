@@ -7,6 +7,7 @@ repeat group maps onto it, imports create it, the analysis aggregates it.
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -51,24 +52,30 @@ COUNTED = (ReportStatus.SUBMITTED, ReportStatus.APPROVED)
 EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
 
 
+def visible_organisations(user):
+    """A Q on `organisation` for the organisations whose data `user` may read (the rule of
+    `accounts.permissions.can_view_organisation`): national roles every one, a county
+    coordinator the county's, others their own organisation, anonymous users none. For
+    reports and, in the API, allocations."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    if user.reads_everything:
+        return Q()
+    if user.is_county_coordinator and user.county_id is not None:
+        return Q(organisation__county_id=user.county_id)
+    if user.organisation_id is not None:
+        return Q(organisation_id=user.organisation_id)
+    return Q(pk__in=[])
+
+
 class ReportQuerySet(models.QuerySet):
     def counted(self):
         """The reports that count as reported: submitted or approved."""
         return self.filter(status__in=COUNTED)
 
     def visible_to(self, user):
-        """The reports `user` may read (the rule of `accounts.permissions.can_view_organisation`):
-        national roles every report, a county coordinator the county's, others their own
-        organisation's, anonymous users none."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.reads_everything:
-            return self
-        if user.is_county_coordinator and user.county_id is not None:
-            return self.filter(organisation__county_id=user.county_id)
-        if user.organisation_id is not None:
-            return self.filter(organisation_id=user.organisation_id)
-        return self.none()
+        """The reports `user` may read (see visible_organisations)."""
+        return self.filter(visible_organisations(user))
 
 
 class Report(models.Model):

@@ -6,7 +6,6 @@ from collections import defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +23,7 @@ from stimulans.funds.models import Agreement, Pot
 from stimulans.organisations.models import County
 
 from . import services, xlsform
-from .forminputs import FORM_INPUT_PREFIXES, ROW_INPUT, parse_post
+from .forminputs import FORM_INPUT_PREFIXES, ROW_INPUT, FormAction, parse_post
 from .forms import (
     QuestionnaireUploadForm,
     ReturnForm,
@@ -41,6 +40,7 @@ from .models import (
     ReportStatus,
 )
 from .questionnaires.loader import install_questionnaire
+from .services.formpost import post_form
 
 
 def _report(report_id):
@@ -138,7 +138,7 @@ def _form_context(report, values, issues=(), error=None, page=None):
 def _refusal(upload, action):
     """Why the form's POST is refused before anything is saved (a bad attachment, a bad
     attachment id), as a Swedish message, or None."""
-    if action.startswith("remove_attachment:") and not is_digits(action.split(":", 1)[1]):
+    if action.kind == "remove_attachment" and action.attachment_id is None:
         return _("Bilagan som skulle tas bort finns inte. Ingenting är sparat; försök igen.")
     if upload is not None:
         try:
@@ -163,12 +163,12 @@ def _undo_notice(request, report):
 @login_required
 def report_edit(request, report_id):
     """The report form. Every button saves the draft first (optimistic locking on `version`,
-    per page load: see services._check_version); "Lägg till insats" adds an initiative, "Ta
+    per page load: see services.check_version); "Lägg till insats" adds an initiative, "Ta
     bort insats" and "Skicka in" lead on to their confirmation pages. An attachment is stored
     with the draft, in the same transaction."""
     report = _report(report_id)
     require(services.can_edit_report(request.user, report))
-    if report.status not in services.EDITABLE:
+    if not report.is_editable:
         messages.info(request, _("Redovisningen är inskickad och kan inte ändras."))
         return redirect("reporting:detail", report_id=report.pk)
     if request.method != "POST":
@@ -178,7 +178,7 @@ def report_edit(request, report_id):
         return render(request, "reporting/report_form.html", context)
     definition = services.definition_for(report)
     data = parse_post(definition, request.POST)
-    action = request.POST.get("action", "save")
+    action = FormAction.parse(request.POST.get("action"), xlsform.repeats(definition))
     version = request.POST.get("version")
     page = services.page_token(request.POST.get("page"))
     upload = request.FILES.get("attachment")
@@ -188,27 +188,8 @@ def report_edit(request, report_id):
         context = _form_context(report, data, error=refusal, page=page)
         context["form_version"] = version
         return render(request, "reporting/report_form.html", context, status=400)
-    anchor = ""
-    remove = None
-    for repeat_name in xlsform.repeats(definition):
-        rows = data.get(repeat_name, [])
-        if action == f"add:{repeat_name}":
-            rows.append({})
-            anchor = f"#r-{repeat_name}-{len(rows) - 1}"
-        elif action.startswith(f"remove:{repeat_name}:"):
-            index = action.rsplit(":", 1)[1]
-            remove = int(index) if is_digits(index) else None
-            anchor = f"#r-{repeat_name}"
     try:
-        # One transaction: the answers, the attachment and its removal are stored together,
-        # or none of them.
-        with transaction.atomic():
-            services.save_draft(report, data, request.user, version, page=page)
-            if upload is not None:
-                services.add_attachment(report, upload, request.user)
-            if action.startswith("remove_attachment:"):
-                services.remove_attachment(report, action.split(":", 1)[1], request.user)
-            issues = services.submission_issues(report) if action == "submit" else []
+        result = post_form(report, data, action, upload, request.user, version, page)
     except services.ConcurrentEditError as exc:
         return _conflict(request, report, definition, data, exc)
     except services.WorkflowError as exc:
@@ -216,25 +197,27 @@ def report_edit(request, report_id):
         return redirect("reporting:detail", report_id=report.pk)
     if upload is not None:
         messages.success(request, _("Bilagan %(name)s är sparad.") % {"name": upload.name})
-        anchor = anchor or "#bilagor"
-    if action.startswith("remove_attachment:"):
-        anchor = "#bilagor"
-    if action == "submit":
-        if issues:
-            values = services.report_values(report)
-            context = _form_context(report, values, issues)
+    if action.kind == "submit":
+        if result.issues:
+            context = _form_context(report, services.report_values(report), result.issues)
             return render(request, "reporting/report_form.html", context, status=400)
         return redirect("reporting:submit", report_id=report.pk)
-    if remove is not None:
-        initiative = report.initiatives.order_by("order", "pk")[remove : remove + 1].first()
-        if initiative is not None:
-            messages.success(request, _("Utkastet är sparat."))
-            return redirect(
-                "reporting:remove_initiative",
-                report_id=report.pk,
-                identifier=initiative.identifier,
-            )
+    anchor = ""
+    if action.kind == "add":
+        anchor = f"#r-{action.repeat}-{result.added_row}"
+    elif action.kind == "remove":
+        anchor = f"#r-{action.repeat}"
+    if upload is not None:
+        anchor = anchor or "#bilagor"
+    if action.kind == "remove_attachment":
+        anchor = "#bilagor"
     messages.success(request, _("Utkastet är sparat."))
+    if result.remove_identifier is not None:
+        return redirect(
+            "reporting:remove_initiative",
+            report_id=report.pk,
+            identifier=result.remove_identifier,
+        )
     return redirect(reverse("reporting:edit", args=[report.pk]) + anchor)
 
 
@@ -321,7 +304,7 @@ def report_submit(request, report_id):
     checked against the version this page showed."""
     report = _report(report_id)
     require(services.can_edit_report(request.user, report))
-    if report.status not in services.EDITABLE:
+    if not report.is_editable:
         messages.info(request, _("Redovisningen är inskickad och kan inte ändras."))
         return redirect("reporting:detail", report_id=report.pk)
     error = None
@@ -384,7 +367,7 @@ def initiative_remove(request, report_id, identifier):
     against the version this page showed, and the form then offers "Ångra"."""
     report = _report(report_id)
     require(services.can_edit_report(request.user, report))
-    if report.status not in services.EDITABLE:
+    if not report.is_editable:
         messages.info(request, _("Redovisningen är inskickad och kan inte ändras."))
         return redirect("reporting:detail", report_id=report.pk)
     initiative = report.initiatives.filter(identifier=identifier).first()
@@ -496,10 +479,8 @@ def report_detail(request, report_id):
             "allocation": services.allocation_for(report),
             "deadline": services.deadline_for(report),
             "late": services.is_late(report),
-            "can_edit": services.can_edit_report(request.user, report)
-            and report.status in services.EDITABLE,
-            "can_return": services.can_return_report(request.user, report)
-            and report.status in (ReportStatus.SUBMITTED, ReportStatus.APPROVED),
+            "can_edit": services.can_edit_report(request.user, report) and report.is_editable,
+            "can_return": services.can_return_report(request.user, report) and report.is_counted,
             "can_approve": services.can_approve_report(request.user, report)
             and report.status == ReportStatus.SUBMITTED,
             "return_form": ReturnForm(),

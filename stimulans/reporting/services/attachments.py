@@ -5,8 +5,6 @@ from django.db import transaction
 from ..models import ReportAttachment
 from .permissions import require_editable
 
-# --- attachments ----------------------------------------------------------------------------
-
 ATTACHMENT_EXTENSIONS = [".pdf", ".docx", ".doc", ".odt", ".xlsx", ".ods", ".pptx", ".txt", ".csv"]
 
 

@@ -62,7 +62,7 @@ def autosave(report_id, changes, user, expected_version, page=""):
         report = Report.objects.select_for_update().select_related("organisation").get(pk=report_id)
         if not can_edit_report(user, report):
             raise PermissionDenied
-        if report.status not in EDITABLE:
+        if not report.is_editable:
             raise WorkflowError(_("Redovisningen är inskickad och kan inte ändras."))
         check_version(report, expected_version, user, page)
         if not changes:

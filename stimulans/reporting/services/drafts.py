@@ -13,7 +13,6 @@ from stimulans.funds.models import Category
 
 from .. import xlsform
 from ..models import (
-    EDITABLE,
     EffectLevel,
     Initiative,
     MeasureValue,
@@ -66,7 +65,7 @@ def save_draft(report, data, user, expected_version, check_permission=True, page
     )
     if check_permission and not can_edit_report(user, locked):
         raise PermissionDenied
-    if locked.status not in EDITABLE:
+    if not locked.is_editable:
         raise WorkflowError(
             _("Redovisningen är %(status)s och kan inte ändras.")
             % {"status": locked.get_status_display().lower()}

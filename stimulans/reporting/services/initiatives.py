@@ -16,8 +16,6 @@ from .errors import WorkflowError
 from .permissions import require_editable
 from .versions import check_version
 
-# --- removing and restoring initiatives -----------------------------------------------------
-
 
 def _touch(locked, user):
     """Move the report's version on (its initiatives changed) and record who did it."""

@@ -9,12 +9,7 @@ from stimulans.accounts.permissions import (
     can_view_organisation,
 )
 
-from ..models import (
-    EDITABLE,
-)
 from .errors import WorkflowError
-
-# --- permissions ----------------------------------------------------------------------------
 
 
 def can_view_report(user, report):
@@ -44,5 +39,5 @@ def can_approve_report(user, report):
 def require_editable(report, user):
     if not can_edit_report(user, report):
         raise PermissionDenied
-    if report.status not in EDITABLE:
+    if not report.is_editable:
         raise WorkflowError(_("Redovisningen är inskickad och kan inte ändras."))

@@ -13,8 +13,6 @@ from ..models import (
 )
 from .reading import deadline_for, is_late
 
-# --- completeness and reminders -------------------------------------------------------------
-
 
 def expected_organisations(pot):
     """The organisations expected to report on the pot: those with an allocation, or (before

@@ -10,7 +10,6 @@ from stimulans.core.numbers import parse_int
 
 from .. import xlsform
 from ..models import (
-    EDITABLE,
     Report,
     ReportStatus,
 )
@@ -29,8 +28,6 @@ from .permissions import can_approve_report, can_edit_report, can_return_report
 from .reading import allocation_for, definition_for, report_values
 from .versions import check_version
 
-# --- workflow -------------------------------------------------------------------------------
-
 
 @transaction.atomic
 def submit(report, user, expected_version=None):
@@ -43,7 +40,7 @@ def submit(report, user, expected_version=None):
     locked = Report.objects.select_for_update().get(pk=report.pk)
     if not can_edit_report(user, locked):
         raise PermissionDenied
-    if locked.status not in EDITABLE:
+    if not locked.is_editable:
         raise WorkflowError(_("Redovisningen är redan inskickad."))
     if expected_version is not None:
         check_version(locked, expected_version, user)

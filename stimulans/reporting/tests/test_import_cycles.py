@@ -1,7 +1,7 @@
 """Every module of the reporting app and the API imports on its own, first, in a fresh
 interpreter (after django.setup(), with the app's other modules unloaded again; the models
-stay loaded, as Django needs them): an import cycle (module A importing B importing A, at module level) fails here
-when A or B is the first module imported."""
+stay loaded, as Django needs them): an import cycle (module A importing B importing A, at
+module level) fails here when A or B is the first module imported."""
 
 import pathlib
 import subprocess
