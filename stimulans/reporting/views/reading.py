@@ -129,7 +129,7 @@ def report_history(request, report_id):
         )
     # A removed initiative can be put back from here while the report is a draft.
     restorable = set()
-    if report.status in services.EDITABLE and services.can_edit_report(request.user, report):
+    if report.is_editable and services.can_edit_report(request.user, report):
         present = set(report.initiatives.values_list("identifier", flat=True))
         restorable = {
             history_id

@@ -339,7 +339,7 @@ def initiative_restore(request, report_id):
         return redirect(
             reverse("reporting:edit", args=[report.pk]) + f"#r-initiatives-{initiative.order}"
         )
-    if report.status in services.EDITABLE:
+    if report.is_editable:
         return redirect("reporting:edit", report_id=report.pk)
     return redirect("reporting:detail", report_id=report.pk)
 
