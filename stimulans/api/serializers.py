@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from stimulans.funds.models import Allocation
+from stimulans.lib.numbers import NumberTooLarge, parse_int
 from stimulans.reporting import services, xlsform
 from stimulans.reporting.models import Report
 
@@ -209,8 +210,8 @@ def _has_nul(value):
 def _too_large(value):
     """A whole number the database cannot store (text that is not a number is kept as typed)."""
     try:
-        services.parse_int(value)
-    except services.NumberTooLarge:
+        parse_int(value)
+    except NumberTooLarge:
         return True
     except (TypeError, ValueError):
         return False

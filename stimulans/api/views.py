@@ -9,8 +9,6 @@ its reports, and only while they are drafts or returned for correction. Reports 
 not read answer 404, so ids cannot be probed."""
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -24,27 +22,12 @@ from rest_framework.exceptions import PermissionDenied as DRFPermissionDenied
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from stimulans.accounts.models import Role
-from stimulans.accounts.permissions import can_act_for_organisation
 from stimulans.funds.models import Allocation, Pot
 from stimulans.reporting import services
-from stimulans.reporting.models import Report
-from stimulans.reporting.services import ConcurrentEditError, WorkflowError
+from stimulans.reporting.models import Report, visible_organisations
+from stimulans.reporting.services import ConcurrentEditError, WorkflowError, creating
 
 from . import serializers as s
-
-
-def visible_organisations(user):
-    """A Q on `organisation` for what `user` may read (same rule as can_view_organisation)."""
-    if not user.is_authenticated:
-        return Q(pk__in=[])
-    if user.reads_everything:
-        return Q()
-    if user.role == Role.COUNTY_COORDINATOR and user.county_id is not None:
-        return Q(organisation__county_id=user.county_id)
-    if user.organisation_id is not None:
-        return Q(organisation_id=user.organisation_id)
-    return Q(pk__in=[])
 
 
 def _filter(queryset, params, names):
@@ -100,6 +83,13 @@ class AllocationViewSet(viewsets.ReadOnlyModelViewSet):
         return queryset.select_related("pot__part__agreement", "organisation__county")
 
 
+def _exists(report):
+    return Response(
+        {"detail": _("Redovisningen finns redan."), "id": report.pk},
+        status=status.HTTP_409_CONFLICT,
+    )
+
+
 def _conflict(exc):
     return Response(
         {"detail": str(exc), "version": exc.report.version}, status=status.HTTP_409_CONFLICT
@@ -126,7 +116,7 @@ class ReportViewSet(
     serializer_class = s.ReportSerializer
 
     def get_queryset(self):
-        queryset = Report.objects.filter(visible_organisations(self.request.user))
+        queryset = Report.objects.visible_to(self.request.user)
         queryset = _filter(queryset, self.request.query_params, {**FILTERS, "status": "status"})
         return queryset.select_related(
             "pot__part__agreement", "organisation__county"
@@ -156,8 +146,7 @@ class ReportViewSet(
         serializer = s.ReportCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         user = request.user
-        organisation = user.organisation
-        if organisation is None or not can_act_for_organisation(user, organisation):
+        if not creating.can_create_report(user):
             raise DRFPermissionDenied(
                 _("Bara organisationens egna handläggare kan skapa dess redovisningar.")
             )
@@ -169,25 +158,25 @@ class ReportViewSet(
             pot = pots.filter(
                 part__agreement__year=d["year"],
                 part__slug=d["part"],
-                recipient_kind=organisation.kind,
+                recipient_kind=user.organisation.kind,
             ).first()
         if pot is None:
             raise ValidationError({"pot": _("Det finns ingen sådan pott.")})
-        existing = Report.objects.filter(organisation=organisation, pot=pot).first()
-        if existing is not None:
-            return Response(
-                {"detail": _("Redovisningen finns redan."), "id": existing.pk},
-                status=status.HTTP_409_CONFLICT,
-            )
-        # All or nothing: answers that are refused leave no empty report behind.
-        with transaction.atomic():
-            try:
-                report, _created = services.get_or_create_report(organisation, pot, user)
-            except WorkflowError as exc:
-                raise ValidationError({"pot": str(exc)}) from exc
-            if set(d) & {"answers", "initiatives", "measures"}:
-                report.refresh_from_db()
-                self._save(report, serializer, report.version)
+        try:
+            existing = Report.objects.get(organisation=user.organisation, pot=pot)
+        except Report.DoesNotExist:
+            pass
+        else:
+            return _exists(existing)
+        data = serializer.draft_data(pot) if set(d) & {"answers", "initiatives", "measures"} else {}
+        try:
+            report = creating.create_report(user, pot, data)
+        except creating.ReportExists as exc:
+            return _exists(exc.report)
+        except PermissionDenied as exc:
+            raise DRFPermissionDenied(str(exc)) from exc
+        except WorkflowError as exc:
+            raise ValidationError({"pot": str(exc)}) from exc
         response = self._report(report)
         response.status_code = status.HTTP_201_CREATED
         return response

@@ -1,5 +1,6 @@
-"""Numbers in Swedish form, the one place that writes them: groups of three separated by a
-no-break space (2 345 678), a decimal comma (0,25), a dash for no value."""
+"""Numbers in Swedish form, the one place that writes and reads them: groups of three
+separated by a no-break space (2 345 678), a decimal comma (0,25), a dash for no value; and
+whole numbers (kronor, counts) read from form text and files as the database stores them."""
 
 from decimal import Decimal
 
@@ -31,3 +32,35 @@ def decimal(value: Number | None) -> str:
     whole, _, fraction = f"{number:f}".partition(".")
     sign = "-" if whole.startswith("-") else ""
     return f"{sign}{thousands(abs(int(whole)))},{fraction}"
+
+
+MAX_BIGINT = 2**63 - 1
+
+
+class NumberTooLarge(ValueError):
+    """A whole number beyond what the database stores (±2**63 − 1)."""
+
+
+def parse_int(value: object) -> int | None:
+    """Whole kronor/counts from form text: '1 200 000', '1200000', 1200000. None if blank;
+    raises ValueError if not a whole number or too large for the database."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError(value)
+        value = int(value)
+    if isinstance(value, int):
+        number = value
+    else:
+        text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+        if text == "":
+            return None
+        if text.endswith(",00") or text.endswith(".00"):
+            text = text[:-3]
+        number = int(text)
+    if abs(number) > MAX_BIGINT:
+        raise NumberTooLarge(value)
+    return number

@@ -13,7 +13,7 @@ from stimulans.organisations.models import Organisation
 
 from . import services
 from .models import Report, ReportStatus
-from .validation import validate_report
+from .services.workflow import validate_report
 
 DEADLINE_2020 = datetime.date(2021, 3, 31)
 

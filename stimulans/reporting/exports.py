@@ -1,6 +1,6 @@
 """Exports of a pot's reports: answers (one row per report), initiatives (one row per
 initiative) and measures (one row per number), as an Excel workbook with one sheet each or as
-one CSV file each. Plain functions, no HTTP; `export_views` checks who may download what.
+one CSV file each. Plain functions, no HTTP; `views.exports` checks who may download what.
 
 The initiatives and measures tables begin with the columns of the import formats
 (`imports.INITIATIVE_COLUMNS`, `imports.MEASURE_COLUMNS`), so an export can be imported again;

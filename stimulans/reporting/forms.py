@@ -1,7 +1,6 @@
-"""The report form: built from the questionnaire's definition for the templates, and read back
-from a POST into the dict that services.save_draft takes. Also the questionnaire upload form."""
-
-import re
+"""The report form: built from the questionnaire's definition for the templates (its inputs are
+read back by `forminputs`), the comparison on the conflict page, the return and questionnaire
+upload forms."""
 
 from django import forms
 from django.utils.translation import gettext as _
@@ -10,19 +9,11 @@ from django.utils.translation import gettext_lazy
 from stimulans.lib.uploads import check_upload
 
 from . import xlsform
+from .forminputs import ROW_INPUT, ROW_KEY, field_id, form_inputs
+from .services.attachments import ATTACHMENT_EXTENSIONS
 
 LONG_TEXT_EXCEPT = {"title"}
 RADIO_MAX = 5
-ROW_KEY = re.compile(r"^r-(?P<repeat>[A-Za-z_][\w.\-]*)-(?P<index>\d+)-identifier$")
-# Inputs of the report form: "f-<field>" and "r-<repeat>-<index>-<field>" (see field_id).
-FORM_INPUT_PREFIXES = ("f-", "r-")
-ROW_INPUT = re.compile(r"^r-(?P<repeat>[A-Za-z_][\w.]*)-(?P<index>\d+)-(?P<name>.+)$")
-
-
-def field_id(name, repeat=None, index=None):
-    if repeat is None:
-        return f"f-{name}"
-    return f"r-{repeat}-{index}-{name}"
 
 
 def _is_relevant(node, lookup):
@@ -193,80 +184,6 @@ def build_form(definition, values, issues=()):
     return nodes, conditional
 
 
-def _read(node, post, key):
-    if node.get("type") == "select all that apply":
-        return post.getlist(key)
-    return post.get(key, "")
-
-
-def parse_post(definition, post):
-    """The POSTed report form as the data dict services.save_draft takes. Repeat rows are found
-    by their hidden identifier input and kept in the order of their index."""
-    data = {}
-    for node, _ancestors, repeat in xlsform.walk_fields(definition):
-        if node.get("type") == "note" or repeat is not None:
-            continue
-        data[node["name"]] = _read(node, post, field_id(node["name"]))
-    rows = {}
-    for key in post:
-        m = ROW_KEY.match(key)
-        if m:
-            rows.setdefault(m["repeat"], []).append(int(m["index"]))
-    for repeat_name in xlsform.repeats(definition):
-        items = []
-        for index in sorted(rows.get(repeat_name, [])):
-            row = {"identifier": post.get(f"r-{repeat_name}-{index}-identifier", "")}
-            for node, _ancestors, repeat in xlsform.walk_fields(definition):
-                if repeat == repeat_name and node.get("type") != "note":
-                    row[node["name"]] = _read(
-                        node, post, field_id(node["name"], repeat_name, index)
-                    )
-            items.append(row)
-        data[repeat_name] = items
-    return data
-
-
-def _as_inputs(node, value):
-    if value is None or value == "":
-        return []
-    if isinstance(value, list | tuple):
-        return [str(v) for v in value]
-    if node.get("type") == "select all that apply":
-        return str(value).split()
-    return [str(value)]
-
-
-def form_inputs(definition, values):
-    """The inverse of parse_post: answers as the form's inputs, {input name: [values]}."""
-    inputs = {}
-    walked = [
-        (node, repeat)
-        for node, _ancestors, repeat in xlsform.walk_fields(definition)
-        if node.get("type") != "note"
-    ]
-    for node, repeat in walked:
-        if repeat is None:
-            inputs[field_id(node["name"])] = _as_inputs(node, values.get(node["name"]))
-    for repeat_name in xlsform.repeats(definition):
-        for index, row in enumerate(values.get(repeat_name) or []):
-            inputs[f"r-{repeat_name}-{index}-identifier"] = [str(row.get("identifier", ""))]
-            for node, repeat in walked:
-                if repeat == repeat_name:
-                    key = field_id(node["name"], repeat_name, index)
-                    inputs[key] = _as_inputs(node, row.get(node["name"]))
-    return inputs
-
-
-def apply_input_changes(definition, values, changes):
-    """Answers (as parse_post gives them) with an autosave's changed inputs applied; inputs of
-    initiatives that no longer exist are ignored."""
-    from django.utils.datastructures import MultiValueDict
-
-    inputs = form_inputs(definition, values)
-    inputs.update({key: list(v) for key, v in changes.items()})
-    return parse_post(definition, MultiValueDict(inputs))
-
-
 def compare_answers(definition, yours, saved):
     """The answers that differ between two versions of the form (the conflict page), in form
     order, as [(question, your answer, saved answer)] with answers as text for reading."""
@@ -314,6 +231,4 @@ def upload_error_text(errors):
 
 def check_attachment(upload):
     """Raise forms.ValidationError (Swedish, naming the file) for a disallowed attachment."""
-    from .services import ATTACHMENT_EXTENSIONS
-
     return check_upload(upload, ATTACHMENT_EXTENSIONS)

@@ -7,6 +7,7 @@ repeat group maps onto it, imports create it, the analysis aggregates it.
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -45,6 +46,38 @@ class ReportStatus(models.TextChoices):
     APPROVED = "approved", _("Godkänd")
 
 
+# The statuses of a report that count as reported (done): submitted or approved.
+COUNTED = (ReportStatus.SUBMITTED, ReportStatus.APPROVED)
+# The statuses in which the organisation may change its report.
+EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
+
+
+def visible_organisations(user):
+    """A Q on `organisation` for the organisations whose data `user` may read (the rule of
+    `accounts.permissions.can_view_organisation`): national roles every one, a county
+    coordinator the county's, others their own organisation, anonymous users none. For
+    reports and, in the API, allocations."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    if user.reads_everything:
+        return Q()
+    if user.is_county_coordinator and user.county_id is not None:
+        return Q(organisation__county_id=user.county_id)
+    if user.organisation_id is not None:
+        return Q(organisation_id=user.organisation_id)
+    return Q(pk__in=[])
+
+
+class ReportQuerySet(models.QuerySet):
+    def counted(self):
+        """The reports that count as reported: submitted or approved."""
+        return self.filter(status__in=COUNTED)
+
+    def visible_to(self, user):
+        """The reports `user` may read (see visible_organisations)."""
+        return self.filter(visible_organisations(user))
+
+
 class Report(models.Model):
     """Redovisning: one organisation's report for one pot (and so one part and year)."""
 
@@ -76,6 +109,8 @@ class Report(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
+    objects = ReportQuerySet.as_manager()
+
     class Meta:
         ordering = ["pot", "organisation__code"]
         constraints = [
@@ -90,6 +125,16 @@ class Report(models.Model):
     @property
     def year(self):
         return self.pot.part.agreement.year
+
+    @property
+    def is_counted(self):
+        """Submitted or approved: the report counts as reported (see ReportQuerySet.counted)."""
+        return self.status in COUNTED
+
+    @property
+    def is_editable(self):
+        """A draft, or returned for correction: the organisation may change it."""
+        return self.status in EDITABLE
 
 
 class ReportAutosave(models.Model):

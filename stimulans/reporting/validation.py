@@ -1,11 +1,15 @@
 """Validation of a report at submission: every answer against the questionnaire (required,
 types, choices, constraints, skip logic) and the cross-checks of the follow-up model.
-Drafts are never validated. Messages are Swedish and name the field or the initiative."""
+Drafts are never validated. Messages are Swedish and name the field or the initiative.
+Pure functions of the definition, the answers and the report's rows; the submission
+(`services.workflow.validate_report`) reads the report and calls them."""
 
 import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+
+from stimulans.lib.numbers import parse_int
 
 from . import xlsform
 
@@ -43,8 +47,6 @@ def _check_value(node, value, lookup):
         return []
     if kind == "integer":
         try:
-            from .services import parse_int
-
             parse_int(value)
         except (TypeError, ValueError):
             return [_("ange ett heltal, t.ex. 1200000")]
@@ -235,20 +237,3 @@ def check_initiatives_present(report, initiatives):
 
 def _kr(amount):
     return f"{amount:,}".replace(",", "\u00a0")
-
-
-def validate_report(report):
-    """Every problem that stops the report from being submitted."""
-    from .services import allocation_for, definition_for, report_values
-
-    definition = definition_for(report)
-    values = report_values(report)
-    issues = validate_answers(definition, values)
-    initiatives = list(report.initiatives.all())
-    if xlsform.INITIATIVES in xlsform.repeats(definition):
-        issues += check_initiatives_present(report, initiatives)
-    issues += check_initiative_funds(report, initiatives)
-    allocation = allocation_for(report)
-    issues += check_funds_against_allocation(report, allocation.amount_sek if allocation else None)
-    issues += check_effects_have_goals(initiatives)
-    return issues

@@ -3,7 +3,7 @@ import pytest
 from stimulans.funds.models import Pot
 from stimulans.reporting.demo import load_demo_reports
 from stimulans.reporting.models import Initiative, MeasureValue, Report, ReportStatus
-from stimulans.reporting.validation import validate_report
+from stimulans.reporting.services.workflow import validate_report
 
 from .base import ReportingTestCase
 

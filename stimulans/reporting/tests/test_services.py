@@ -2,7 +2,7 @@ from django.core.exceptions import PermissionDenied
 
 from stimulans.funds.models import Agreement, AgreementPart, Pot
 from stimulans.reporting import services
-from stimulans.reporting.models import Initiative, MeasureValue, ReportStatus
+from stimulans.reporting.models import Initiative, MeasureValue, Report, ReportStatus
 from stimulans.reporting.services import ConcurrentEditError, WorkflowError
 
 from .base import ReportingTestCase, complete_answers
@@ -125,7 +125,7 @@ class ServicesTest(ReportingTestCase):
             amount_sek=1,
             key=self.mobila_municipality.key,
         )
-        old = services.Report.objects.create(
+        old = Report.objects.create(
             organisation=self.stockholm,
             pot=old_pot,
             answers={"attachments": "Plan 2019", "disruption": "other"},

@@ -74,7 +74,7 @@ class StoredUnsupportedExpressionTest(ReportingTestCase):
             self.assertEqual(self.client.get(url).status_code, 200)
 
     def test_saving_and_submitting_work(self):
-        from stimulans.reporting.forms import form_inputs
+        from stimulans.reporting.forminputs import form_inputs
 
         self.login(self.alice)
         url = reverse("reporting:edit", args=[self.report.pk])

@@ -1,5 +1,5 @@
 from stimulans.reporting import services
-from stimulans.reporting.validation import validate_report
+from stimulans.reporting.services.workflow import validate_report
 
 from .base import ReportingTestCase, complete_answers
 

@@ -11,8 +11,8 @@ from stimulans.accounts.decorators import role_required
 from stimulans.accounts.models import Role
 from stimulans.funds.models import Agreement, Pot
 
-from . import exports
-from .models import Report
+from .. import exports
+from ..models import Report
 
 EXPORT_ROLES = (Role.ANALYST, Role.NATIONAL_ADMIN, Role.COUNTY_COORDINATOR)
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -11,7 +11,7 @@ from stimulans.accounts.decorators import role_required
 from stimulans.accounts.models import Role
 from stimulans.lib.uploads import check_upload
 
-from .imports import (
+from ..imports import (
     INITIATIVE_COLUMNS,
     MEASURE_COLUMNS,
     ImportFileError,

@@ -1,0 +1,112 @@
+"""Completeness: who is expected to report on a pot, and the status of each."""
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from stimulans.funds.models import Allocation, Pot
+from stimulans.mail.models import MailStatus
+from stimulans.organisations.models import Organisation
+
+from ..models import (
+    Reminder,
+    Report,
+)
+from .reading import deadline_for, is_late
+
+
+def expected_organisations(pot):
+    """The organisations expected to report on the pot: those with an allocation, or (before
+    the pot is allocated) every organisation of its recipient kind."""
+    orgs = Organisation.objects.filter(allocations__pot=pot)
+    if not orgs.exists():
+        orgs = Organisation.objects.filter(kind=pot.recipient_kind)
+    return orgs.select_related("county").order_by("code")
+
+
+def report_status_rows(pot, county=None, today=None):
+    """[{organisation, report (or None), status, done, late, last_reminder}] for the pot: every
+    expected organisation (of `county` only, if given), in code order."""
+    return report_status_by_pot([pot], county, today)[pot.pk]
+
+
+def report_status_by_pot(pots, county=None, today=None):
+    """{pot id: report_status_rows} for several pots in five queries, whatever their number:
+    the county overview and the national completeness page show every pot of a year, and are
+    reloaded often at the deadline."""
+    pots = list(pots)
+    pot_ids = [pot.pk for pot in pots]
+    in_county = {"organisation__county": county} if county is not None else {}
+    # As expected_organisations: those with an allocation, or every organisation of the
+    # recipient kind where the pot is not allocated yet (anywhere in the country).
+    allocated = set(
+        Allocation.objects.filter(pot_id__in=pot_ids).order_by().values_list("pot_id", flat=True)
+    )
+    expected = {pot.pk: set() for pot in pots}
+    for pot_id, org_id in (
+        Allocation.objects.filter(pot_id__in=pot_ids, **in_county)
+        .order_by()
+        .values_list("pot_id", "organisation_id")
+    ):
+        expected[pot_id].add(org_id)
+    kinds = {pot.recipient_kind for pot in pots if pot.pk not in allocated}
+    wanted = set().union(*expected.values())
+    organisations = Organisation.objects.filter(Q(pk__in=wanted) | Q(kind__in=kinds))
+    if county is not None:
+        organisations = organisations.filter(county=county)
+    organisations = list(organisations.select_related("county").order_by("code", "kind"))
+    # Not shown here, and the answers are big.
+    reports = {
+        (r.pot_id, r.organisation_id): r
+        for r in Report.objects.filter(pot_id__in=pot_ids, **in_county)
+        .order_by()
+        .defer("answers", "funds_explanation", "return_comment")
+    }
+    reminders = {}
+    for reminder in (
+        Reminder.objects.filter(pot_id__in=pot_ids, **in_county)
+        .annotate(
+            mails_total=Count("mails"),
+            mails_sent=Count("mails", filter=Q(mails__status=MailStatus.SENT)),
+            mails_failed=Count("mails", filter=Q(mails__status=MailStatus.FAILED)),
+        )
+        .order_by("sent_at", "pk")
+    ):
+        reminders[reminder.pot_id, reminder.organisation_id] = reminder  # the last one counts
+    today = today or timezone.localdate()
+    result = {}
+    for pot in pots:
+        deadline = deadline_for(pot)
+        rows = result[pot.pk] = []
+        for org in organisations:
+            if pot.pk in allocated:
+                if org.pk not in expected[pot.pk]:
+                    continue
+            elif org.kind != pot.recipient_kind:
+                continue
+            report = reports.get((pot.pk, org.pk))
+            if report is None:
+                late = deadline is not None and today > deadline
+                status = None
+            else:
+                report.pot = pot  # is_late reads the agreement's deadline through it
+                late = is_late(report, today)
+                status = report.status
+            rows.append(
+                {
+                    "organisation": org,
+                    "report": report,
+                    "status": status,
+                    "done": report is not None and report.is_counted,
+                    "late": late,
+                    "last_reminder": reminders.get((pot.pk, org.pk)),
+                }
+            )
+    return result
+
+
+def completeness_totals(agreement):
+    """(expected, done): the reports expected for every pot of the agreement, and how many of
+    them are submitted or approved."""
+    pots = Pot.objects.filter(part__agreement=agreement).select_related("part__agreement")
+    rows = [row for pot_rows in report_status_by_pot(pots).values() for row in pot_rows]
+    return len(rows), sum(1 for row in rows if row["done"])

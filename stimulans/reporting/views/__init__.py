@@ -1,0 +1,1 @@
+"""The report pages, one module per group of pages (see urls.py)."""
