@@ -62,7 +62,9 @@ from .services import (
     save_plan_fields,
     start_new_version,
 )
-from .yaml_io import PlanImportError, export_yaml, import_plan_text
+from .yaml_export import export_yaml
+from .yaml_format import PlanImportError
+from .yaml_import import import_plan_text
 
 
 def _plan_for(request, pk):
