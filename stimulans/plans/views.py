@@ -37,7 +37,6 @@ from .models import (
     ParticipationMode,
     PlanComment,
     PlanScope,
-    PlanStatus,
     SteeringMember,
 )
 from .permissions import (
@@ -71,16 +70,6 @@ def _plan_for(request, pk):
     plan = get_object_or_404(ActionPlan.objects.select_related("county", "based_on"), pk=pk)
     require(can_view_plan(request.user, plan))
     return plan
-
-
-def _visible_plans(user):
-    plans = ActionPlan.objects.select_related("county")
-    if user.reads_everything:
-        return plans
-    visible = plans.filter(status=PlanStatus.PUBLISHED)
-    if user.county_id and user.role in (Role.COUNTY_COORDINATOR, Role.REPORTER):
-        visible = visible | plans.filter(scope=PlanScope.COUNTY, county_id=user.county_id)
-    return visible
 
 
 def _plan_contents(plan):
@@ -134,7 +123,7 @@ def _column(plan):
 
 @login_required
 def plan_list(request):
-    plans = _visible_plans(request.user)
+    plans = ActionPlan.objects.visible_to(request.user).select_related("county")
     county = request.GET.get("lan") or ""
     year = request.GET.get("ar") or ""
     scope = request.GET.get("typ") or ""
@@ -195,9 +184,7 @@ def national_overview_view(request, year=None):
         year = year_param(request.GET.get("ar"))
     if year is None:
         latest = (
-            ActionPlan.objects.filter(scope=PlanScope.COUNTY, status=PlanStatus.PUBLISHED)
-            .order_by("-year")
-            .first()
+            ActionPlan.objects.published().filter(scope=PlanScope.COUNTY).order_by("-year").first()
         )
         year = latest.year if latest else timezone.localdate().year
     rows, counts = national_overview(year)
@@ -222,9 +209,7 @@ def national_overview_view(request, year=None):
             "participation": participation,
             "adopted_labels": dict(AdoptedBy.choices),
             "participation_labels": dict(ParticipationMode.choices),
-            "national": ActionPlan.objects.filter(
-                scope=PlanScope.NATIONAL, status=PlanStatus.PUBLISHED
-            ).first(),
+            "national": ActionPlan.objects.published().filter(scope=PlanScope.NATIONAL).first(),
         },
     )
 
@@ -239,7 +224,12 @@ def plan_detail(request, pk):
     previous = previous_version(plan)
     if previous is not None and not can_view_plan(user, previous):
         previous = None
-    versions = _visible_plans(user).filter(scope=plan.scope, county=plan.county).exclude(pk=pk)
+    versions = (
+        ActionPlan.objects.visible_to(user)
+        .select_related("county")
+        .of(plan.scope, plan.county)
+        .exclude(pk=pk)
+    )
     return render(
         request,
         "plans/plan_detail.html",
@@ -528,8 +518,9 @@ def plan_comment(request, pk):
 def plan_diff(request, pk):
     plan = _plan_for(request, pk)
     versions = (
-        _visible_plans(request.user)
-        .filter(scope=plan.scope, county=plan.county)
+        ActionPlan.objects.visible_to(request.user)
+        .select_related("county")
+        .of(plan.scope, plan.county)
         .exclude(pk=plan.pk)
         .order_by("-year", "-version")
     )
