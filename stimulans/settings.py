@@ -98,9 +98,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers work while a report is being saved; writers queue on a file lock
-    # (stimulans.core.db.sqlite3) and wait rather than fail.
-    DATABASES["default"]["ENGINE"] = "stimulans.core.db.sqlite3"
+    # WAL lets readers work while a report is being saved; every transaction begins IMMEDIATE
+    # (takes the write lock first), so concurrent writers wait up to the busy timeout rather
+    # than fail. Django's own backend: a custom one queueing writers on a file lock was
+    # measured (benchmarks/loadtest/run.py --db sqlite --users 50 --scenarios saves baseline)
+    # and met the throughput target no better than this.
     DATABASES["default"]["OPTIONS"] = {
         "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
         "transaction_mode": "IMMEDIATE",

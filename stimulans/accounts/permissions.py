@@ -2,18 +2,15 @@
 
 from django.core.exceptions import PermissionDenied
 
+from stimulans.organisations.models import Organisation
+
 from .models import Role
 
 
 def can_view_organisation(user, organisation):
-    """Own organisation, the county coordinator of its county, national administrators, analysts."""
-    if not user.is_authenticated:
-        return False
-    if user.reads_everything:
-        return True
-    if user.organisation_id == organisation.pk:
-        return True
-    return user.role == Role.COUNTY_COORDINATOR and user.county_id == organisation.county_id
+    """Own organisation, the county coordinator of its county, national administrators,
+    analysts: the rule is `Organisation.objects.visible_to` (one query)."""
+    return Organisation.objects.visible_to(user).filter(pk=organisation.pk).exists()
 
 
 def can_act_for_organisation(user, organisation):

@@ -74,9 +74,10 @@ def snapshot(using=DEFAULT_DB_ALIAS):
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             yield
     elif connection.vendor == "sqlite":
-        # Not transaction.atomic(): this project's SQLite backend begins IMMEDIATE transactions
-        # that queue on the write lock. A DEFERRED transaction that only reads holds one
-        # snapshot (from its first read) and, in WAL mode, does not block writers.
+        # Not transaction.atomic(): the SQLite settings begin IMMEDIATE transactions
+        # (`transaction_mode`), which take the write lock and so wait for every writer. A
+        # DEFERRED transaction that only reads holds one snapshot (from its first read) and,
+        # in WAL mode, does not block writers.
         connection.ensure_connection()
         with connection.cursor() as cursor:
             cursor.execute("BEGIN DEFERRED")

@@ -3,7 +3,7 @@ expands to (an alias counts as the whole node it refers to) and stops at a limit
 composing, before anything is built. "Billion laughs" (a few hundred bytes of nested aliases)
 would otherwise expand to gigabytes in the code that walks the data.
 
-For formats that need no aliases at all, refuse them instead (see plans.yaml_io.Loader).
+For formats that need no aliases at all, refuse them instead (see plans.yaml_format.Loader).
 """
 
 from typing import Any

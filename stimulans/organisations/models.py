@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,6 +26,22 @@ class OrganisationKind(models.TextChoices):
     COUNTY = "county", _("Län (länsgemensam mottagare)")
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The organisations whose allocations, requisitions and reports `user` reads: its own,
+        every one in the county for the county's coordinator, every one for national
+        administrators and analysts, none for anonymous users. The one spelling of this rule:
+        `accounts.permissions.can_view_organisation` asks it about one organisation."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.reads_everything:
+            return self
+        visible = Q(pk=user.organisation_id) if user.organisation_id is not None else Q(pk=None)
+        if user.is_county_coordinator and user.county_id is not None:
+            visible |= Q(county_id=user.county_id)
+        return self.filter(visible)
+
+
 class Organisation(models.Model):
     """A recipient of funds (huvudman/mottagare): a region, a municipality or a county recipient.
 
@@ -38,6 +55,8 @@ class Organisation(models.Model):
     county = models.ForeignKey(
         County, verbose_name=_("län"), on_delete=models.PROTECT, related_name="organisations"
     )
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "code"]

@@ -10,7 +10,7 @@ from stimulans.funds.services import DATA_DIR as FUNDS_DATA_DIR
 
 from .models import ActionPlan, PlanScope, SteeringMember
 from .services import publish
-from .yaml_io import import_plan_text
+from .yaml_import import import_plan_text
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 STOCKHOLM_PLAN_2021 = DATA_DIR / "stockholm-plan-2021.yaml"

@@ -1,6 +1,6 @@
 """What was added, changed and removed between two versions of a plan.
 
-Works on the canonical export (`yaml_io.plan_to_data`) so it compares contents, never ids:
+Works on the canonical export (`yaml_export.plan_to_data`) so it compares contents, never ids:
 needs-analysis sections are matched by title, areas by their path of titles, goals by text,
 activities by area, kind and number, decisions by date and text, organisations by name.
 """
@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from .yaml_export import plan_to_data
 
 ADDED = "added"
 CHANGED = "changed"
@@ -284,6 +286,4 @@ def diff_data(old, new):
 
 
 def diff_plans(old_plan, new_plan):
-    from .yaml_io import plan_to_data
-
     return diff_data(plan_to_data(old_plan), plan_to_data(new_plan))

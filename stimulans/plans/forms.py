@@ -20,7 +20,7 @@ from .models import (
     PlanScope,
     SteeringMember,
 )
-from .yaml_io import MAX_PLAN_BYTES, too_large_error
+from .yaml_format import MAX_PLAN_BYTES, too_large_error
 
 ATTACHMENT_TYPES = [".pdf", ".docx", ".doc", ".xlsx", ".xls", ".odt", ".ods", ".txt", ".csv"]
 

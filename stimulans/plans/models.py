@@ -41,6 +41,29 @@ class AdoptedBy(models.TextChoices):
     POLITICIANS = "politicians", _("Politiker")
 
 
+class ActionPlanQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=PlanStatus.PUBLISHED)
+
+    def of(self, scope, county):
+        """The versions of one county's plan (or of the national list, county None)."""
+        return self.filter(scope=scope, county=county)
+
+    def visible_to(self, user):
+        """The versions `user` may read: published versions for every logged-in user; drafts
+        of a county plan also for the county's coordinators and the officials (reporters) of
+        its organisations; everything for national administrators and analysts. The one
+        spelling of this rule: `permissions.can_view_plan` asks it about one plan."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.reads_everything:
+            return self
+        visible = Q(status=PlanStatus.PUBLISHED)
+        if user.organisation_id is not None and (user.is_county_coordinator or user.is_reporter):
+            visible |= Q(scope=PlanScope.COUNTY, county_id=user.county_id)
+        return self.filter(visible)
+
+
 class ActionPlan(models.Model):
     scope = models.CharField(
         _("typ av plan"), max_length=16, choices=PlanScope.choices, default=PlanScope.COUNTY
@@ -100,6 +123,8 @@ class ActionPlan(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+
+    objects = ActionPlanQuerySet.as_manager()
 
     class Meta:
         ordering = ["scope", "county__code", "-year", "-version"]

@@ -10,7 +10,7 @@
 
 from stimulans.accounts.models import Role
 
-from .models import PlanScope
+from .models import ActionPlan, PlanScope
 
 
 def _in_county(user, county_id):
@@ -18,15 +18,8 @@ def _in_county(user, county_id):
 
 
 def can_view_plan(user, plan):
-    if not user.is_authenticated:
-        return False
-    if plan.is_published or user.reads_everything:
-        return True
-    if plan.scope == PlanScope.NATIONAL:
-        return False
-    return user.role in (Role.COUNTY_COORDINATOR, Role.REPORTER) and _in_county(
-        user, plan.county_id
-    )
+    """The rule is `ActionPlan.objects.visible_to` (one query)."""
+    return ActionPlan.objects.visible_to(user).filter(pk=plan.pk).exists()
 
 
 def can_manage_scope(user, scope, county_id=None):

@@ -45,7 +45,7 @@ class ConcurrentEdit(PlanError):
 
 
 def plans_of(scope, county):
-    return ActionPlan.objects.filter(scope=scope, county=county)
+    return ActionPlan.objects.of(scope, county)
 
 
 def next_version_number(scope, county):
@@ -55,7 +55,7 @@ def next_version_number(scope, county):
 
 
 def latest_published(scope, county, year=None, before=None):
-    qs = plans_of(scope, county).filter(status=PlanStatus.PUBLISHED)
+    qs = plans_of(scope, county).published()
     if year is not None:
         qs = qs.filter(year=year)
     if before is not None:
@@ -70,7 +70,8 @@ def previous_version(plan):
         return plan.based_on
     return (
         plans_of(plan.scope, plan.county)
-        .filter(status=PlanStatus.PUBLISHED, version__lt=plan.version)
+        .published()
+        .filter(version__lt=plan.version)
         .order_by("-version")
         .first()
     )
@@ -291,9 +292,8 @@ def national_overview(year):
     an older one, or none; how that plan was adopted; how user organisations took part; and its
     activities per area. Returns (rows, counts)."""
     published = (
-        ActionPlan.objects.filter(
-            scope=PlanScope.COUNTY, status=PlanStatus.PUBLISHED, year__lte=year
-        )
+        ActionPlan.objects.published()
+        .filter(scope=PlanScope.COUNTY, year__lte=year)
         .select_related("county")
         .prefetch_related("participations", "areas", "activities")
         .order_by("county__code", "-year", "-version")

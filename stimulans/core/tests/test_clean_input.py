@@ -13,7 +13,7 @@ from stimulans.funds.services import load_agreement_2020
 from stimulans.plans.demo import stockholm_plan_text
 from stimulans.plans.models import PlanComment
 from stimulans.plans.tests.base import PlanTestCase
-from stimulans.plans.yaml_io import import_plan_text
+from stimulans.plans.yaml_import import import_plan_text
 from stimulans.reporting.imports import INITIATIVE_COLUMNS, import_initiatives
 from stimulans.reporting.models import Initiative
 from stimulans.test import BaseTestCase

@@ -19,7 +19,7 @@ def test_capped_keeps_the_first_hundred_and_counts_the_rest():
 
 
 def test_the_other_error_lists_are_capped():
-    from stimulans.plans.yaml_io import PlanImportError
+    from stimulans.plans.yaml_format import PlanImportError
     from stimulans.reporting.xlsform import XLSFormError
 
     for error_class in (PlanImportError, XLSFormError):

@@ -314,7 +314,7 @@ class EscapingTest(BaseTestCase):
         cls.post(
             client, edit, fill(form_fields(client.get(edit).content.decode(), edit), values=values)
         )
-        from stimulans.plans.views import ITEM_KINDS
+        from stimulans.plans.views.items import ITEM_KINDS
 
         for kind in ITEM_KINDS:
             url = reverse("plans:item_create", args=[plan.pk, kind])

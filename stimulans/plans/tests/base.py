@@ -3,7 +3,7 @@
 from stimulans.plans.demo import stockholm_plan_text
 from stimulans.plans.models import ActionPlan, PlanScope
 from stimulans.plans.services import publish, start_new_version
-from stimulans.plans.yaml_io import import_plan_text
+from stimulans.plans.yaml_import import import_plan_text
 from stimulans.test import BaseTestCase
 
 

@@ -17,7 +17,7 @@ def users(transactional_db):
     from stimulans.organisations.reference import load_organisations
     from stimulans.plans.demo import stockholm_plan_text
     from stimulans.plans.services import publish
-    from stimulans.plans.yaml_io import import_plan_text
+    from stimulans.plans.yaml_import import import_plan_text
 
     load_organisations()
     county = Organisation.objects.get(kind="county", code="01")

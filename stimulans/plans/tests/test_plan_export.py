@@ -4,7 +4,7 @@ import yaml
 from django.urls import reverse
 from docx import Document
 
-from stimulans.plans.yaml_io import Loader
+from stimulans.plans.yaml_format import Loader
 
 from .base import PlanTestCase
 

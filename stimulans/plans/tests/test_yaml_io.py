@@ -4,13 +4,9 @@ from stimulans.funds.services import load_agreement_2020
 from stimulans.plans.demo import stockholm_plan_text
 from stimulans.plans.models import ActionPlan, Activity, ActivityFund, Decision, Participation
 from stimulans.plans.services import plan_change
-from stimulans.plans.yaml_io import (
-    Loader,
-    PlanImportError,
-    export_yaml,
-    import_plan_text,
-    plan_to_data,
-)
+from stimulans.plans.yaml_export import export_yaml, plan_to_data
+from stimulans.plans.yaml_format import Loader, PlanImportError
+from stimulans.plans.yaml_import import import_plan_text
 from stimulans.test import BaseTestCase
 
 

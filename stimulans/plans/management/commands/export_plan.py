@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from stimulans.plans.docx_export import build_docx
 from stimulans.plans.models import ActionPlan, PlanScope
-from stimulans.plans.yaml_io import export_yaml
+from stimulans.plans.yaml_export import export_yaml
 
 
 class Command(BaseCommand):

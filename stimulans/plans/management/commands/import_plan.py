@@ -5,12 +5,8 @@ from django.db import transaction
 
 from stimulans.lib.inputfiles import read_import_file
 from stimulans.plans.services import PlanError, publish
-from stimulans.plans.yaml_io import (
-    MAX_PLAN_BYTES,
-    PlanImportError,
-    import_plan_text,
-    too_large_error,
-)
+from stimulans.plans.yaml_format import MAX_PLAN_BYTES, PlanImportError, too_large_error
+from stimulans.plans.yaml_import import import_plan_text
 
 
 class Command(BaseCommand):

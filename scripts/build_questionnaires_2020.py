@@ -1,22 +1,24 @@
-"""Build the 2020 questionnaires (one XLSForm per pot) from the agreement file.
+"""Build the 2020 questionnaires (one XLSForm per pot) from the agreement file, at build time.
 
-    .venv/bin/python -m stimulans.reporting.questionnaires.build_2020
+    .venv/bin/python scripts/build_questionnaires_2020.py [OUT_DIR]
 
-writes `stimulans/reporting/questionnaires/2020/<part-slug>--<recipient-kind>.xlsx`. The files
+writes `stimulans/reporting/questionnaires/2020/<part-slug>--<recipient-kind>.xlsx` (or into
+OUT_DIR). The files
 are committed; administrators may edit them in a spreadsheet and upload new versions. Every form
 has the common core (funds, disruption, participation, support needed, attachments), the
 part's module, and the repeat group `initiatives` that maps onto the Initiative model.
 Questions are neutral: they ask what was done, not for good examples.
 """
 
+import sys
 from pathlib import Path
 
 import openpyxl
 import yaml
 
-HERE = Path(__file__).resolve().parent
-AGREEMENT = HERE.parent.parent / "funds" / "data" / "agreement-2020.yaml"
-OUT = HERE / "2020"
+ROOT = Path(__file__).resolve().parents[1]
+AGREEMENT = ROOT / "stimulans" / "funds" / "data" / "agreement-2020.yaml"
+OUT = ROOT / "stimulans" / "reporting" / "questionnaires" / "2020"
 
 COLUMNS = [
     "type",
@@ -529,18 +531,19 @@ def filename(part_slug, kind):
     return f"{part_slug}--{kind}.xlsx"
 
 
-def main():
+def main(out=OUT):
     data = yaml.safe_load(AGREEMENT.read_text(encoding="utf-8"))
     agreement = data["agreement"]
     measures_by_group = data.get("measures") or {}
-    OUT.mkdir(exist_ok=True)
+    out = Path(out)
+    out.mkdir(exist_ok=True)
     for part in agreement["parts"]:
         for pot in part["pots"]:
             wb = build_pot(agreement, part, pot, measures_by_group)
-            path = OUT / filename(part["slug"], pot["recipient_kind"])
+            path = out / filename(part["slug"], pot["recipient_kind"])
             wb.save(path)
-            print(path.relative_to(HERE))
+            print(path)
 
 
 if __name__ == "__main__":
-    main()
+    main(*sys.argv[1:2])
