@@ -63,7 +63,7 @@ def generate(years, seed=2020):
     import yaml
     from django.db import transaction
 
-    from stimulans.analysis.services import load_indicators
+    from stimulans.analysis.indicators import load_indicators
     from stimulans.funds.services import AGREEMENT_2020, load_agreement
     from stimulans.organisations.models import Organisation
     from stimulans.organisations.reference import load_organisations
@@ -156,7 +156,7 @@ def main(argv=None):
     with tempfile.TemporaryDirectory() as tmp:
         setup(Path(tmp) / "benchmark.sqlite3")
         from stimulans.analysis import documents
-        from stimulans.analysis.services import analyse_year
+        from stimulans.analysis.year_analysis import analyse_year
         from stimulans.organisations.models import Organisation
         from stimulans.reporting.models import Initiative, Report
 

@@ -6,9 +6,11 @@ class AnalysisConfig(AppConfig):
     label = "analysis"
 
     def ready(self):
+        # Imported here, not at the top: they import models, which the app registry loads
+        # only after every AppConfig is created.
         from stimulans.core import setup
 
-        from .services import load_indicators
+        from .indicators import load_indicators
 
         if not any(label == "indikatorer" for label, _loader in setup.REFERENCE_LOADERS):
             setup.REFERENCE_LOADERS.append(("indikatorer", load_indicators))

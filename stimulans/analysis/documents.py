@@ -1,6 +1,6 @@
 """The status report (lägesrapport) and county fact sheets as Word, PDF and Excel.
 
-`blocks()` turns the result of `services.analyse_year` into a neutral list of headings,
+`blocks()` turns the result of `year_analysis.analyse_year` into a neutral list of headings,
 paragraphs, tables and PNG images; each renderer lays those out in its format. Every table of
 the report also goes to Excel, one sheet per table."""
 
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from stimulans.core import cells
 
 from . import charts
-from .services import flowchart
+from .aggregation import flowchart
 
 
 def sek(value):

@@ -29,23 +29,18 @@ from stimulans.organisations.models import County
 from stimulans.reporting.models import Initiative, Report
 
 from . import charts, documents
+from .aggregation import aggregate_json, aggregate_part, compare_pots, flowchart
+from .coding import with_effective_coding
+from .coverage import coverage
+from .effects import effects_by_category
+from .flags import flag_summary, quality_flags
 from .forms import CodingForm, WorkbenchFilterForm
+from .indicators import compute_indicators
+from .lookups import COUNTED_STATUSES
 from .models import Indicator, InitiativeCoding, StatusReport
 from .permissions import analysis_scope
 from .search import matches, query_stems
-from .services import (
-    aggregate_json,
-    aggregate_part,
-    analyse_year,
-    compare_pots,
-    compute_indicators,
-    coverage,
-    effective_annotations,
-    effects_by_category,
-    flag_summary,
-    flowchart,
-    quality_flags,
-)
+from .year_analysis import analyse_year
 
 ANALYSTS = (Role.ANALYST, Role.NATIONAL_ADMIN)
 
@@ -253,10 +248,9 @@ def workbench(request, year, part):
     part = get_object_or_404(AgreementPart, agreement=agreement, slug=part)
     form = WorkbenchFilterForm(request.GET or None, part=part)
     qs = (
-        Initiative.objects.filter(
-            report__pot__part=part, report__status__in=("submitted", "approved")
+        with_effective_coding(
+            Initiative.objects.filter(report__pot__part=part, report__status__in=COUNTED_STATUSES)
         )
-        .annotate(**effective_annotations())
         .select_related("report__organisation", "report__pot", "category", "coding__category")
         .order_by("report__organisation__kind", "report__organisation__code", "order", "pk")
     )
