@@ -21,13 +21,13 @@ urlpatterns = [
     path("<int:year>/del/<slug:part>/kvalitet/", workbench.part_flags, name="part_flags"),
     path("insatser/<int:pk>/", workbench.initiative_detail, name="initiative_detail"),
     path("redovisningar/<int:pk>/kvalitet/", workbench.report_flags, name="report_flags"),
-    path("api/<int:year>/tackning/", api.api_coverage, name="api_coverage"),
-    path("api/<int:year>/indikatorer/", api.api_indicators, name="api_indicators"),
-    path("api/<int:year>/kvalitet/", api.api_flags, name="api_flags"),
-    path("api/<int:year>/del/<slug:part>/", api.api_aggregate, name="api_aggregate"),
+    path("api/<int:year>/tackning/", api.CoverageView.as_view(), name="api_coverage"),
+    path("api/<int:year>/indikatorer/", api.IndicatorsView.as_view(), name="api_indicators"),
+    path("api/<int:year>/kvalitet/", api.FlagsView.as_view(), name="api_flags"),
+    path("api/<int:year>/del/<slug:part>/", api.AggregateView.as_view(), name="api_aggregate"),
     path(
         "api/<int:year>/del/<slug:part>/effekter/",
-        api.api_effects,
+        api.EffectsView.as_view(),
         name="api_effects",
     ),
 ]
