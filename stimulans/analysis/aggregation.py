@@ -10,8 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import Q
-from django.db.models.functions import Length, Trim
+from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models.functions import Coalesce, Length, Trim
+from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext as _
 
 from stimulans.core.text import thousands
@@ -47,46 +48,32 @@ class InitiativeRow(NamedTuple):
 
 def initiative_rows(initiatives):
     """An InitiativeRow per initiative of the queryset, within the agreement and in counted
-    reports only."""
+    reports only. The database computes every field, so rows become InitiativeRows as read."""
     qs = with_effective_coding(
         initiatives.filter(within_agreement=True, report__status__in=COUNTED_STATUSES)
     ).annotate(
-        eff_len=Length(Trim("effects")),
-        goals_len=Length(Trim("goals")),
-        outputs_len=Length(Trim("outputs")),
+        has_effects=_has_text("effects"),
+        has_goals=_has_text("goals"),
+        has_outputs=_has_text("outputs"),
+        funds=Coalesce("funds_sek", 0),
     )
-    for (
-        pot_id,
-        org_id,
-        category_id,
-        eff_len,
-        level,
-        measured,
-        funds,
-        goals,
-        outputs,
-    ) in qs.values_list(
+    rows = qs.values_list(
         "report__pot_id",
         "report__organisation_id",
         "eff_category",
-        "eff_len",
+        "has_effects",
         "eff_level",
         "eff_measured",
-        "funds_sek",
-        "goals_len",
-        "outputs_len",
-    ).iterator(chunk_size=5000):
-        yield InitiativeRow(
-            pot_id,
-            org_id,
-            category_id,
-            bool(eff_len),
-            level,
-            measured,
-            funds or 0,
-            bool(goals),
-            bool(outputs),
-        )
+        "funds",
+        "has_goals",
+        "has_outputs",
+    ).iterator(chunk_size=5000)
+    return map(InitiativeRow._make, rows)
+
+
+def _has_text(name):
+    """True where the text field holds more than white space."""
+    return ExpressionWrapper(GreaterThan(Length(Trim(name)), 0), output_field=BooleanField())
 
 
 @dataclass
