@@ -35,7 +35,7 @@ def _previous_texts(agreement, organisation_ids):
     previous = set()
     if not organisation_ids:
         return previous
-    for row in Initiative.objects.filter(
+    for org_id, slug, *texts in Initiative.objects.filter(
         report__pot__part__agreement__year=agreement.year - 1,
         report__organisation__in=organisation_ids,
     ).values_list(
@@ -45,11 +45,10 @@ def _previous_texts(agreement, organisation_ids):
         "goals",
         "outputs",
         "effects",
-        named=True,
     ):
-        text = _text_key(row.activities, row.goals, row.outputs, row.effects)
+        text = _text_key(*texts)
         if text:
-            previous.add((row.report__organisation_id, row.report__pot__part__slug, text))
+            previous.add((org_id, slug, text))
     return previous
 
 
@@ -89,13 +88,13 @@ def quality_flags(agreement, part=None, report=None, county=None):
         "funds_sek",
         "within_agreement",
         "eff_measured",
-        named=True,
     )
     previous = _previous_texts(agreement, {r.organisation_id for r in report_rows.values()})
 
     flags = []
 
     def add(code, report_id, initiative=None):
+        """`initiative`: (pk, title, identifier), or None for a flag on the whole report."""
         r = report_rows[report_id]
         flags.append(
             {
@@ -105,29 +104,42 @@ def quality_flags(agreement, part=None, report=None, county=None):
                 "organisation": r.organisation__short_name,
                 "county": r.organisation__county__code,
                 "part": r.pot__part__slug,
-                "initiative_id": initiative.pk if initiative else None,
-                "initiative": (initiative.title or initiative.identifier) if initiative else "",
+                "initiative_id": initiative[0] if initiative else None,
+                "initiative": (initiative[1] or initiative[2]) if initiative else "",
             }
         )
 
     with_activities = set()
-    for i in initiatives:
-        r = report_rows[i.report_id]
-        if not i.within_agreement:
-            add("other_money", i.report_id, i)
+    for (
+        pk,
+        report_id,
+        title,
+        ident,
+        act,
+        goals,
+        outputs,
+        effects,
+        funds,
+        within,
+        measured,
+    ) in initiatives:
+        r = report_rows[report_id]
+        initiative = (pk, title, ident)
+        if not within:
+            add("other_money", report_id, initiative)
             continue
-        has_act = bool(i.activities.strip())
+        has_act = bool(act.strip())
         if has_act:
-            with_activities.add(i.report_id)
-        if (i.funds_sek or 0) > 0 and not has_act:
-            add("funds_without_activities", i.report_id, i)
-        if has_act and not i.goals.strip():
-            add("activities_without_goal", i.report_id, i)
-        if i.effects.strip() and not i.eff_measured:
-            add("effects_not_measured", i.report_id, i)
-        text = _text_key(i.activities, i.goals, i.outputs, i.effects)
+            with_activities.add(report_id)
+        if (funds or 0) > 0 and not has_act:
+            add("funds_without_activities", report_id, initiative)
+        if has_act and not goals.strip():
+            add("activities_without_goal", report_id, initiative)
+        if effects.strip() and not measured:
+            add("effects_not_measured", report_id, initiative)
+        text = _text_key(act, goals, outputs, effects)
         if text and (r.organisation_id, r.pot__part__slug, text) in previous:
-            add("reused_text", i.report_id, i)
+            add("reused_text", report_id, initiative)
     for report_id, r in report_rows.items():
         if (r.funds_used_sek or 0) > 0 and report_id not in with_activities:
             add("funds_without_activities", report_id)
