@@ -41,8 +41,9 @@ def published_flag(agreement):
 
 
 def county_param(request):
-    """The county code of `?lan=` (None without one); 404 for a county that does not exist."""
+    """The county code of `?lan=` (None without one); 404 for a county that does not exist.
+    No code holds NUL, and PostgreSQL refuses it in a query: 404 without asking."""
     code = request.GET.get("lan") or None
-    if code and not County.objects.filter(code=code).exists():
+    if code and ("\x00" in code or not County.objects.filter(code=code).exists()):
         raise Http404
     return code
