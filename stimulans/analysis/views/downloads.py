@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from stimulans.funds.models import Agreement
 from stimulans.organisations.models import County
 
-from .. import documents
+from ..documents import excel, pdf, word
 from ..year_analysis import analyse_year
 from .access import scope_or_refuse
 
@@ -27,7 +27,7 @@ def _download(agreement, county, fmt, scope):
         effects_limit=limit,
         visible=scope.counties,
     )
-    content = {"docx": documents.docx, "pdf": documents.pdf, "xlsx": documents.xlsx}[fmt](data)
+    content = {"docx": word, "pdf": pdf, "xlsx": excel}[fmt].render(data)
     name = f"lagesrapport-{agreement.year}" + (f"-lan-{county.code}" if county else "")
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
