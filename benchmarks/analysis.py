@@ -63,7 +63,7 @@ def generate(years, seed=2020):
     import yaml
     from django.db import transaction
 
-    from stimulans.analysis.services import load_indicators
+    from stimulans.analysis.indicators import load_indicators
     from stimulans.funds.services import AGREEMENT_2020, load_agreement
     from stimulans.organisations.models import Organisation
     from stimulans.organisations.reference import load_organisations
@@ -155,8 +155,9 @@ def main(argv=None):
 
     with tempfile.TemporaryDirectory() as tmp:
         setup(Path(tmp) / "benchmark.sqlite3")
-        from stimulans.analysis import documents
-        from stimulans.analysis.services import analyse_year
+        from stimulans.analysis.documents import pdf as pdf_document
+        from stimulans.analysis.documents import word as word_document
+        from stimulans.analysis.year_analysis import analyse_year
         from stimulans.organisations.models import Organisation
         from stimulans.reporting.models import Initiative, Report
 
@@ -177,12 +178,12 @@ def main(argv=None):
         pdf = measure(
             "Status report as PDF (one year)",
             max(3, args.runs // 2),
-            lambda: documents.pdf(analyse_year(latest, effects_limit=10)),
+            lambda: pdf_document.render(analyse_year(latest, effects_limit=10)),
         )
         measure(
             "Status report as Word (one year)",
             max(3, args.runs // 2),
-            lambda: documents.docx(analyse_year(latest, effects_limit=10)),
+            lambda: word_document.render(analyse_year(latest, effects_limit=10)),
         )
         ok = one < 1 and ten < 5 and pdf < 20
         print("Targets (1 s, 5 s, 20 s):", "met" if ok else "NOT met")

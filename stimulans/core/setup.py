@@ -6,7 +6,7 @@ questionnaires need the agreement's pots)."""
 
 from django.db import transaction
 
-from stimulans.analysis.services import load_indicators
+from stimulans.analysis.indicators import load_indicators
 from stimulans.funds.services import load_agreement_2020
 from stimulans.organisations.reference import load_organisations
 from stimulans.reporting.questionnaires.loader import load_questionnaires_2020

@@ -8,7 +8,7 @@ from stimulans.organisations.models import Organisation, OrganisationKind
 from stimulans.reporting.models import Initiative, MeasureValue, Report
 from stimulans.test import BaseTestCase
 
-from ..services import load_indicators
+from ..indicators import load_indicators
 
 _ids = count(1)
 

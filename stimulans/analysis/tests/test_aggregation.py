@@ -3,8 +3,8 @@ from io import StringIO
 
 from django.core.management import CommandError, call_command
 
+from ..aggregation import aggregate_json, aggregate_part
 from ..models import InitiativeCoding
-from ..services import aggregate_json, aggregate_part
 from .helpers import AnalysisTestCase, county_org, make_initiative, make_report
 
 

@@ -5,8 +5,8 @@ from django.core.management import CommandError, call_command
 
 from stimulans.core import setup
 
+from ..indicators import compute_indicators, indicator_trend
 from ..models import Indicator
-from ..services import compute_indicators, indicator_trend
 from .helpers import AnalysisTestCase, make_report, measures, region
 
 FIRST = "bup.first_assessment.share_within_30_days"

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
+from ..aggregation import aggregate_part
 from ..models import InitiativeCoding
-from ..services import aggregate_part
 from .helpers import PageTestCase
 
 

@@ -2,7 +2,7 @@ from django.urls import reverse
 
 from stimulans.organisations.models import OrganisationKind
 
-from ..services import aggregate_part, compare_pots
+from ..aggregation import aggregate_part, compare_pots
 from .helpers import PageTestCase, make_initiative, make_report, region
 
 

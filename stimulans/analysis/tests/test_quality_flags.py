@@ -1,4 +1,4 @@
-from ..services import flag_summary, quality_flags
+from ..flags import flag_summary, quality_flags
 from .helpers import AnalysisTestCase, county_org, make_initiative, make_report, previous_year_pot
 
 

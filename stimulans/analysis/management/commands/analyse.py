@@ -2,7 +2,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from stimulans.analysis.services import AnalysisError, aggregate_json, aggregate_part, get_part
+from stimulans.analysis.aggregation import aggregate_json, aggregate_part
+from stimulans.analysis.lookups import AnalysisError, get_part
 
 
 class Command(BaseCommand):

@@ -2,7 +2,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from stimulans.analysis.services import AnalysisError, compute_indicators, get_agreement
+from stimulans.analysis.indicators import compute_indicators
+from stimulans.analysis.lookups import AnalysisError, get_agreement
 
 
 class Command(BaseCommand):

@@ -1,0 +1,103 @@
+"""The shapes of the analysis JSON (`/analys/api/...`): what the endpoints answer and what the
+OpenAPI schema (/api/schema/) describes."""
+
+from rest_framework import serializers
+
+from .models import Indicator
+
+
+class CountSerializer(serializers.Serializer):
+    reported = serializers.IntegerField()
+    total = serializers.IntegerField()
+
+
+class KindCoverageSerializer(CountSerializer):
+    org_kind = serializers.CharField()
+    label = serializers.CharField()
+
+
+class CountyCoverageSerializer(serializers.Serializer):
+    county_code = serializers.CharField()
+    name = serializers.CharField()
+    region = CountSerializer()
+    municipality = CountSerializer()
+    county = CountSerializer()
+
+
+class CoverageSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    national = KindCoverageSerializer(many=True)
+    counties = CountyCoverageSerializer(many=True)
+
+
+class CategoryTableSerializer(serializers.Serializer):
+    category = serializers.CharField()
+    actors_with_activities = serializers.IntegerField()
+    actors_with_effects = serializers.IntegerField()
+    actors_with_target_group_effects = serializers.IntegerField()
+    initiatives = serializers.IntegerField()
+    funds_sek = serializers.IntegerField()
+
+
+class PotTableSerializer(serializers.Serializer):
+    org_kind = serializers.CharField()
+    reporting_actors = serializers.IntegerField()
+    categories = CategoryTableSerializer(many=True)
+
+
+class AggregateSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    part = serializers.CharField()
+    county = serializers.CharField(allow_null=True)
+    pots = PotTableSerializer(many=True)
+
+
+class EffectSerializer(serializers.Serializer):
+    org_kind = serializers.CharField()
+    category = serializers.CharField()
+    organisation = serializers.CharField()
+    title = serializers.CharField()
+    effects = serializers.CharField()
+    target_group = serializers.BooleanField()
+    measured = serializers.BooleanField()
+
+
+class EffectsSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    part = serializers.CharField()
+    county = serializers.CharField(allow_null=True)
+    effects = EffectSerializer(many=True)
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Indicator
+        fields = ["code", "title", "numerator", "denominator", "unit", "source", "description"]
+
+
+class IndicatorValueSerializer(serializers.Serializer):
+    indicator = serializers.CharField()
+    scope = serializers.CharField(help_text="national eller region:<länskod>")
+    numerator = serializers.IntegerField(allow_null=True)
+    denominator = serializers.IntegerField(allow_null=True)
+    value = serializers.FloatField(allow_null=True)
+
+
+class IndicatorsSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    indicators = IndicatorSerializer(many=True)
+    values = IndicatorValueSerializer(many=True)
+
+
+class FlagCountSerializer(serializers.Serializer):
+    flag = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+    reports = serializers.IntegerField()
+
+
+class FlagsSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    county = serializers.CharField(allow_null=True)
+    summary = FlagCountSerializer(many=True)
+    parts = serializers.DictField(child=FlagCountSerializer(many=True))

@@ -1,0 +1,49 @@
+"""What the analysis views share: the refusal, the scope check and the `?lan=` parameter."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from stimulans.accounts.models import Role
+from stimulans.organisations.models import County
+
+from ..models import StatusReport
+from ..permissions import analysis_scope
+
+ANALYSTS = (Role.ANALYST, Role.NATIONAL_ADMIN)
+
+
+def reads_aggregates(user):
+    return user.is_authenticated and (user.reads_everything or user.is_county_coordinator)
+
+
+def refuse(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+def scope_or_refuse(request, agreement, county=None):
+    """(scope, None) if the user may read the year's figures for `county` (None: the whole
+    country), else (None, a refusal response)."""
+    scope = analysis_scope(request.user, agreement)
+    if scope is None or not scope.allows(county):
+        return None, refuse(request)
+    return scope, None
+
+
+def published_flag(agreement):
+    """Whether the year is published, from an agreement fetched with its status report."""
+    try:
+        return agreement.status_report.published
+    except StatusReport.DoesNotExist:
+        return False
+
+
+def county_param(request):
+    """The county code of `?lan=` (None without one); 404 for a county that does not exist.
+    No code holds NUL, and PostgreSQL refuses it in a query: 404 without asking."""
+    code = request.GET.get("lan") or None
+    if code and ("\x00" in code or not County.objects.filter(code=code).exists()):
+        raise Http404
+    return code
