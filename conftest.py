@@ -102,3 +102,14 @@ def browser(monkeypatch):
         from django.db import connections
 
         connections.close_all()
+
+
+@pytest.fixture(autouse=True)
+def _swedish_by_default():
+    """Every test starts in Swedish, the product's default: a test client request with the
+    English cookie leaves English active in the thread, which would leak into the next test."""
+    from django.utils import translation
+
+    translation.activate("sv")
+    yield
+    translation.deactivate()
