@@ -16,7 +16,7 @@ from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext as _
 
 from stimulans.funds.models import Pot
-from stimulans.lib.text import thousands
+from stimulans.lib.numbers import thousands
 from stimulans.organisations.models import Organisation
 from stimulans.reporting.models import EffectLevel, Initiative, Report
 

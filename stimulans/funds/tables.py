@@ -5,7 +5,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from stimulans.lib import cells
+from stimulans.lib import cells, numbers
 from stimulans.organisations.models import County
 
 from .models import Allocation
@@ -30,13 +30,13 @@ class AllocationTable(tables.Table):
         attrs = {"class": "allocations"}
 
     def render_weight(self, value):
-        return f"{value.normalize():,}".replace(",", "\u00a0")
+        return numbers.decimal(value)
 
     def value_weight(self, value):
         return value.normalize()
 
     def render_amount_sek(self, value):
-        return f"{value:,}".replace(",", "\u00a0")
+        return numbers.sek(value)
 
     def value_amount_sek(self, value):
         return value

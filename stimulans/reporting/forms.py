@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from stimulans.lib.numbers import thousands
 from stimulans.lib.uploads import check_upload
 
 from . import xlsform
@@ -50,9 +51,7 @@ def _display(node, value):
         return ", ".join(str(labels.get(p, p)) for p in picked)
     if kind == "integer":
         try:
-            return f"{int(str(value).replace(' ', '').replace(chr(160), '')):,}".replace(
-                ",", "\u00a0"
-            )
+            return thousands(str(value).replace(" ", "").replace("\u00a0", ""))
         except ValueError:
             return str(value)
     return str(value)

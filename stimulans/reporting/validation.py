@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from stimulans.lib.numbers import parse_int
+from stimulans.lib.numbers import parse_int, thousands
 
 from . import xlsform
 
@@ -236,4 +236,4 @@ def check_initiatives_present(report, initiatives):
 
 
 def _kr(amount):
-    return f"{amount:,}".replace(",", "\u00a0")
+    return thousands(amount)

@@ -4,14 +4,11 @@
 from django.utils.translation import gettext as _
 
 from stimulans.lib import cells
+from stimulans.lib.numbers import sek
 from stimulans.organisations.models import County
 
 from .. import charts
 from ..aggregation import flowchart
-
-
-def sek(value):
-    return "–" if value is None else f"{int(value):,}".replace(",", "\u00a0")
 
 
 def _county_names():

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
 from stimulans.funds.models import Agreement, AgreementPart
+from stimulans.lib.numbers import sek
 from stimulans.organisations.models import County
 
 from .. import charts
@@ -29,7 +30,7 @@ def _part_context(result, effects, county=None):
     for pot in result["pots"]:
         funds_chart = charts.bar_chart_svg(
             [(c["title"], c["funds_sek"]) for c in pot["categories"]],
-            fmt=lambda v: "–" if v is None else f"{v:,} kr".replace(",", "\u00a0"),
+            fmt=lambda v: sek(v) if v is None else f"{sek(v)} kr",
             sort=False,
         )
         categories = [
