@@ -5,7 +5,7 @@ urlpatterns = [
     path("", include("stimulans.core.urls")),
     path("konto/", include("stimulans.accounts.urls")),
     path("avtal/", include("stimulans.funds.urls")),
-    path("organisationer/", include("stimulans.organisations.urls")),
+    path("organisationer/", include("stimulans.funds.organisation_urls")),
     path("redovisning/", include("stimulans.reporting.urls")),
     path("handlingsplaner/", include("stimulans.plans.urls")),
     path("analys/", include("stimulans.analysis.urls")),

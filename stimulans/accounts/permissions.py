@@ -2,15 +2,15 @@
 
 from django.core.exceptions import PermissionDenied
 
-from stimulans.organisations.models import Organisation
-
 from .models import Role
 
 
 def can_view_organisation(user, organisation):
     """Own organisation, the county coordinator of its county, national administrators,
-    analysts: the rule is `Organisation.objects.visible_to` (one query)."""
-    return Organisation.objects.visible_to(user).filter(pk=organisation.pk).exists()
+    analysts: the rule is `Organisation.objects.visible_to` (one query). Reached through the
+    organisation's own class, so that accounts does not import organisations (which imports
+    accounts)."""
+    return type(organisation).objects.visible_to(user).filter(pk=organisation.pk).exists()
 
 
 def can_act_for_organisation(user, organisation):

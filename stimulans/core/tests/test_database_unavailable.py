@@ -10,7 +10,7 @@ class DatabaseUnavailableTestCase(FundsTestCase):
         self.login(self.bob)
         url = f"/organisationer/municipality/0127/rekvirera/{self.botkyrka.allocations.first().pk}/"
         with mock.patch(
-            "stimulans.organisations.views.requisition", side_effect=OperationalError(error)
+            "stimulans.funds.organisation_views.requisition", side_effect=OperationalError(error)
         ):
             return self.client.post(url, {"amount_sek": 1}, **headers)
 

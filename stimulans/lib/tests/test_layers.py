@@ -1,5 +1,6 @@
 """The architecture holds: import-linter's contracts in pyproject.toml (`stimulans.lib` imports no
-app of the product), checked on every test run."""
+app of the product; no import cycle between the product's packages or modules, tests aside),
+checked on every test run."""
 
 import subprocess
 import sys
