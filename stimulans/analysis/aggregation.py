@@ -2,9 +2,9 @@
 category, actors with activities / effects / target-group effects, initiatives and funds; the
 comparison of pots, the program-logic flowchart and the public (CLI and JSON) shape.
 
-Counted reports only (`lookups.COUNTED_STATUSES`), initiatives within the agreement only, the
-analyst's coding where it exists (`coding.with_effective_coding`). A few grouped queries and one
-pass over `values_list()` rows."""
+Counted reports only (`Report.objects.counted()`), initiatives within the agreement only, the
+analyst's coding where it exists (`Initiative.objects.with_effective_coding()`). A few grouped
+queries and one pass over `values_list()` rows."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -20,8 +20,7 @@ from stimulans.lib.numbers import thousands
 from stimulans.organisations.models import Organisation
 from stimulans.reporting.models import EffectLevel, Initiative, Report
 
-from .coding import with_effective_coding
-from .lookups import COUNTED_STATUSES, county_filter
+from .lookups import county_filter
 
 CATEGORY_FIELDS = (
     "actors_with_activities",
@@ -49,9 +48,7 @@ class InitiativeRow(NamedTuple):
 def initiative_rows(initiatives):
     """An InitiativeRow per initiative of the queryset, within the agreement and in counted
     reports only. The database computes every field, so rows become InitiativeRows as read."""
-    qs = with_effective_coding(
-        initiatives.filter(within_agreement=True, report__status__in=COUNTED_STATUSES)
-    ).annotate(
+    qs = (initiatives.counted().filter(within_agreement=True).with_effective_coding()).annotate(
         has_effects=_has_text("effects"),
         has_goals=_has_text("goals"),
         has_outputs=_has_text("outputs"),
@@ -175,11 +172,14 @@ def aggregate_parts(parts, county=None):
         totals[kind] += 1
 
     reporting = defaultdict(set)
-    for pot_id, org_id in Report.objects.filter(
-        county_filter(county, "organisation__county__code"),
-        pot__part__in=part_ids,
-        status__in=COUNTED_STATUSES,
-    ).values_list("pot_id", "organisation_id"):
+    for pot_id, org_id in (
+        Report.objects.counted()
+        .filter(
+            county_filter(county, "organisation__county__code"),
+            pot__part__in=part_ids,
+        )
+        .values_list("pot_id", "organisation_id")
+    ):
         reporting[pot_id].add(org_id)
 
     tallies = defaultdict(Tally)  # (pot_id, category_id) → Tally

@@ -7,7 +7,7 @@ from django.db.models import Q
 from stimulans.organisations.models import County, Organisation, OrganisationKind
 from stimulans.reporting.models import Report
 
-from .lookups import COUNTED_STATUSES, county_filter
+from .lookups import county_filter
 
 
 def coverage(agreement, county=None):
@@ -19,8 +19,9 @@ def coverage(agreement, county=None):
         Report.objects.filter(
             county_filter(county, "organisation__county__code"),
             pot__part__agreement=agreement,
-            status__in=COUNTED_STATUSES,
-        ).values_list("organisation_id", flat=True)
+        )
+        .counted()
+        .values_list("organisation_id", flat=True)
     )
     kinds = [k for k, _label in OrganisationKind.choices]
     national = {k: {"reported": 0, "total": 0} for k in kinds}

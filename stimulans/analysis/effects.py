@@ -7,8 +7,7 @@ from django.db.models.functions import Length, Trim
 
 from stimulans.reporting.models import EffectLevel, Initiative
 
-from .coding import with_effective_coding
-from .lookups import COUNTED_STATUSES, county_filter
+from .lookups import county_filter
 
 
 def effects_by_category(parts, county=None, limit=None):
@@ -16,14 +15,9 @@ def effects_by_category(parts, county=None, limit=None):
     Beyond `limit` per key, None stands for an effect counted but not shown."""
     part_ids = [p.pk for p in parts]
     qs = (
-        with_effective_coding(
-            Initiative.objects.filter(
-                county_filter(county),
-                report__pot__part__in=part_ids,
-                report__status__in=COUNTED_STATUSES,
-                within_agreement=True,
-            )
-        )
+        Initiative.objects.counted()
+        .filter(county_filter(county), report__pot__part__in=part_ids, within_agreement=True)
+        .with_effective_coding()
         .annotate(eff_len=Length(Trim("effects")))
         .filter(eff_len__gt=0)
         .order_by("report__organisation__kind", "report__organisation__code", "order", "pk")

@@ -8,8 +8,7 @@ from django.utils.translation import gettext as _
 
 from stimulans.reporting.models import Initiative, Report
 
-from .coding import with_effective_coding
-from .lookups import COUNTED_STATUSES, county_filter
+from .lookups import county_filter
 
 FLAGS = {
     "funds_without_activities": _("Medel utan aktiviteter"),
@@ -56,7 +55,7 @@ def quality_flags(agreement, part=None, report=None, county=None):
     """The flags of the counted reports of the year (of one part, one report or one county),
     as dicts {flag, label, report_id, organisation, county, part, initiative_id, initiative}
     sorted by part, organisation and flag."""
-    reports = Report.objects.filter(pot__part__agreement=agreement, status__in=COUNTED_STATUSES)
+    reports = Report.objects.counted().filter(pot__part__agreement=agreement)
     if part is not None:
         reports = reports.filter(pot__part=part)
     if report is not None:
@@ -74,8 +73,8 @@ def quality_flags(agreement, part=None, report=None, county=None):
             named=True,
         )
     }
-    initiatives = with_effective_coding(
-        Initiative.objects.filter(report__in=report_rows.keys())
+    initiatives = (
+        Initiative.objects.filter(report__in=report_rows.keys()).with_effective_coding()
     ).values_list(
         "pk",
         "report_id",

@@ -11,9 +11,8 @@ from django.utils.translation import gettext as _
 from stimulans.funds.models import Agreement
 from stimulans.funds.services import AGREEMENT_2020
 from stimulans.organisations.models import County
-from stimulans.reporting.models import MeasureValue
+from stimulans.reporting.models import COUNTED, MeasureValue
 
-from .lookups import COUNTED_STATUSES
 from .models import Indicator
 
 INDICATOR_TEXTS = {
@@ -72,7 +71,7 @@ def _indicator_sums(years, indicators):
     county_of = {}
     for year, org_id, county, code, value in MeasureValue.objects.filter(
         report__pot__part__agreement__year__in=years,
-        report__status__in=COUNTED_STATUSES,
+        report__status__in=COUNTED,
         code__in=codes,
     ).values_list(
         "report__pot__part__agreement__year",

@@ -5,10 +5,6 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from stimulans.funds.models import Agreement, AgreementPart
-from stimulans.reporting.models import ReportStatus
-
-# Only submitted and approved reports count in the analysis (drafts and returned reports never).
-COUNTED_STATUSES = (ReportStatus.SUBMITTED, ReportStatus.APPROVED)
 
 
 class AnalysisError(ValueError):

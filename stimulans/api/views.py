@@ -23,8 +23,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from stimulans.funds.models import Allocation, Pot
+from stimulans.organisations.models import Organisation
 from stimulans.reporting import services
-from stimulans.reporting.models import Report, visible_organisations
+from stimulans.reporting.models import Report
 from stimulans.reporting.services import ConcurrentEditError, WorkflowError, creating
 
 from . import serializers as s
@@ -78,7 +79,9 @@ class AllocationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = s.AllocationSerializer
 
     def get_queryset(self):
-        queryset = Allocation.objects.filter(visible_organisations(self.request.user))
+        queryset = Allocation.objects.filter(
+            organisation__in=Organisation.objects.visible_to(self.request.user)
+        )
         queryset = _filter(queryset, self.request.query_params, FILTERS)
         return queryset.select_related("pot__part__agreement", "organisation__county")
 

@@ -7,7 +7,7 @@ repeat group maps onto it, imports create it, the analysis aggregates it.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -52,30 +52,39 @@ COUNTED = (ReportStatus.SUBMITTED, ReportStatus.APPROVED)
 EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
 
 
-def visible_organisations(user):
-    """A Q on `organisation` for the organisations whose data `user` may read (the rule of
-    `accounts.permissions.can_view_organisation`): national roles every one, a county
-    coordinator the county's, others their own organisation, anonymous users none. For
-    reports and, in the API, allocations."""
-    if not user.is_authenticated:
-        return Q(pk__in=[])
-    if user.reads_everything:
-        return Q()
-    if user.is_county_coordinator and user.county_id is not None:
-        return Q(organisation__county_id=user.county_id)
-    if user.organisation_id is not None:
-        return Q(organisation_id=user.organisation_id)
-    return Q(pk__in=[])
-
-
 class ReportQuerySet(models.QuerySet):
     def counted(self):
         """The reports that count as reported: submitted or approved."""
         return self.filter(status__in=COUNTED)
 
     def visible_to(self, user):
-        """The reports `user` may read (see visible_organisations)."""
-        return self.filter(visible_organisations(user))
+        """The reports `user` may read: those of the organisations it may read
+        (`Organisation.objects.visible_to`, the one spelling of that rule)."""
+        return self.filter(organisation__in=Organisation.objects.visible_to(user))
+
+
+class InitiativeQuerySet(models.QuerySet):
+    def counted(self):
+        """The initiatives of counted reports (submitted or approved; see ReportQuerySet)."""
+        return self.filter(report__status__in=COUNTED)
+
+    def with_effective_coding(self):
+        """Annotated with the effective values: `eff_category` (the category's id),
+        `eff_level`, `eff_measured` (the analyst's coding where it exists, else the reporter's
+        answers) and `is_coded`. The one place that "the analyst's coding overrides the
+        reporter's" is written; every figure, list and filter of the analysis reads these.
+        (The coding lives in the analysis app; it is named here only by its relation.)"""
+        coded = Q(coding__isnull=False)
+        return self.annotate(
+            eff_category=Case(When(coded, then=F("coding__category")), default=F("category")),
+            eff_level=Case(When(coded, then=F("coding__effect_level")), default=F("effect_level")),
+            eff_measured=Case(
+                When(coded, then=F("coding__effect_measured")),
+                default=F("effect_measured"),
+                output_field=models.BooleanField(),
+            ),
+            is_coded=Case(When(coded, then=Value(True)), default=Value(False)),
+        )
 
 
 class Report(models.Model):
@@ -214,6 +223,8 @@ class Initiative(models.Model):
     # that could not be stored in their column (under "_raw"), keyed by XLSForm field name.
     extra = models.JSONField(_("övriga svar"), default=dict, blank=True)
     history = HistoricalRecords()
+
+    objects = InitiativeQuerySet.as_manager()
 
     class Meta:
         ordering = ["report", "order", "pk"]

@@ -1,10 +1,10 @@
-"""The analyst's coding replaces the reporter's answers (coding.with_effective_coding) in every
-place that reads category, effect level or measurement: the effect lists and the quality flags
-as well as the category tables (test_aggregation) and the workbench (test_workbench)."""
+"""The analyst's coding replaces the reporter's answers
+(`Initiative.objects.with_effective_coding()`) in every place that reads category, effect
+level or measurement: the effect lists and the quality flags as well as the category tables
+(test_aggregation) and the workbench (test_workbench)."""
 
 from stimulans.reporting.models import Initiative
 
-from ..coding import with_effective_coding
 from ..effects import effects_by_category
 from ..flags import quality_flags
 from ..models import InitiativeCoding
@@ -36,7 +36,7 @@ class EffectiveCodingTest(AnalysisTestCase):
     def test_annotations(self):
         rows = {
             i.pk: i
-            for i in with_effective_coding(Initiative.objects.filter(report__pot=self.suicide_pot))
+            for i in Initiative.objects.filter(report__pot=self.suicide_pot).with_effective_coding()
         }
         coded, uncoded = rows[self.coded.pk], rows[self.uncoded.pk]
         self.assertEqual(

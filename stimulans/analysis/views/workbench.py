@@ -16,10 +16,8 @@ from stimulans.funds.models import Agreement, AgreementPart
 from stimulans.organisations.models import County
 from stimulans.reporting.models import Initiative, Report
 
-from ..coding import with_effective_coding
 from ..flags import flag_summary, quality_flags
 from ..forms import CodingForm, WorkbenchFilterForm
-from ..lookups import COUNTED_STATUSES
 from ..models import InitiativeCoding
 from ..search import matches, query_stems
 from .access import ANALYSTS, county_param
@@ -32,9 +30,9 @@ def workbench(request, year, part):
     part = get_object_or_404(AgreementPart, agreement=agreement, slug=part)
     form = WorkbenchFilterForm(request.GET or None, part=part)
     qs = (
-        with_effective_coding(
-            Initiative.objects.filter(report__pot__part=part, report__status__in=COUNTED_STATUSES)
-        )
+        Initiative.objects.counted()
+        .filter(report__pot__part=part)
+        .with_effective_coding()
         .select_related("report__organisation", "report__pot", "category", "coding__category")
         .order_by("report__organisation__kind", "report__organisation__code", "order", "pk")
     )
