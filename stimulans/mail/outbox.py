@@ -34,7 +34,7 @@ from .models import MailStatus, OutgoingMail
 
 log = logging.getLogger(__name__)
 
-_threads = set()
+_threads: set[threading.Thread] = set()
 _threads_lock = threading.Lock()
 
 

@@ -2,6 +2,7 @@
 funds, decisions, participation, steering group members)."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -36,12 +37,15 @@ from ..services import (
 )
 from .common import plan_for
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass
 class ItemKind:
     model: type
     form: type
-    label: str
+    label: "StrOrPromise"  # a lazily translated label
     plan_lookup: str = "plan"
 
 

@@ -2,6 +2,7 @@
 (in the shape save_draft takes)."""
 
 import datetime
+from typing import Any
 
 from django.utils import timezone
 
@@ -34,7 +35,9 @@ def is_late(report, today=None):
     return today > deadline
 
 
-_definitions = {}  # (questionnaire pk, uploaded_at) -> parsed definition, per process
+_definitions: dict[
+    tuple[int, Any], Any
+] = {}  # (questionnaire pk, uploaded_at) -> parsed definition, per process
 
 
 def definition_for(report):

@@ -5,6 +5,7 @@ references, `.` (the current answer), numbers and strings, `= != < <= > >=`, `+ 
 `false()`. `is_true` gives its default for an expression it cannot evaluate."""
 
 import re
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -163,7 +164,7 @@ class _Parser:
         raise ExpressionError(_("uttrycket är ofullständigt eller felaktigt"))
 
 
-_parsed = {}
+_parsed: dict[str, Any] = {}
 
 
 def _depth(tree):
