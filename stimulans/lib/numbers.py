@@ -34,6 +34,13 @@ def decimal(value: Number | None) -> str:
     return f"{sign}{thousands(abs(int(whole)))},{fraction}"
 
 
+def parse_count(text: str) -> int | None:
+    """A whole number ≥ 0 as files write it ('12 345', '12345'): digits 0–9 only, spaces and
+    no-break spaces between the groups; None if the text is not one."""
+    value = text.strip().replace(" ", "").replace("\u00a0", "")
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
 MAX_BIGINT = 2**63 - 1
 
 

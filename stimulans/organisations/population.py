@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from stimulans.lib.errorlist import capped
-from stimulans.lib.numbers import thousands
-from stimulans.lib.text import clean_text, is_digits
+from stimulans.lib.numbers import parse_count, thousands
+from stimulans.lib.text import clean_text
 
 from .models import County, Organisation, OrganisationKind, PopulationDataset, PopulationFigure
 
@@ -181,14 +181,14 @@ def parse_population_csv(text: str) -> ParsedPopulation:
             continue
         seen.add(key)
         for col, year in year_cols.items():
-            raw = row[col].strip().replace(" ", "").replace("\u00a0", "")
-            if not is_digits(raw):
+            number = parse_count(row[col])
+            if number is None:
                 errors.append(
                     _("Rad %(line)d: värdet ”%(value)s” för %(year)d är inte ett heltal ≥ 0.")
                     % {"line": line_no, "value": row[col].strip(), "year": year}
                 )
                 continue
-            counts[(year, code, age)] += int(raw)
+            counts[(year, code, age)] += number
     if errors:
         raise PopulationImportError(errors)
     if not counts:

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from stimulans.lib.numbers import thousands
+from stimulans.lib.numbers import parse_int, thousands
 from stimulans.lib.uploads import check_upload
 
 from . import xlsform
@@ -51,9 +51,10 @@ def _display(node, value):
         return ", ".join(str(labels.get(p, p)) for p in picked)
     if kind == "integer":
         try:
-            return thousands(str(value).replace(" ", "").replace("\u00a0", ""))
+            number = parse_int(value)
         except ValueError:
             return str(value)
+        return str(value) if number is None else thousands(number)
     return str(value)
 
 

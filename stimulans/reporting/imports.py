@@ -42,6 +42,7 @@ from django.utils.translation import gettext as _
 
 from stimulans.funds.models import Agreement, Pot
 from stimulans.lib.errorlist import capped
+from stimulans.lib.numbers import parse_count
 from stimulans.lib.text import clean_text, is_digits
 from stimulans.lib.uploads import check_zip
 from stimulans.organisations.models import Organisation, OrganisationKind
@@ -292,16 +293,16 @@ def pot_name(pot):
 
 def _integer(raw, line, column, errors):
     """An integer ≥ 0 (spaces as thousands separators allowed), None for empty."""
-    value = raw.replace(" ", "").replace("\u00a0", "")
-    if not value:
+    if not raw.replace(" ", "").replace("\u00a0", ""):
         return None
-    if not is_digits(value):
+    number = parse_count(raw)
+    if number is None:
         errors.append(
             _("Rad %(line)d: %(column)s ”%(value)s” är inte ett heltal ≥ 0.")
             % {"line": line, "column": column, "value": raw}
         )
         return False
-    return int(value)
+    return number
 
 
 def _boolean(raw, default, line, column, errors):
