@@ -49,3 +49,18 @@ def clean_data(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return type(value)(clean_data(v) for v in value)
     return value
+
+
+def value_text(value: object) -> str:
+    """An answer's value as text, the way forms, files and expressions write it: nothing as
+    "", booleans as "true"/"false", a list of choices joined by spaces, a whole float as an
+    integer (Excel reads 12 as 12.0), anything else as str()."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return " ".join(str(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from stimulans.lib import cells
+from stimulans.lib.text import value_text
 
 from .imports import INITIATIVE_COLUMNS, MEASURE_COLUMNS
 from .models import Report
@@ -47,17 +48,15 @@ def reports_of_pot(pot, queryset=None):
 
 
 def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list | tuple):
-        return " ".join(str(v) for v in value)
+    """A cell of the export: numbers and text as they are, the rest as `value_text` writes it
+    (an import reads it back), a dict as JSON, a time in ISO form."""
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if hasattr(value, "isoformat"):
         return value.isoformat(timespec="seconds")
-    return value
+    if isinstance(value, str) or (isinstance(value, int | float) and not isinstance(value, bool)):
+        return value
+    return value_text(value)
 
 
 def _org_cells(org):

@@ -43,7 +43,7 @@ from django.utils.translation import gettext as _
 from stimulans.funds.models import Agreement, Pot
 from stimulans.lib.errorlist import capped
 from stimulans.lib.numbers import parse_count
-from stimulans.lib.text import clean_text, is_digits
+from stimulans.lib.text import clean_text, is_digits, value_text
 from stimulans.lib.uploads import check_zip
 from stimulans.organisations.models import Organisation, OrganisationKind
 
@@ -119,13 +119,7 @@ class ImportResult:
 
 
 def _cell_text(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+    return value_text(value).strip()
 
 
 def _read_xlsx(data):

@@ -9,6 +9,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from stimulans.lib.text import value_text
+
 
 class ExpressionError(ValueError):
     pass
@@ -204,16 +206,7 @@ def references(text):
     return [value for kind, value in tokenize(text) if kind == "ref"]
 
 
-def _as_string(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list | tuple):
-        return " ".join(str(v) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+_as_string = value_text
 
 
 def _as_number(value):
