@@ -19,6 +19,24 @@ from ..models import (
 from .common import confirm_page, kr, report_or_404
 
 
+def _act(request, report, act, success):
+    """The confirmed step of returning or approving: `act(version)` with the version the
+    confirmation page showed. Returns (a redirect to the report, None, 200) when it is done or
+    refused, or (None, the message, 409) when the report changed since the page was shown, so
+    that the page is shown again with the new state."""
+    try:
+        act(request.POST.get("version", ""))
+    except services.ConcurrentEditError:
+        report.refresh_from_db()
+        error = _("Redovisningen har ändrats sedan sidan visades. Kontrollera och försök igen.")
+        return None, error, 409
+    except services.WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, success)
+    return redirect("reporting:detail", report_id=report.pk), None, 200
+
+
 @login_required
 @require_POST
 def report_return(request, report_id):
@@ -33,21 +51,16 @@ def report_return(request, report_id):
         messages.error(request, _("Skriv en kommentar om vad som behöver kompletteras."))
         return redirect("reporting:detail", report_id=report.pk)
     comment = form.cleaned_data["comment"]
-    error = None
-    status = 200
+    error, status = None, 200
     if request.POST.get("confirmed"):
-        try:
-            services.return_report(report, request.user, comment, request.POST.get("version", ""))
-        except services.ConcurrentEditError:
-            report.refresh_from_db()
-            error = _("Redovisningen har ändrats sedan sidan visades. Kontrollera och försök igen.")
-            status = 409
-        except services.WorkflowError as exc:
-            messages.error(request, str(exc))
-            return redirect("reporting:detail", report_id=report.pk)
-        else:
-            messages.success(request, _("Redovisningen är återsänd för komplettering."))
-            return redirect("reporting:detail", report_id=report.pk)
+        done, error, status = _act(
+            request,
+            report,
+            lambda version: services.return_report(report, request.user, comment, version),
+            _("Redovisningen är återsänd för komplettering."),
+        )
+        if done:
+            return done
     return confirm_page(
         request,
         report,
@@ -79,21 +92,16 @@ def report_approve(request, report_id):
     `confirmed`) approves, checked against the version it showed."""
     report = report_or_404(report_id)
     require(services.can_approve_report(request.user, report))
-    error = None
-    status = 200
+    error, status = None, 200
     if request.method == "POST" and request.POST.get("confirmed"):
-        try:
-            services.approve_report(report, request.user, request.POST.get("version", ""))
-        except services.ConcurrentEditError:
-            report.refresh_from_db()
-            error = _("Redovisningen har ändrats sedan sidan visades. Kontrollera och försök igen.")
-            status = 409
-        except services.WorkflowError as exc:
-            messages.error(request, str(exc))
-            return redirect("reporting:detail", report_id=report.pk)
-        else:
-            messages.success(request, _("Redovisningen är godkänd."))
-            return redirect("reporting:detail", report_id=report.pk)
+        done, error, status = _act(
+            request,
+            report,
+            lambda version: services.approve_report(report, request.user, version),
+            _("Redovisningen är godkänd."),
+        )
+        if done:
+            return done
     if report.status != ReportStatus.SUBMITTED:
         messages.error(request, _("Bara inskickade redovisningar kan godkännas."))
         return redirect("reporting:detail", report_id=report.pk)
