@@ -151,14 +151,21 @@ def make_population(year=2019, official=False):
     return dataset
 
 
+def make_allocated_agreement():
+    """The 2020 agreement, a synthetic 2019 population and the computed allocations (the
+    organisations must be loaded): (agreement, population dataset)."""
+    from stimulans.funds.services import allocate_agreement, load_agreement_2020
+
+    agreement = load_agreement_2020()
+    population = make_population(2019)
+    allocate_agreement(agreement)
+    return agreement, population
+
+
 class FundsTestCase(BaseTestCase):
     """BaseTestCase plus the 2020 agreement, a synthetic population and computed allocations."""
 
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        from stimulans.funds.services import allocate_agreement, load_agreement_2020
-
-        cls.agreement = load_agreement_2020()
-        cls.population = make_population(2019)
-        allocate_agreement(cls.agreement)
+        cls.agreement, cls.population = make_allocated_agreement()

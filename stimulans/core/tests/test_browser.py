@@ -4,7 +4,7 @@ checking WCAG 2.1 AA on the pages an official uses. `.ci/run` installs Debian's 
 import pytest
 
 from stimulans.accounts.models import Role
-from stimulans.test import PASSWORD, make_population, make_user
+from stimulans.test import PASSWORD, make_allocated_agreement, make_user
 from stimulans.testing_browser import BROWSER_TEST, assert_accessible
 
 pytestmark = BROWSER_TEST
@@ -12,14 +12,11 @@ pytestmark = BROWSER_TEST
 
 @pytest.fixture
 def funds(transactional_db):
-    from stimulans.funds.services import allocate_agreement, load_agreement_2020
     from stimulans.organisations.models import Organisation
     from stimulans.organisations.reference import load_organisations
 
     load_organisations()
-    agreement = load_agreement_2020()
-    make_population(2019)
-    allocate_agreement(agreement)
+    make_allocated_agreement()
     botkyrka = Organisation.objects.get(kind="municipality", code="0127")
     return make_user("bob", Role.REPORTER, botkyrka)
 

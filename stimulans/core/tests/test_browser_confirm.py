@@ -3,8 +3,9 @@ Chromium, axe checking WCAG 2.1 AA; the confirmation is a plain form (no JavaScr
 
 import pytest
 
+from stimulans import testing_browser
 from stimulans.accounts.models import Role
-from stimulans.test import PASSWORD, make_population, make_user
+from stimulans.test import PASSWORD, make_allocated_agreement, make_user
 from stimulans.testing_browser import BROWSER_TEST, assert_accessible
 from stimulans.testing_smtp import smtp_server, smtp_settings
 
@@ -13,14 +14,11 @@ pytestmark = BROWSER_TEST
 
 @pytest.fixture
 def funds(transactional_db):
-    from stimulans.funds.services import allocate_agreement, load_agreement_2020
     from stimulans.organisations.models import Organisation
     from stimulans.organisations.reference import load_organisations
 
     load_organisations()
-    agreement = load_agreement_2020()
-    make_population(2019)
-    allocate_agreement(agreement)
+    make_allocated_agreement()
     botkyrka = Organisation.objects.get(kind="municipality", code="0127")
     bob = make_user("bob", Role.REPORTER, botkyrka)
     bob.email = "bob@botkyrka.example"
@@ -30,10 +28,7 @@ def funds(transactional_db):
 
 
 def log_in(page, base, username):
-    page.goto(base + "/konto/logga-in/")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
+    testing_browser.log_in(page, base, username, PASSWORD)
 
 
 def test_requisitioning_the_rest_asks_first(browser, funds, live_server):

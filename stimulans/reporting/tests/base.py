@@ -97,6 +97,26 @@ class ReportingTestCase(BaseTestCase):
             Allocation.objects.create(pot=pot, organisation=org, amount_sek=amount, weight=1)
 
 
+def stockholm_draft():
+    """For tests that build their own database (transactional, browser): the organisations,
+    the 2020 agreement and questionnaires, the reporter alice of Stockholms kommun and her
+    empty draft for the municipalities' mobile-teams pot."""
+    from stimulans.accounts.models import Role
+    from stimulans.organisations.models import Organisation
+    from stimulans.organisations.reference import load_organisations
+    from stimulans.reporting import services
+    from stimulans.test import make_user
+
+    load_organisations()
+    load_agreement_2020()
+    load_questionnaires(2020)
+    stockholm = Organisation.objects.get(kind="municipality", code="0180")
+    user = make_user("alice", Role.REPORTER, stockholm)
+    pot = Pot.objects.get(part__slug="handlingsplaner-mobila", recipient_kind="municipality")
+    report, _created = services.get_or_create_report(stockholm, pot, user)
+    return report
+
+
 def make_report(org, pot, user, submit=False, **overrides):
     """A report with complete answers, as a draft or submitted."""
     from stimulans.reporting import services

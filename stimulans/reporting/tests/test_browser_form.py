@@ -5,8 +5,8 @@ old version gets the conflict page with both versions."""
 
 import pytest
 
-from stimulans.accounts.models import Role
-from stimulans.test import PASSWORD, make_user
+from stimulans.accounts.models import User
+from stimulans.test import PASSWORD
 from stimulans.testing_browser import BROWSER_TEST, assert_accessible, log_in
 
 pytestmark = BROWSER_TEST
@@ -14,22 +14,12 @@ pytestmark = BROWSER_TEST
 
 @pytest.fixture
 def report(transactional_db):
-    from stimulans.funds.models import Pot
-    from stimulans.funds.services import load_agreement_2020
-    from stimulans.organisations.models import Organisation
-    from stimulans.organisations.reference import load_organisations
     from stimulans.reporting import services
-    from stimulans.reporting.questionnaires.loader import load_questionnaires
-    from stimulans.reporting.tests.base import complete_answers
+    from stimulans.reporting.tests.base import complete_answers, stockholm_draft
 
-    load_organisations()
-    load_agreement_2020()
-    load_questionnaires(2020)
-    stockholm = Organisation.objects.get(kind="municipality", code="0180")
-    user = make_user("alice", Role.REPORTER, stockholm)
-    pot = Pot.objects.get(part__slug="handlingsplaner-mobila", recipient_kind="municipality")
-    report, _created = services.get_or_create_report(stockholm, pot, user)
-    services.save_draft(report, complete_answers(pot), user, report.version)
+    report = stockholm_draft()
+    alice = User.objects.get(username="alice")
+    services.save_draft(report, complete_answers(report.pot), alice, report.version)
     return report
 
 

@@ -4,8 +4,7 @@ kept in the browser and put back when the report is opened again."""
 
 import pytest
 
-from stimulans.accounts.models import Role
-from stimulans.test import PASSWORD, make_user
+from stimulans.test import PASSWORD
 from stimulans.testing_browser import BROWSER_TEST, assert_accessible, log_in
 
 pytestmark = BROWSER_TEST
@@ -13,21 +12,9 @@ pytestmark = BROWSER_TEST
 
 @pytest.fixture
 def report(transactional_db):
-    from stimulans.funds.models import Pot
-    from stimulans.funds.services import load_agreement_2020
-    from stimulans.organisations.models import Organisation
-    from stimulans.organisations.reference import load_organisations
-    from stimulans.reporting.questionnaires.loader import load_questionnaires
-    from stimulans.reporting.services import get_or_create_report
+    from stimulans.reporting.tests.base import stockholm_draft
 
-    load_organisations()
-    load_agreement_2020()
-    load_questionnaires(2020)
-    stockholm = Organisation.objects.get(kind="municipality", code="0180")
-    user = make_user("alice", Role.REPORTER, stockholm)
-    pot = Pot.objects.get(part__slug="handlingsplaner-mobila", recipient_kind="municipality")
-    report, _created = get_or_create_report(stockholm, pot, user)
-    return report
+    return stockholm_draft()
 
 
 def test_answers_survive_a_failed_save(browser, report, live_server):
