@@ -78,17 +78,24 @@ def _report_with_attachment():
     return attachment.file.name
 
 
+def _backup_of_a_report_with_attachment(tmp_path, settings):
+    """The reference data and a report with an attachment under tmp_path/media, backed up to
+    tmp_path/backup.tar.gz: (backup path, the attachment's name in the storage)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    load_reference_data()
+    name = _report_with_attachment()
+    path = tmp_path / "backup.tar.gz"
+    call_command("backup", str(path))
+    return path, name
+
+
 @pytest.mark.slow  # a backup and a restore
 def test_backup_holds_the_uploaded_files_and_only_its_owner_may_read_it(
     transactional_db, tmp_path, settings
 ):
     import stat
 
-    settings.MEDIA_ROOT = tmp_path / "media"
-    load_reference_data()
-    name = _report_with_attachment()
-    path = tmp_path / "backup.tar.gz"
-    call_command("backup", str(path))
+    path, name = _backup_of_a_report_with_attachment(tmp_path, settings)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
     call_command("flush", interactive=False, verbosity=0)
@@ -104,11 +111,7 @@ def test_backup_holds_the_uploaded_files_and_only_its_owner_may_read_it(
 def test_restore_refuses_other_content_under_a_file_name_and_changes_nothing(
     transactional_db, tmp_path, settings
 ):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    load_reference_data()
-    name = _report_with_attachment()
-    path = tmp_path / "backup.tar.gz"
-    call_command("backup", str(path))
+    path, name = _backup_of_a_report_with_attachment(tmp_path, settings)
     call_command("flush", interactive=False, verbosity=0)
     (tmp_path / "media" / name).write_bytes(b"%PDF-1.4 another file")
     with pytest.raises(CommandError) as exc:
