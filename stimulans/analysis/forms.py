@@ -32,6 +32,11 @@ class WorkbenchFilterForm(forms.Form):
     )
     matt = forms.ChoiceField(label=_("Effekten är mätt"), required=False, choices=YES_NO)
     effekter = forms.ChoiceField(label=_("Effekter beskrivna"), required=False, choices=YES_NO)
+    fas = forms.ChoiceField(
+        label=pgettext_lazy("insats", "Fas"),
+        required=False,
+        choices=[("", _("Alla")), *Phase.choices, ("ingen", _("Ingen angiven"))],
+    )
     medel = forms.ChoiceField(
         label=_("Finansiering"),
         required=False,

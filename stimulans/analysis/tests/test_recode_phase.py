@@ -68,3 +68,24 @@ class RecodePhaseTest(PageTestCase):
             self.assertEqual(response.status_code, 400)
             self.assertContains(response, "Välj ett giltigt alternativ", status_code=400)
         self.assertFalse(InitiativeCoding.objects.exists())
+
+    def test_workbench_filters_follow_the_recoding(self):
+        InitiativeCoding.objects.create(
+            initiative=self.other_initiative,
+            category=self.other_initiative.category,
+            effect_level="organisation",
+            phase="planned",
+            within_agreement=False,
+        )
+        self.login(self.anna)
+        url = reverse("analysis:workbench", args=[2020, "suicidprevention"])
+
+        def titles(**params):
+            return sorted(i.title for i in self.client.get(url, params).context["initiatives"])
+
+        self.assertEqual(titles(fas="planned"), ["Utbildningsdag"])
+        self.assertEqual(titles(fas="implemented"), [])
+        self.assertEqual(titles(fas="ingen"), ["Samordnare för suicidprevention"])
+        self.assertEqual(titles(medel="andra"), ["Utbildningsdag"])
+        self.assertEqual(titles(medel="overenskommelsen"), ["Samordnare för suicidprevention"])
+        self.assertContains(self.client.get(url, {"medel": "andra"}), "(andra medel)")
