@@ -22,6 +22,7 @@ from stimulans.organisations.models import Organisation
 from stimulans.reporting.models import EffectLevel, Initiative, Phase, Report
 
 from .lookups import county_filter
+from .models import LinkQuality
 
 CATEGORY_FIELDS = (
     "actors_with_activities",
@@ -36,8 +37,8 @@ CATEGORY_FIELDS = (
     "link_quality",
 )
 # The keys of a category row's `link_quality`: the analyst's coded link quality of the
-# initiatives (LinkQuality's values) and "uncoded" for those without one.
-LINK_QUALITY_KEYS = ("target_group", "organisation", "insufficient", "uncoded")
+# initiatives and "uncoded" for those without one.
+LINK_QUALITY_KEYS = (*LinkQuality.values, "uncoded")
 
 
 class InitiativeRow(NamedTuple):

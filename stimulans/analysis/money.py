@@ -184,12 +184,10 @@ def _cells(agreement: Agreement, county: str | None) -> dict[tuple[int, str], Mo
     )
     for pot_id, code, received, carried, used, n in reports:
         cell = cells[pot_id, code]
-        cell.received_sek, cell.carried_over_sek, cell.used_sek, cell.reports = (
-            received,
-            carried,
-            used,
-            n,
-        )
+        cell.received_sek = received
+        cell.carried_over_sek = carried
+        cell.used_sek = used
+        cell.reports = n
     initiatives = (
         Initiative.objects.counted()
         .filter(county_filter(county), report__pot__part__agreement=agreement)
