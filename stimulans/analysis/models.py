@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from stimulans.funds.models import Agreement, Category
-from stimulans.reporting.models import EffectLevel, Initiative
+from stimulans.reporting.models import EffectLevel, Initiative, Phase
 
 
 class LinkQuality(models.TextChoices):
@@ -35,6 +35,11 @@ class InitiativeCoding(models.Model):
     effect_measured = models.BooleanField(_("effekten är mätt"), default=False)
     link_quality = models.CharField(
         _("kedjans kvalitet"), max_length=16, choices=LinkQuality.choices, blank=True
+    )
+    # Recoded only where set: blank phase and null within_agreement leave the reporter's answer.
+    phase = models.CharField(_("fas"), max_length=16, choices=Phase.choices, blank=True)
+    within_agreement = models.BooleanField(
+        _("finansierad av överenskommelsens medel"), null=True, blank=True
     )
     note = models.TextField(_("analytikerns kommentar"), blank=True)
     coded_by = models.ForeignKey(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import api, downloads, publish, reports, workbench
+from .views import api, downloads, funds, publish, reports, workbench
 
 app_name = "analysis"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:year>/publicera/", publish.publish, name="publish"),
     path("<int:year>/lagesrapport.<str:fmt>", downloads.download_report, name="download_report"),
     path("<int:year>/indikatorer/", reports.indicators, name="indicators"),
+    path("<int:year>/medel/", funds.funds, name="funds"),
     path("<int:year>/lan/<str:county>/", reports.county_sheet, name="county_sheet"),
     path(
         "<int:year>/lan/<str:county>/faktablad.<str:fmt>",

@@ -1,5 +1,5 @@
 """The whole year: everything the status report (and a county's fact sheet) shows, composed of
-the aggregation, effects, coverage, indicators and quality flags."""
+the aggregation, effects, coverage, money, indicators and quality flags."""
 
 from collections import defaultdict
 
@@ -9,6 +9,7 @@ from .effects import effects_by_category
 from .flags import flag_summary, quality_flags
 from .indicators import compute_indicators
 from .models import Indicator
+from .money import money_analysis
 
 
 def analyse_year(agreement, county=None, effects_limit=None, visible=None):
@@ -39,6 +40,7 @@ def analyse_year(agreement, county=None, effects_limit=None, visible=None):
         "agreement": agreement,
         "county": county,
         "coverage": covered,
+        "funds": money_analysis(agreement, county, visible),
         "parts": [
             {
                 "part": part,

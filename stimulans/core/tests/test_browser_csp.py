@@ -43,6 +43,7 @@ PAGES = {
         "/analys/2020/del/suicidprevention/",
         "/analys/2020/del/suicidprevention/insatser/",
         "/analys/2020/indikatorer/",
+        "/analys/2020/medel/",
         "/redovisning/2020/inlamning/",
     ],
     "admin": [
