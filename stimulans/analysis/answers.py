@@ -34,6 +34,7 @@ from stimulans.reporting.questions import (
 from stimulans.reporting.xlsform import REPORT_FIELDS
 
 from .lookups import county_filter
+from .permissions import is_published
 
 
 class ChoiceCount(NamedTuple):
@@ -368,3 +369,32 @@ def compare_answers(current: PartAnswers, previous: PartAnswers | None) -> Answe
             )
         )
     return AnswersComparison(current, previous, pots)
+
+
+def year_answers(
+    agreement: Any,
+    parts: list[AgreementPart],
+    county: str | None = None,
+    visible: Collection[str] | None = None,
+    text_limit: int | None = None,
+    previous: bool | None = None,
+) -> dict[int, AnswersComparison]:
+    """The answers of a year's parts beside the previous year's, {part.pk: comparison}, for the
+    status report. The previous year is included when `previous` is True (the caller checked
+    that the reader may read it) or, with None, when that year is published."""
+    current = aggregate_answers(parts, county, visible=visible, text_limit=text_limit)
+    earlier: dict[str, PartAnswers] = {}
+    before = (
+        AgreementPart.objects.filter(
+            agreement__year=agreement.year - 1, slug__in=[p.slug for p in parts]
+        )
+        .select_related("agreement")
+        .order_by("order", "pk")
+    )
+    if previous is not False:
+        before_parts = list(before)
+        if before_parts and (previous or is_published(before_parts[0].agreement)):
+            earlier = {
+                a.part: a for a in aggregate_answers(before_parts, county, text_limit=0).values()
+            }
+    return {p.pk: compare_answers(current[p.pk], earlier.get(p.slug)) for p in parts}
