@@ -23,6 +23,7 @@ from stimulans.reporting.questions import (
     COUNTED_TYPES,
     IN_MEASURE,
     INTEGER,
+    SELECT_ONE,
     TEXT,
     Question,
     integer_value,
@@ -135,9 +136,18 @@ def _count(
                 total += number
         result.sum = total
         return result
-    chosen: dict[str, int] = defaultdict(int)
+    chosen: dict[str, int] = dict.fromkeys(question.choice_names, 0)
     for row in rows:
-        picked = picked_choices(question, row.answers.get(question.target))
+        value = row.answers.get(question.target)
+        if value is None or value == "":
+            continue
+        if question.type == SELECT_ONE:
+            name = value if isinstance(value, str) else str(value)
+            if name in chosen:
+                result.answered += 1
+                chosen[name] += 1
+            continue
+        picked = picked_choices(question, value)
         if picked:
             result.answered += 1
             for name in picked:

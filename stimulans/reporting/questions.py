@@ -51,10 +51,7 @@ class Question:
     choices: tuple[tuple[str, str], ...]
     store: str
     target: str
-
-    @property
-    def choice_names(self) -> tuple[str, ...]:
-        return tuple(name for name, _label in self.choices)
+    choice_names: tuple[str, ...] = ()
 
 
 def report_questions(definition: dict[str, Any], measure_codes: list[str]) -> list[Question]:
@@ -73,14 +70,16 @@ def report_questions(definition: dict[str, Any], measure_codes: list[str]) -> li
             store, target = IN_MEASURE, measures[name]
         else:
             store, target = IN_ANSWERS, name
+        choices = tuple(xlsform.choices(node))
         out.append(
             Question(
                 name=name,
                 type=kind,
                 label=xlsform.label(node),
-                choices=tuple(xlsform.choices(node)),
+                choices=choices,
                 store=store,
                 target=target,
+                choice_names=tuple(c for c, _label in choices),
             )
         )
     return out
