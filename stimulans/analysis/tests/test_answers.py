@@ -7,13 +7,16 @@ from pathlib import Path
 
 from django.core.management import CommandError, call_command
 
+from stimulans.reporting.answer_import import import_answers
 from stimulans.reporting.models import Questionnaire
+from stimulans.reporting.questionnaires.loader import QUESTIONNAIRE_DIR, install_questionnaire
 from stimulans.reporting.xlsform import parse_xlsform
 
 from ..answers import answers_json, compare_answers, part_answers, previous_part
 from .helpers import AnalysisTestCase, county_org, make_report, previous_year_pot
 
 FORM = Path(__file__).resolve().parent / "fixtures" / "answers-form.md"
+ANSWER_FIXTURES = Path(__file__).resolve().parents[2] / "reporting" / "tests" / "fixtures"
 
 
 def fixture_definition():
@@ -305,3 +308,57 @@ class PreviousYearTest(AnswersTestCase):
             [r.previous for q in compared.pots[0].questions for r in q.rows], [None] * 13
         )
         self.assertIsNone(previous_part(self.youth))
+
+
+class ImportedAnswersTest(AnalysisTestCase):
+    """Answers imported with `import-answers` into the regions' child and youth pot (with its
+    2020 questionnaire), counted: choices, report columns and measures."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        path = QUESTIONNAIRE_DIR / "2020" / "barn-unga--region.xlsx"
+        install_questionnaire(cls.youth_region_pot, path.read_bytes(), path.name)
+        import_answers((ANSWER_FIXTURES / "answers-2020.csv").read_bytes())
+
+    def test_imported_answers_are_counted(self):
+        pot = next(p for p in answers_json(self.youth)["pots"] if p["org_kind"] == "region")
+        self.assertEqual(pot["reporting_actors"], 2)
+        q = {x["question"]: x for x in pot["questions"]}
+
+        def choices(name):
+            return [(c["choice"], c["actors"]) for c in q[name]["choices"]]
+
+        self.assertEqual(choices("disruption"), [("no", 1), ("pandemic", 1), ("other", 0)])
+        self.assertEqual(
+            choices("support_needed"),
+            [("knowledge", 1), ("data", 1), ("networks", 0), ("training", 0), ("none", 1)],
+        )
+        self.assertEqual(
+            choices("youth_target_groups"), [("0-5", 0), ("6-12", 0), ("13-17", 1), ("18-24", 1)]
+        )
+        self.assertEqual(q["youth_target_groups"]["answered"], 1)
+        # Nobody answered: every choice 0.
+        self.assertEqual(
+            (q["participation_goals"]["answered"], choices("participation_goals")),
+            (0, [("yes", 0), ("no", 0)]),
+        )
+        self.assertEqual(
+            (q["youth_clinics_count"]["answered"], q["youth_clinics_count"]["sum"]), (2, 1204)
+        )
+        # The funds question is the report's column, the BUP question its measure.
+        self.assertEqual(
+            (q["funds_used_sek"]["answered"], q["funds_used_sek"]["sum"]), (1, 5_000_000)
+        )
+        self.assertEqual(
+            (q["funds_received_sek"]["answered"], q["funds_received_sek"]["sum"]), (0, 0)
+        )
+        self.assertEqual(
+            (
+                q["bup_first_assessment_children"]["answered"],
+                q["bup_first_assessment_children"]["sum"],
+            ),
+            (1, 300),
+        )
+        self.assertNotIn("disruption_description", q)  # free text is not in the JSON
+        self.assertNotIn("category", q)  # nor the initiatives' questions
