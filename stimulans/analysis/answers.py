@@ -116,7 +116,7 @@ def _tally(
     for question in questions:
         if question.type in COUNTED_TYPES:
             figures.append(_count(question, rows, measures))
-        elif question.type == TEXT:
+        elif question.type == TEXT and text_limit != 0:
             texts.append(_texts(question, rows, visible, text_limit))
     return figures, texts
 
@@ -186,7 +186,8 @@ def aggregate_answers(
 
     `county`: one county code, several, or None (the whole country) for every figure.
     `visible`: county codes whose organisations' free texts may be listed (None: all; see
-    analysis.permissions). `text_limit`: at most this many free texts per question."""
+    analysis.permissions). `text_limit`: at most this many free texts per question (0: no
+    free texts at all, for figures only)."""
     parts = list(parts)
     part_ids = [p.pk for p in parts]
     pots = list(
