@@ -136,6 +136,57 @@ def generate(years, seed=2020):
     return agreements
 
 
+def generate_answers(agreements, seed=2021):
+    """The 2020 questionnaires on every generated year's pots, and an answer to every question
+    outside the initiatives in every report (a choice, a few choices, a number or a sentence)."""
+    import random
+
+    from stimulans.funds.models import Pot
+    from stimulans.reporting.models import Questionnaire, Report
+    from stimulans.reporting.questionnaires.loader import QUESTIONNAIRE_DIR
+    from stimulans.reporting.questions import (
+        IN_ANSWERS,
+        INTEGER,
+        SELECT_MULTIPLE,
+        SELECT_ONE,
+        TEXT,
+        report_questions,
+    )
+    from stimulans.reporting.xlsform import parse_xlsform
+
+    rng = random.Random(seed)
+    definitions = {
+        path.stem: parse_xlsform(path.read_bytes(), path.name)
+        for path in sorted((QUESTIONNAIRE_DIR / "2020").glob("*.xlsx"))
+    }
+    questions = {}
+    forms = []
+    for pot in Pot.objects.filter(part__agreement__in=agreements).select_related("part"):
+        definition = definitions.get(f"{pot.part.slug}--{pot.recipient_kind}")
+        if definition is None:
+            continue
+        forms.append(
+            Questionnaire(pot=pot, title="", xlsform=b"", xlsform_name="", definition=definition)
+        )
+        questions[pot.pk] = [q for q in report_questions(definition, []) if q.store == IN_ANSWERS]
+    Questionnaire.objects.bulk_create(forms)
+    reports = list(Report.objects.filter(pot__in=list(questions)).only("pk", "pot_id"))
+    for report in reports:
+        answers = {}
+        for q in questions[report.pot_id]:
+            if q.type == SELECT_ONE:
+                answers[q.name] = rng.choice(q.choice_names)
+            elif q.type == SELECT_MULTIPLE:
+                answers[q.name] = rng.sample(q.choice_names, rng.randint(1, len(q.choice_names)))
+            elif q.type == INTEGER:
+                answers[q.name] = str(rng.randint(0, 500))
+            elif q.type == TEXT and rng.random() < 0.7:
+                answers[q.name] = text(rng, 15)
+        report.answers = answers
+    Report.objects.bulk_update(reports, ["answers"], batch_size=500)
+    return len(reports)
+
+
 def measure(label, runs, fn):
     timings = []
     for _ in range(runs):
@@ -168,7 +219,17 @@ def main(argv=None):
             f"{Report.objects.count()} reports, {Initiative.objects.count()} initiatives "
             f"in {time.perf_counter() - start:.1f} s"
         )
+        start = time.perf_counter()
+        answered = generate_answers(agreements)
+        print(f"Answered {answered} reports' questionnaires in {time.perf_counter() - start:.1f} s")
         latest = agreements[-1]
+        from stimulans.analysis.answers import aggregate_answers
+
+        measure(
+            "Answers of one year (every part)",
+            args.runs,
+            lambda: aggregate_answers(latest.parts.all(), text_limit=10),
+        )
         one = measure("Full analysis of one year", args.runs, lambda: analyse_year(latest))
         ten = measure(
             f"Full analysis of {len(agreements)} years",

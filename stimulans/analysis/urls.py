@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import api, downloads, funds, publish, reports, workbench
+from .views import answers, api, downloads, funds, publish, reports, workbench
 
 app_name = "analysis"
 
@@ -18,6 +18,7 @@ urlpatterns = [
         name="download_county",
     ),
     path("<int:year>/del/<slug:part>/", reports.part_analysis, name="part_analysis"),
+    path("<int:year>/del/<slug:part>/svar/", answers.part_answers_page, name="part_answers"),
     path("<int:year>/del/<slug:part>/insatser/", workbench.workbench, name="workbench"),
     path("<int:year>/del/<slug:part>/kvalitet/", workbench.part_flags, name="part_flags"),
     path("insatser/<int:pk>/", workbench.initiative_detail, name="initiative_detail"),

@@ -4,6 +4,7 @@ the aggregation, effects, coverage, money, indicators and quality flags."""
 from collections import defaultdict
 
 from .aggregation import aggregate_parts, flowchart
+from .answers import year_answers
 from .coverage import coverage
 from .effects import effects_by_category
 from .flags import flag_summary, quality_flags
@@ -12,14 +13,19 @@ from .models import Indicator
 from .money import money_analysis
 
 
-def analyse_year(agreement, county=None, effects_limit=None, visible=None):
+def analyse_year(agreement, county=None, effects_limit=None, visible=None, previous=None):
     """Everything the status report shows for one year (or one county's fact sheet).
 
     `visible` (county codes, default all) limits what concerns single counties: the coverage
     and indicator rows per county and the lists that name organisations (effects, flags); the
-    national totals are always the whole country's (see analysis.permissions)."""
+    national totals are always the whole country's (see analysis.permissions).
+
+    Each part's `answers` are the questionnaire's answers (analysis.answers; free texts cut to
+    `effects_limit` per question) beside the previous year's: with `previous` None when that
+    year is published, True when the caller checked the reader may read it, False never."""
     parts = list(agreement.parts.all())
     aggregates = aggregate_parts(parts, county)
+    answers = year_answers(agreement, parts, county, visible, effects_limit, previous)
     detail = county if county or visible is None else sorted(visible)
     effects = effects_by_category(parts, detail, limit=effects_limit)
     flags = quality_flags(agreement, county=county)
@@ -48,6 +54,7 @@ def analyse_year(agreement, county=None, effects_limit=None, visible=None):
                 "flowchart": flowchart(aggregates[part.pk]),
                 "effects": effects,
                 "flags": flag_summary(by_part[part.slug]),
+                "answers": answers[part.pk],
             }
             for part in parts
         ],

@@ -16,6 +16,7 @@ from ..models import Indicator, StatusReport
 from ..permissions import analysis_scope, is_published
 from ..year_analysis import analyse_year
 from .access import county_param, published_flag, reads_aggregates, scope_or_refuse
+from .answers import answer_pots
 
 
 def index(request):
@@ -86,11 +87,19 @@ def county_sheet(request, year, county):
 
 def _report_page(request, agreement, county, scope):
     code = county.code if county else None
-    data = analyse_year(agreement, county=code, effects_limit=10, visible=scope.counties)
+    previous = Agreement.objects.filter(year=agreement.year - 1).first()
+    previous_scope = previous and analysis_scope(request.user, previous)
+    data = analyse_year(
+        agreement,
+        county=code,
+        effects_limit=10,
+        visible=scope.counties,
+        previous=bool(previous_scope and previous_scope.allows(code)),
+    )
     parts = []
     for item in data["parts"]:
         ctx = _part_context(item["aggregate"], item["effects"], code)
-        parts.append({**item, **ctx})
+        parts.append({**item, **ctx, "answer_pots": answer_pots(item["answers"])})
     return render(
         request,
         "analysis/year_report.html",

@@ -42,6 +42,7 @@ PAGES = {
         "/analys/2020/",
         "/analys/2020/del/suicidprevention/",
         "/analys/2020/del/suicidprevention/insatser/",
+        "/analys/2020/del/suicidprevention/svar/",
         "/analys/2020/indikatorer/",
         "/analys/2020/medel/",
         "/redovisning/2020/inlamning/",
