@@ -10,6 +10,7 @@ from stimulans.lib.numbers import parse_int, thousands
 from stimulans.lib.uploads import check_upload
 
 from . import xlsform
+from .formcheck import FORM_EXTENSIONS
 from .forminputs import ROW_INPUT, ROW_KEY, field_id, form_inputs
 from .services.attachments import ATTACHMENT_EXTENSIONS
 
@@ -224,10 +225,10 @@ class ReturnForm(forms.Form):
 
 
 class QuestionnaireUploadForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("Enkät (XLSForm, .xlsx)"))
+    file = forms.FileField(label=gettext_lazy("Enkät (XLSForm, .xlsx eller .xls)"))
 
     def clean_file(self):
-        return check_upload(self.cleaned_data["file"], [".xlsx"])
+        return check_upload(self.cleaned_data["file"], FORM_EXTENSIONS)
 
 
 def upload_error_text(errors):

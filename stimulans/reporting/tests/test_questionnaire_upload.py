@@ -72,7 +72,7 @@ class QuestionnaireUploadTest(ReportingTestCase):
         for message in [
             "Bladet ”survey”, rad 12, frågan ”participation”, kolumn H (”relevant”): uttrycket "
             "”pulldata('f', 'c', 'k', ${disruption})” kan inte tolkas: funktionen ”pulldata” "
-            "stöds inte",
+            "hämtar data från en bifogad fil, vilket inte stöds",
             "Bladet ”survey”, rad 30, frågan ”initiatives”, kolumn H (”relevant”): uttrycket "
             "”random() > 0”",
             "Bladet ”survey”, rad 3, frågan ”funds_received_sek”, kolumn F (”constraint”): "

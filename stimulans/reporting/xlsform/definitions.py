@@ -43,6 +43,87 @@ METADATA_TYPES = {
 MEDIA_TYPES = {"image", "audio", "video", "background-audio", "file", "barcode"}
 LOCATION_TYPES = {"geopoint", "geotrace", "geoshape", "start-geopoint"}
 CONTAINER_TYPES = {"group", "repeat"}
+# pyxform keeps a type as the form wrote it; its other names (pyxform's
+# question_type_dictionary) and the one this product uses.
+TYPE_ALIASES = {
+    **dict.fromkeys(("string", "q string", "add text prompt", "phone number"), "text"),
+    **dict.fromkeys(("q note", "add note prompt"), "note"),
+    **dict.fromkeys(
+        (
+            "int",
+            "q int",
+            "add integer prompt",
+            "percentage",
+            "number of days in last month",
+            "number of days in last six months",
+            "number of days in last year",
+        ),
+        "integer",
+    ),
+    **dict.fromkeys(("q decimal", "add decimal prompt"), "decimal"),
+    **dict.fromkeys(("q date", "add date prompt"), "date"),
+    **dict.fromkeys(
+        (
+            "datetime",
+            "date time",
+            "q date time",
+            "q dateTime",
+            "add date time prompt",
+            "add dateTime prompt",
+        ),
+        "dateTime",
+    ),
+    **dict.fromkeys(("q select1", "select one using", "add select one prompt using"), "select one"),
+    **dict.fromkeys(
+        (
+            "q select",
+            "select multiple using",
+            "select all that apply from",
+            "select multiple from",
+            "add select multiple prompt using",
+        ),
+        "select all that apply",
+    ),
+    **dict.fromkeys(("q calculate", "add calculate prompt"), "calculate"),
+    **dict.fromkeys(("q acknowledge", "add acknowledge prompt", "trigger"), "acknowledge"),
+    **dict.fromkeys(("start time", "get start time"), "start"),
+    **dict.fromkeys(("end time", "get end time"), "end"),
+    "get today": "today",
+    **dict.fromkeys(("device id", "get device id", "imei", "uri:deviceid"), "deviceid"),
+    **dict.fromkeys(("subscriber id", "get subscriber id", "uri:subscriberid"), "subscriberid"),
+    **dict.fromkeys(("sim id", "get sim id", "uri:simserial"), "simserial"),
+    **dict.fromkeys(("get phone number", "uri:phonenumber"), "phonenumber"),
+    "uri:username": "username",
+    "uri:email": "email",
+    **dict.fromkeys(("photo", "q picture", "q image", "add image prompt"), "image"),
+    **dict.fromkeys(("q audio", "add audio prompt"), "audio"),
+    **dict.fromkeys(("q video", "add video prompt"), "video"),
+    **dict.fromkeys(("add file prompt", "osm"), "file"),
+    **dict.fromkeys(("q barcode", "add barcode prompt"), "barcode"),
+    **dict.fromkeys(
+        ("gps", "location", "q location", "q geopoint", "add location prompt"), "geopoint"
+    ),
+    "background-geopoint": "start-geopoint",
+    "q geotrace": "geotrace",
+    "q geoshape": "geoshape",
+}
+
+
+def canonical_type(kind):
+    """The type under the name this product uses (`photo` → `image`, `string` → `text`)."""
+    return TYPE_ALIASES.get(kind, kind)
+
+
+def normalise_types(definition):
+    """Give every node of a parsed definition its canonical type (in place)."""
+    for node in definition.get("children", []):
+        if "type" in node:
+            node["type"] = canonical_type(node["type"])
+        if "children" in node:
+            normalise_types(node)
+    return definition
+
+
 INITIATIVES = "initiatives"
 # Core answers stored on Report, not in Report.answers.
 REPORT_FIELDS = (

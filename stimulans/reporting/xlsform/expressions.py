@@ -58,6 +58,11 @@ def tokenize(text):
     while pos < len(text):
         m = _TOKEN.match(text, pos)
         if not m or m.end() == pos:
+            if text[pos:].lstrip()[:1] in "‘’“”´`":
+                raise ExpressionError(
+                    _("typografiskt citattecken vid ”%(rest)s”; skriv texten inom ' eller \"")
+                    % {"rest": text[pos:]}
+                )
             raise ExpressionError(_("oväntat tecken vid ”%(rest)s”") % {"rest": text[pos:]})
         pos = m.end()
         kind = m.lastgroup
@@ -163,6 +168,7 @@ FUNCTIONS = {
     "format-date": (2, 2),
     "format-date-time": (2, 2),
 }
+EXTERNAL_FUNCTIONS = {"pulldata", "instance"}
 # Deeper expressions are refused: evaluating them recursively could exhaust Python's stack.
 MAX_DEPTH = 100
 # Longest text a regex() is applied to (the answers are form inputs; a pattern written by the
@@ -251,6 +257,11 @@ class _Parser:
             self.take("op", ")")
             return node
         if kind == "func":
+            if value in EXTERNAL_FUNCTIONS:
+                raise ExpressionError(
+                    _("funktionen ”%(f)s” hämtar data från en bifogad fil, vilket inte stöds")
+                    % {"f": value}
+                )
             if value not in FUNCTIONS:
                 raise ExpressionError(_("funktionen ”%(f)s” stöds inte") % {"f": value})
             self.take()

@@ -20,8 +20,10 @@ from .definitions import (
     MEDIA_TYPES,
     METADATA_TYPES,
     REPORT_INTEGER_FIELDS,
+    canonical_type,
     is_literal_flag,
     measure_field_name,
+    normalise_types,
     walk,
 )
 from .expressions import ExpressionError, parse_expression
@@ -68,7 +70,7 @@ def parse_xlsform(content, filename="enkat.xlsx", categories=None, measures=None
     )
     if errors:
         raise XLSFormError(errors)
-    return definition
+    return normalise_types(definition)
 
 
 # Columns of the survey sheet that hold expressions, by their names and pyxform's aliases,
@@ -224,20 +226,25 @@ def check_sheet_expressions(content, suffix, rows=None):
     return errors
 
 
-def _kind_problem(node, kind, repeat):
-    """Why a question of this type is refused, or None."""
+def _kind_problem(node, kind, written):
+    """Why a question of this type (`written` as in the form) is refused, or None."""
     if kind in MEDIA_TYPES:
         return _(
             "typen ”%(type)s” (%(what)s) kan inte användas: en redovisning handlar om "
             "organisationer, och bilder, ljud, video, streckkoder och filer kan röra enskilda "
             "personer. Bifoga dokument till redovisningen i stället."
-        ) % {"type": kind, "what": _media_names().get(kind, kind)}
+        ) % {"type": written, "what": _media_names().get(kind, kind)}
     if kind in LOCATION_TYPES:
         return _(
             "typen ”%(type)s” (%(what)s) kan inte användas: en redovisning handlar om "
             "organisationer, inte om var någon befinner sig. Fråga efter kommun eller län "
             "med ett val i stället."
-        ) % {"type": kind, "what": _media_names().get(kind, kind)}
+        ) % {"type": written, "what": _media_names().get(kind, kind)}
+    if kind in ("select one external", "xml-external", "csv-external"):
+        return _(
+            "typen ”%(type)s” hämtar alternativ eller data från en extern fil, vilket inte "
+            "stöds. Skriv alternativen på bladet ”choices”."
+        ) % {"type": written}
     itemset = str(node.get("itemset") or "")
     if kind in ("select one", "select all that apply") and itemset.lower().endswith(
         (".csv", ".xml", ".geojson")
@@ -252,7 +259,7 @@ def _kind_problem(node, kind, repeat):
         "typen ”%(type)s” stöds inte. Typer som stöds: text, integer, decimal, range, "
         "select_one, select_multiple, date, time, dateTime, note, acknowledge, calculate, "
         "hidden, metadata (start, end, today, username, deviceid), grupper och upprepningar."
-    ) % {"type": kind}
+    ) % {"type": written}
 
 
 def _media_names():
@@ -291,7 +298,8 @@ def check_definition(definition, categories=None, measures=None, skip_expression
 
     for node, repeat in walk(definition):
         name = node.get("name")
-        kind = node.get("type")
+        written = node.get("type")
+        kind = canonical_type(written)
         for key, expr in node_expressions(node):
             problem = expression_problem(expr, key)
             if problem is None or any(f"”{expr}”" in m for m in skip_expressions):
@@ -306,6 +314,15 @@ def check_definition(definition, categories=None, measures=None, skip_expression
                     _("%(where)s: texten hänvisar till ${%(ref)s}, som inte finns i formuläret.")
                     % {"where": where(name, kind), "ref": ref}
                 )
+        if kind == "loop":
+            errors.append(
+                _(
+                    "%(where)s: ”begin_loop” stöds inte; använd en upprepning (begin_repeat) "
+                    "eller en fråga per alternativ."
+                )
+                % {"where": where(name, kind)}
+            )
+            continue
         if kind in CONTAINER_TYPES:
             if kind == "repeat" and repeat is not None:
                 errors.append(
@@ -313,7 +330,7 @@ def check_definition(definition, categories=None, measures=None, skip_expression
                     % {"where": where(name, kind)}
                 )
             continue
-        problem = _kind_problem(node, kind, repeat)
+        problem = _kind_problem(node, kind, written)
         if problem is not None:
             errors.append(
                 _("%(where)s: %(problem)s") % {"where": where(name, kind), "problem": problem}
@@ -322,7 +339,13 @@ def check_definition(definition, categories=None, measures=None, skip_expression
         if kind not in FIELD_TYPES:
             continue
         if name in names:
-            errors.append(_("Namnet ”%(name)s” används två gånger.") % {"name": name})
+            errors.append(
+                _(
+                    "%(where)s: namnet används redan av en annan fråga. Svaren sparas per namn, "
+                    "så namnen måste vara unika i hela formuläret (även i olika grupper)."
+                )
+                % {"where": where(name, kind)}
+            )
         names[name] = node
         if name in REPORT_INTEGER_FIELDS or name == "funds_sek":
             if kind != "integer":
