@@ -158,6 +158,26 @@ def irrelevant_fields(definition, values):
     return clear
 
 
+def _check_repeat_count(node, rows, lookup):
+    """A repeat with `repeat_count` has that many rows (ODK makes exactly so many)."""
+    expr = (node.get("control") or {}).get("jr:count")
+    if expr in (None, ""):
+        return []
+    try:
+        wanted = xlsform.as_number(xlsform.evaluate(str(expr), lookup))
+    except xlsform.ExpressionError:
+        return []
+    if wanted != wanted or wanted < 0 or int(wanted) == len(rows):
+        return []
+    return [
+        Issue(
+            _("”%(label)s”: ange %(n)s rader (nu %(rows)s)")
+            % {"label": xlsform.label(node), "n": int(wanted), "rows": len(rows)},
+            field=node["name"],
+        )
+    ]
+
+
 def check_answers(definition, values):
     """What `form-check --answers` reports: the answered questions that skip logic hides
     ({"irrelevant": [name]}, "repeat[n].name" in a repeat's row n) and the first problem of
@@ -205,6 +225,7 @@ def validate_answers(definition, values):
             )
     for repeat_name, repeat_node in xlsform.repeats(definition).items():
         rows = values.get(repeat_name) or []
+        issues += _check_repeat_count(repeat_node, rows, top_lookup)
         for number, row in enumerate(rows, start=1):
             lookup = top_lookup.row(repeat_name, row, number - 1)
             if repeat_name == xlsform.INITIATIVES:

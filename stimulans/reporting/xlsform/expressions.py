@@ -39,7 +39,7 @@ _NAME = r"[^\W\d][\w\-]*(?:\.[\w\-]+)*"
 _TOKEN = re.compile(
     rf"""\s*(?:
         (?P<ref>\$\{{{_NAME}\}})
-      | (?P<path>(?:\.\./)+(?:\.\./)*{_NAME}|(?:/{_NAME})+)
+      | (?P<path>(?:\.\./)+{_NAME}(?:/(?:{_NAME}|\.\.))*|(?:/(?:{_NAME}|\.\.))+)
       | (?P<num>\d+(?:\.\d*)?|\.\d+)
       | (?P<str>'[^']*'|"[^"]*")
       | (?P<op>!=|<=|>=|=|<|>|\+|-|\*|\(|\)|,)
@@ -747,8 +747,11 @@ def _numeric_call(name, args, ctx):
         number = as_number(args[0])
         return number if number != number or math.isinf(number) else float(math.trunc(number))
     if name == "round":
-        places = as_number(args[1]) if len(args) > 1 else 0
-        return _round(as_number(args[0]), places if places == places else 0)
+        number = as_number(args[0])
+        if len(args) == 1:  # XPath 1.0: a half rounds towards positive infinity
+            return number if number != number or math.isinf(number) else math.floor(number + 0.5)
+        places = as_number(args[1])
+        return _round(number, places if places == places else 0)
     if name in ("floor", "ceiling", "abs", "sqrt", "exp", "exp10", "log", "log10"):
         return _math(name, as_number(args[0]))
     if name in ("sin", "cos", "tan", "asin", "acos", "atan"):

@@ -97,15 +97,18 @@ EXPRESSION_KEYS = ("relevant", "constraint", "required", "calculate", "choice_fi
 # Columns whose text may quote answers as ${name} (ODK shows the answer in the text).
 TEXT_COLUMNS = ("label", "hint", "constraint_message", "required_message", "guidance_hint")
 _REFERENCE = re.compile(r"\$\{([^}]*)\}")
-_DYNAMIC_DEFAULT = re.compile(r"\$\{|[\w-]\s*\(")
 
 
 def expression_problem(expr, key):
     """Why the evaluator cannot handle `expr` (the value of `key`), or None if it can."""
     if key == "required" and is_literal_flag(expr.strip() if isinstance(expr, str) else expr):
         return None
-    if key == "default" and not (isinstance(expr, str) and _DYNAMIC_DEFAULT.search(expr)):
-        return None  # a fixed default value, not an expression
+    if key == "default":
+        # pyxform: loaded only for an upload (see parse_xlsform).
+        from pyxform.utils import default_is_dynamic
+
+        if not default_is_dynamic(expr):
+            return None  # a fixed default value, not an expression
     if key == "repeat_count" and isinstance(expr, int | float):
         return None
     try:
@@ -183,8 +186,12 @@ def survey_rows(content, suffix):
 
 
 def row_numbers(rows):
-    """{question name: row of the survey sheet}."""
-    return {str(row["name"]).strip(): n for n, row in rows if row.get("name")}
+    """{question name: [rows of the survey sheet with that name]}, in sheet order."""
+    numbers: dict[str, list[int]] = {}
+    for n, row in rows:
+        if row.get("name"):
+            numbers.setdefault(str(row["name"]).strip(), []).append(n)
+    return numbers
 
 
 def _where(row, name, column=None, letter=None):
@@ -226,25 +233,25 @@ def check_sheet_expressions(content, suffix, rows=None):
     return errors
 
 
-def _kind_problem(node, kind, written):
-    """Why a question of this type (`written` as in the form) is refused, or None."""
+def _kind_problem(node, kind):
+    """Why a question of this (canonical) type is refused, or None."""
     if kind in MEDIA_TYPES:
         return _(
             "typen ”%(type)s” (%(what)s) kan inte användas: en redovisning handlar om "
             "organisationer, och bilder, ljud, video, streckkoder och filer kan röra enskilda "
             "personer. Bifoga dokument till redovisningen i stället."
-        ) % {"type": written, "what": _media_names().get(kind, kind)}
+        ) % {"type": kind, "what": _media_names().get(kind, kind)}
     if kind in LOCATION_TYPES:
         return _(
             "typen ”%(type)s” (%(what)s) kan inte användas: en redovisning handlar om "
             "organisationer, inte om var någon befinner sig. Fråga efter kommun eller län "
             "med ett val i stället."
-        ) % {"type": written, "what": _media_names().get(kind, kind)}
+        ) % {"type": kind, "what": _media_names().get(kind, kind)}
     if kind in ("select one external", "xml-external", "csv-external"):
         return _(
             "typen ”%(type)s” hämtar alternativ eller data från en extern fil, vilket inte "
             "stöds. Skriv alternativen på bladet ”choices”."
-        ) % {"type": written}
+        ) % {"type": kind}
     itemset = str(node.get("itemset") or "")
     if kind in ("select one", "select all that apply") and itemset.lower().endswith(
         (".csv", ".xml", ".geojson")
@@ -259,7 +266,7 @@ def _kind_problem(node, kind, written):
         "typen ”%(type)s” stöds inte. Typer som stöds: text, integer, decimal, range, "
         "select_one, select_multiple, date, time, dateTime, note, acknowledge, calculate, "
         "hidden, metadata (start, end, today, username, deviceid), grupper och upprepningar."
-    ) % {"type": written}
+    ) % {"type": kind}
 
 
 def _media_names():
@@ -286,10 +293,12 @@ def check_definition(definition, categories=None, measures=None, skip_expression
     errors = []
     names = {}
     known = {node.get("name") for node, _repeat in walk(definition)}
+    seen: dict[str, int] = {}
 
     def where(name, kind):
-        if name in rows:
-            return _where(rows[name], name)
+        found = rows.get(name) or []
+        if found:
+            return _where(found[min(seen.get(name, 1), len(found)) - 1], name)
         if kind == "group":
             return _("Gruppen ”%(name)s”") % {"name": name}
         if kind == "repeat":
@@ -298,8 +307,8 @@ def check_definition(definition, categories=None, measures=None, skip_expression
 
     for node, repeat in walk(definition):
         name = node.get("name")
-        written = node.get("type")
-        kind = canonical_type(written)
+        seen[name] = seen.get(name, 0) + 1
+        kind = canonical_type(node.get("type"))
         for key, expr in node_expressions(node):
             problem = expression_problem(expr, key)
             if problem is None or any(f"”{expr}”" in m for m in skip_expressions):
@@ -330,7 +339,7 @@ def check_definition(definition, categories=None, measures=None, skip_expression
                     % {"where": where(name, kind)}
                 )
             continue
-        problem = _kind_problem(node, kind, written)
+        problem = _kind_problem(node, kind)
         if problem is not None:
             errors.append(
                 _("%(where)s: %(problem)s") % {"where": where(name, kind), "problem": problem}
