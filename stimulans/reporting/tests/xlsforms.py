@@ -82,7 +82,7 @@ FEATURES_SURVEY = [
     q("acknowledge", "bekraftat", "Jag bekräftar", "I confirm"),
     q("text", "bara_engelska", None, "Only English"),
     q("begin_group", "grupp", "Grupp", "Group", relevant="${ålder} > 10"),
-    q("text", "kommentar", "Kommentar", "Comment", relevant="../ålder > 100"),
+    q("text", "kommentar", "Kommentar", "Comment", relevant="../../ålder > 100"),
     q("end_group", ""),
     q("begin_repeat", "rader", "Rader", "Rows", repeat_count="2"),
     q("text", "radnamn", "Namn", "Name", required="yes"),
