@@ -87,7 +87,7 @@ def build_form(definition, values, issues=()):
             return {
                 "kind": "group",
                 "id": gid,
-                "label": xlsform.label(node),
+                "label": xlsform.with_answers(xlsform.label(node), lookup),
                 "hidden": not _is_relevant(node, lookup),
                 "children": [
                     c
@@ -127,7 +127,7 @@ def build_form(definition, values, issues=()):
                 "errors": errors.get((name, None), []),
             }
         if kind == "note":
-            return {"kind": "note", "label": xlsform.label(node)}
+            return {"kind": "note", "label": xlsform.with_answers(xlsform.label(node), lookup)}
         if kind not in xlsform.FIELD_TYPES:
             return None
         source = row if row is not None else values
@@ -165,8 +165,8 @@ def build_form(definition, values, issues=()):
             "name": name,
             "id": fid,
             "input_name": fid,
-            "label": xlsform.label(node),
-            "hint": xlsform.hint(node),
+            "label": xlsform.with_answers(xlsform.label(node), lookup),
+            "hint": xlsform.with_answers(xlsform.hint(node), lookup),
             "required": _is_required(node, lookup),
             "value": "" if isinstance(value, list) else value,
             "display": _display(node, value),

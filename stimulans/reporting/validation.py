@@ -72,7 +72,7 @@ def _check_value(node, value, lookup):
     current = xlsform.typed_value(kind, value)
     if constraint and not xlsform.is_true(constraint, lookup, current=current):
         message = (node.get("bind") or {}).get("jr:constraintMsg") or _("svaret är inte tillåtet")
-        return [xlsform.translated(message)]
+        return [xlsform.with_answers(xlsform.translated(message), lookup)]
     return []
 
 

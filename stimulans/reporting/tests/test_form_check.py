@@ -168,6 +168,23 @@ class UploadAgreesWithFormCheckTest(ReportingTestCase):
         self.assertContains(response, "Annat")
         self.assertContains(response, 'id="f-stod_other-wrap" hidden')
 
+    def test_rows_of_a_repeat_other_than_initiatives_are_saved_and_shown(self):
+        self.login(self.adam)
+        self.upload(features_form(), "odk.xlsx", pot=self.mobila_municipality)
+        report, _created = services.get_or_create_report(
+            self.stockholm, self.mobila_municipality, self.alice
+        )
+        services.save_draft(report, FEATURES_ANSWERS, self.alice, report.version)
+        report.refresh_from_db()
+        self.assertEqual(report.answers["rader"], FEATURES_ANSWERS["rader"])
+        self.assertEqual(services.validate_report(report), [])
+        self.login(self.alice)
+        response = self.client.get(reverse("reporting:edit", args=[report.pk]))
+        self.assertContains(response, "Rad 2")
+        self.assertContains(response, "Lägg till rad")
+        self.assertContains(response, 'name="r-rader-1-radantal" value="4"')
+        self.assertContains(response, "Antalet är 1200.")
+
     def test_an_xls_form_is_taken_as_the_upload_takes_it(self):
         self.login(self.adam)
         response = self.upload(b"not an xls", "enkat.xls")

@@ -520,3 +520,19 @@ def test_a_stored_definition_with_aliases_is_normalised():
         "prov.xlsx",
     )
     assert [n["type"] for n in definition["children"][:3]] == ["text", "integer", "dateTime"]
+
+
+def test_labels_and_messages_show_the_answers_they_quote(features):
+    nodes, _conditional = build_form(features, {"ålder": "1 200"})
+    notes = [n["label"] for n in nodes if n["kind"] == "note"]
+    assert notes == ["Antalet är 1200."]
+    definition = xlsform.parse_xlsform(
+        xlsform_bytes(
+            [
+                q("integer", "tak", "Tak"),
+                q("integer", "n", "N", constraint=". <= ${tak}", constraint_message="Högst ${tak}"),
+            ]
+        ),
+        "prov.xlsx",
+    )
+    assert check_answers(definition, {"tak": "10", "n": "11"})["errors"] == {"n": "”N”: Högst 10"}

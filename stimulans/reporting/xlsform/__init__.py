@@ -44,6 +44,7 @@ from .definitions import (
     translated,
     walk,
     walk_fields,
+    with_answers,
 )
 from .expressions import (
     FUNCTIONS,
@@ -126,4 +127,5 @@ __all__ = [
     "tokenize",
     "walk",
     "walk_fields",
+    "with_answers",
 ]

@@ -3,6 +3,7 @@ onto, walking its questions, groups and repeats, labels, hints, choices, and whe
 question is required or relevant."""
 
 import datetime
+import re
 
 from django.utils.translation import gettext as _
 
@@ -222,6 +223,16 @@ def label(node):
     if text == _OTHER_CHOICE and node.get("name") == "other" and "type" not in node:
         return _("Annat")
     return text
+
+
+_QUOTED = re.compile(r"\$\{([^}]*)\}")
+
+
+def with_answers(text, lookup):
+    """A label or hint with the ${name} it quotes replaced by the answers (as ODK shows it)."""
+    if not isinstance(text, str) or "${" not in text:
+        return text
+    return _QUOTED.sub(lambda m: as_string(lookup(m.group(1).strip())), text)
 
 
 def hint(node):
