@@ -185,6 +185,46 @@ class UploadAgreesWithFormCheckTest(ReportingTestCase):
         self.assertContains(response, 'name="r-rader-1-radantal" value="4"')
         self.assertContains(response, "Antalet är 1200.")
 
+    def test_the_report_form_posts_the_new_types(self):
+        self.login(self.adam)
+        self.upload(features_form(), "odk.xlsx", pot=self.mobila_municipality)
+        report, _created = services.get_or_create_report(
+            self.stockholm, self.mobila_municipality, self.alice
+        )
+        self.login(self.alice)
+        url = reverse("reporting:edit", args=[report.pk])
+        post = {
+            "version": str(report.version),
+            "action": "save",
+            "f-lan": "03",
+            "f-kommun": "0380",
+            "f-ålder": "1 200",
+            "f-tid": "09:30",
+            "f-mote": "2020-03-01T10:00",
+            "f-betyg": "4",
+            "f-bekraftat": "OK",
+            "r-rader-0-identifier": "",
+            "r-rader-0-radnamn": "A",
+            "r-rader-0-radantal": "3",
+        }
+        response = self.client.post(url, post)
+        self.assertEqual(response.status_code, 302)
+        report.refresh_from_db()
+        answers = report.answers
+        self.assertEqual(
+            {k: answers[k] for k in ("lan", "kommun", "ålder", "tid", "mote", "bekraftat")},
+            {
+                "lan": "03",
+                "kommun": "0380",
+                "ålder": "1 200",
+                "tid": "09:30",
+                "mote": "2020-03-01T10:00",
+                "bekraftat": "OK",
+            },
+        )
+        self.assertEqual(answers["rader"][0]["radantal"], "3")
+        self.assertNotIn("dubbelt", answers)  # a calculation is not an answer
+
     def test_an_xls_form_is_taken_as_the_upload_takes_it(self):
         self.login(self.adam)
         response = self.upload(b"not an xls", "enkat.xls")

@@ -13,7 +13,7 @@ from stimulans.reporting.forms import build_form
 from stimulans.reporting.validation import check_answers, validate_answers
 from stimulans.reporting.xlsform import Answers, ExpressionError, XLSFormError, evaluate, is_true
 
-from .xlsforms import FEATURES_ANSWERS, features_form, q, xlsform_bytes
+from .xlsforms import FEATURES_ANSWERS, SV, features_form, q, xlsform_bytes
 
 
 @pytest.fixture(scope="module")
@@ -536,3 +536,39 @@ def test_labels_and_messages_show_the_answers_they_quote(features):
         "prov.xlsx",
     )
     assert check_answers(definition, {"tak": "10", "n": "11"})["errors"] == {"n": "”N”: Högst 10"}
+
+
+def test_select_multiple_with_or_other_and_with_choice_filter():
+    # pyxform refuses or_other and choice_filter on one question; each on its own here.
+    definition = xlsform.parse_xlsform(
+        xlsform_bytes(
+            [
+                q("select_one lan", "lan", "Län"),
+                q("select_multiple kommun", "kommuner", "Kommuner", choice_filter="lan=${lan}"),
+                q("select_multiple stod or_other", "stod", "Stöd"),
+                q("integer", "antal", "Antal", constraint="count-selected(${kommuner}) = ."),
+            ],
+            [
+                {"list_name": "lan", "name": "01", SV: "Stockholms län", "lan": ""},
+                {"list_name": "lan", "name": "03", SV: "Uppsala län", "lan": ""},
+                {"list_name": "kommun", "name": "0180", SV: "Stockholm", "lan": "01"},
+                {"list_name": "kommun", "name": "0127", SV: "Botkyrka", "lan": "01"},
+                {"list_name": "kommun", "name": "0380", SV: "Uppsala", "lan": "03"},
+                {"list_name": "stod", "name": "ja", SV: "Ja", "lan": ""},
+            ],
+        ),
+        "prov.xlsx",
+    )
+    good = {
+        "lan": "01",
+        "kommuner": ["0180", "0127"],
+        "stod": ["ja", "other"],
+        "stod_other": "Handledning",
+        "antal": "2",
+    }
+    assert check_answers(definition, good) == {"irrelevant": [], "errors": {}}
+    result = check_answers(definition, {**good, "kommuner": ["0180", "0380"], "stod": ["ja"]})
+    assert result == {
+        "irrelevant": ["stod_other"],
+        "errors": {"kommuner": "”Kommuner”: välj bland alternativen"},
+    }
