@@ -60,3 +60,17 @@ class CodingForm(forms.ModelForm):
     def __init__(self, *args, initiative=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = Category.objects.filter(pot=initiative.report.pot)
+
+
+class ReportTextForm(forms.Form):
+    """An analyst's text of the status report, with the version the editor started from."""
+
+    body = forms.CharField(
+        label=_("Text"),
+        required=False,
+        max_length=50000,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 16, "cols": 80}),
+        help_text=_("Stycken skiljs åt med en tom rad."),
+    )
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)

@@ -9,6 +9,7 @@ from stimulans.organisations.models import County
 
 from ..models import StatusReport
 from ..permissions import analysis_scope
+from ..snapshot import published_version
 
 ANALYSTS = (Role.ANALYST, Role.NATIONAL_ADMIN)
 
@@ -47,3 +48,19 @@ def county_param(request):
     if code and ("\x00" in code or not County.objects.filter(code=code).exists()):
         raise Http404
     return code
+
+
+def shows_draft(request):
+    """Analysts and national administrators may ask for the live figures (`?utkast=1`) of a
+    published year; everyone else always reads the published version."""
+    return (
+        request.GET.get("utkast") == "1"
+        and request.user.is_authenticated
+        and (request.user.reads_everything)
+    )
+
+
+def shown_version(request, agreement):
+    """The published version a page, download or JSON answer shows, or None for the live
+    figures (a year not published, or an analyst's draft view)."""
+    return None if shows_draft(request) else published_version(agreement)

@@ -42,6 +42,8 @@ PAGES = {
         "/analys/2020/",
         "/analys/2020/del/suicidprevention/",
         "/analys/2020/del/suicidprevention/insatser/",
+        "/analys/2020/del/suicidprevention/iakttagelser/",
+        "/analys/2020/text/inledning/",
         "/analys/2020/indikatorer/",
         "/redovisning/2020/inlamning/",
     ],
