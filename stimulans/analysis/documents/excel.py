@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from stimulans.lib import cells
 
 from ..year_analysis import effect_key
-from .blocks import blocks
+from .blocks import blocks, status_line
 
 
 def render(data):
@@ -67,6 +67,9 @@ def render(data):
                             _("Ja") if e["measured"] else _("Nej"),
                         ],
                     )
+    status = cells.text(status_line(data))
+    for each in workbook.worksheets:
+        each.oddHeader.right.text = status  # "Utkast" and the date, or the version, when printed
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

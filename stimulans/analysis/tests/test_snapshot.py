@@ -1,5 +1,6 @@
 """Publication is a frozen version: what is published stays as published."""
 
+import io
 import json
 import re
 from io import StringIO
@@ -144,8 +145,6 @@ class PublishedVersionTest(PageTestCase):
         from docx import Document
 
         def header(content):
-            import io
-
             return Document(io.BytesIO(content)).sections[0].header.paragraphs[0].text
 
         docx = self.client.get(reverse("analysis:download_report", args=[2020, "docx"]))
@@ -156,6 +155,13 @@ class PublishedVersionTest(PageTestCase):
             reverse("analysis:download_report", args=[2020, "docx"]) + "?utkast=1"
         )
         self.assertTrue(header(draft.content).startswith("Utkast "))
+        from openpyxl import load_workbook
+
+        xlsx = self.client.get(
+            reverse("analysis:download_report", args=[2020, "xlsx"]) + "?utkast=1"
+        )
+        sheets = load_workbook(io.BytesIO(xlsx.content)).worksheets
+        self.assertTrue(all(s.oddHeader.right.text.startswith("Utkast ") for s in sheets))
 
 
 class CommandsTest(PageTestCase):
@@ -219,3 +225,17 @@ class CommandsTest(PageTestCase):
             and r["scope"] == "national"
         )
         self.assertEqual((live_national["numerator"], live_national["denominator"]), (120, 200))
+
+
+class CountyAfterPublicationTest(PageTestCase):
+    def test_a_county_the_version_does_not_hold_is_not_found(self):
+        from stimulans.organisations.models import County
+
+        snapshot.publish(self.agreement)
+        County.objects.create(code="99", name="Provlän", short_name="Prov")
+        for url in (
+            reverse("analysis:county_sheet", args=[2020, "99"]),
+            reverse("analysis:api_coverage", args=[2020]) + "?lan=99",
+            reverse("analysis:download_county", args=[2020, "99", "xlsx"]),
+        ):
+            self.assertEqual(self.client.get(url).status_code, 404, url)

@@ -7,9 +7,10 @@ from django.http import Http404
 from stimulans.accounts.models import Role
 from stimulans.organisations.models import County
 
+from ..lookups import AnalysisError
 from ..models import StatusReport
 from ..permissions import analysis_scope
-from ..snapshot import published_version
+from ..snapshot import published_version, report_data
 
 ANALYSTS = (Role.ANALYST, Role.NATIONAL_ADMIN)
 
@@ -64,3 +65,12 @@ def shown_version(request, agreement):
     """The published version a page, download or JSON answer shows, or None for the live
     figures (a year not published, or an analyst's draft view)."""
     return None if shows_draft(request) else published_version(agreement)
+
+
+def year_data(request, agreement, county, scope):
+    """The year's data (`snapshot.report_data`) that the request reads: the published version,
+    or the live figures; 404 for a county the published version does not hold."""
+    try:
+        return report_data(agreement, county, scope.counties, shown_version(request, agreement))
+    except AnalysisError as exc:
+        raise Http404 from exc

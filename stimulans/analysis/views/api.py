@@ -20,9 +20,8 @@ from stimulans.funds.models import Agreement
 from .. import serializers as s
 from ..aggregation import aggregate_json
 from ..permissions import analysis_scope
-from ..snapshot import report_data
 from ..year_analysis import effect_key
-from .access import county_param, shown_version
+from .access import county_param, year_data
 
 COUNTY_PARAMETER = OpenApiParameter("lan", str, description="Länskod")
 DRAFT_PARAMETER = OpenApiParameter(
@@ -49,8 +48,7 @@ class YearView(APIView):
             raise PermissionDenied(
                 _("Länets siffror visas bara för länet självt tills året är publicerat.")
             )
-        version = shown_version(self.request, agreement)
-        return report_data(agreement, county, scope.counties, version), county
+        return year_data(self.request, agreement, county, scope), county
 
 
 def _part(data, slug):

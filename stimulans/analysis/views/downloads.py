@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404
 from stimulans.funds.models import Agreement
 from stimulans.organisations.models import County
 
-from ..snapshot import FORMATS, render_document, report_data
-from .access import scope_or_refuse, shown_version
+from ..snapshot import FORMATS, render_document
+from .access import scope_or_refuse, shown_version, year_data
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -26,7 +26,7 @@ def _download(request, agreement, county, fmt, scope):
         content = bytes(getattr(version, fmt))
     else:
         code = county.code if county else None
-        data = report_data(agreement, code, scope.counties, version)
+        data = year_data(request, agreement, code, scope)
         content = render_document(data, fmt, version)
     name = f"lagesrapport-{agreement.year}" + (f"-lan-{county.code}" if county else "")
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])

@@ -22,6 +22,7 @@ from .access import (
     scope_or_refuse,
     shown_version,
     shows_draft,
+    year_data,
 )
 
 
@@ -114,7 +115,7 @@ def _publication(request, agreement, version):
 def _report_page(request, agreement, county, scope):
     code = county.code if county else None
     version = shown_version(request, agreement)
-    data = snapshot.report_data(agreement, code, scope.counties, version)
+    data = year_data(request, agreement, code, scope)
     texts = data["texts"]
     return render(
         request,
@@ -142,9 +143,7 @@ def part_analysis(request, year, part):
     scope, refused = scope_or_refuse(request, agreement, county)
     if refused:
         return refused
-    data = snapshot.report_data(
-        agreement, county, scope.counties, shown_version(request, agreement)
-    )
+    data = year_data(request, agreement, county, scope)
     item = next((i for i in data["parts"] if i["part"]["slug"] == part), None)
     if item is None:
         raise Http404
@@ -171,9 +170,7 @@ def indicators(request, year):
     scope, refused = scope_or_refuse(request, agreement, county)
     if refused:
         return refused
-    data = snapshot.report_data(
-        agreement, county, scope.counties, shown_version(request, agreement)
-    )
+    data = year_data(request, agreement, county, scope)
     # The trend shows the years whose figures the user may read for this scope, each year as
     # published (or live where it is not).
     row_scope = f"region:{county}" if county else "national"
