@@ -140,9 +140,9 @@ class ReportText(models.Model):
 
 class StatusReportVersion(models.Model):
     """A published version of the year's status report: every figure, table and text as
-    computed when it was published (`data`, the sections of `analysis.snapshot`), the national
-    documents rendered from it once, and a fingerprint of `data` to tell whether the live
-    figures have changed since."""
+    computed when it was published (its `sections`, those of `analysis.snapshot.SECTIONS`),
+    the national documents rendered from it once, and a fingerprint of the sections to tell
+    whether the live figures have changed since."""
 
     agreement = models.ForeignKey(
         Agreement, on_delete=models.CASCADE, related_name="status_report_versions"
@@ -153,7 +153,6 @@ class StatusReportVersion(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    data = models.JSONField(_("innehåll"))
     fingerprint = models.CharField(max_length=64)
     docx = models.BinaryField(_("Word"))
     pdf = models.BinaryField(_("PDF"))
@@ -169,3 +168,25 @@ class StatusReportVersion(models.Model):
 
     def __str__(self):
         return f"{self.agreement.year} v{self.number}"
+
+
+class StatusReportSection(models.Model):
+    """One section of a published version (`snapshot.SECTIONS`), a row of its own so that a page
+    reads only what it shows; a section split by key (the counties) has a row per key, named
+    `section/key`."""
+
+    version = models.ForeignKey(
+        StatusReportVersion, on_delete=models.CASCADE, related_name="sections"
+    )
+    name = models.CharField(max_length=100)
+    data = models.JSONField(_("innehåll"))
+
+    class Meta:
+        verbose_name = _("del av en publicerad version")
+        verbose_name_plural = _("delar av publicerade versioner")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "name"], name="status_report_section")
+        ]
+
+    def __str__(self):
+        return f"{self.version} {self.name}"

@@ -1,5 +1,6 @@
 """Publication as a frozen version: publishing computes every figure, table and text of the year
-once and stores it (`StatusReportVersion.data`, with the national documents rendered from it);
+once and stores it (a `StatusReportVersion` with a `StatusReportSection` row per section, and the
+national documents rendered from it);
 the public pages, `/analys/api/`, the downloads and `--published` on the CLI read that snapshot,
 so later submissions and recodings do not change what is published.
 
@@ -24,19 +25,13 @@ from .aggregation import aggregate_json, aggregate_parts
 from .documents import excel, pdf, word
 from .indicators import compute_indicators
 from .lookups import AnalysisError, get_agreement
-from .models import StatusReport, StatusReportVersion
+from .models import StatusReport, StatusReportSection, StatusReportVersion
 from .texts import report_texts
 from .year_analysis import analyse_year, limit_effects
 
 FORMATS = ("docx", "pdf", "xlsx")
 RENDERERS = {"docx": word, "pdf": pdf, "xlsx": excel}
 DOCUMENT_EFFECTS = 10  # effects listed per category in Word and PDF (Excel lists every one)
-
-
-def county_key(code):
-    """The key of a county's data in the counties section (not digits only: a JSON path reads
-    those as list positions)."""
-    return f"county:{code}"
 
 
 def analyse_section(agreement):
@@ -58,9 +53,9 @@ def report_section(agreement):
 
 
 def counties_section(agreement):
-    """The same for each county (its fact sheet and `?lan=`), by `county_key`."""
+    """The same for each county (its fact sheet and `?lan=`), by county code."""
     return {
-        county_key(code): analyse_year(agreement, county=code)
+        code: analyse_year(agreement, county=code)
         for code in County.objects.values_list("code", flat=True)
     }
 
@@ -77,6 +72,8 @@ SECTIONS: dict[str, Callable[[Any], Any]] = {
 # national ones (which list every county's reports, effects and flags), and computing them
 # again for each county would make "changed since publication" many times slower.
 NOT_FINGERPRINTED = {"counties"}
+# Sections stored with a row per key (`section/key`), so that a page reads one county's data.
+SPLIT = {"counties"}
 
 
 def build(agreement, names=None):
@@ -99,10 +96,10 @@ def fingerprint(data):
 
 
 def versions(agreement):
-    """The published versions of the year, newest first, without their content."""
+    """The published versions of the year, newest first, without their documents."""
     return (
         StatusReportVersion.objects.filter(agreement=agreement)
-        .defer("data", "docx", "pdf", "xlsx")
+        .defer("docx", "pdf", "xlsx")
         .select_related("published_by")
     )
 
@@ -115,10 +112,27 @@ def published_version(agreement):
     return versions(agreement).first()
 
 
-def version_section(version, *path):
-    """One section (or a part of it, by keys) of a version's data, read without the rest."""
-    lookup = "__".join(("data", *path))
-    return StatusReportVersion.objects.filter(pk=version.pk).values_list(lookup, flat=True).get()
+def _rows(data):
+    """(row name, data) of the sections as stored."""
+    for name, value in data.items():
+        if name in SPLIT:
+            yield from ((f"{name}/{key}", item) for key, item in value.items())
+        else:
+            yield name, value
+
+
+def version_section(version, name, key=None):
+    """One section of a version (or, of a split section, one key's data: None if it has none),
+    read without the rest."""
+    rows = StatusReportSection.objects.filter(version=version)
+    if name in SPLIT and key is None:
+        prefix = f"{name}/"
+        return {
+            row_name[len(prefix) :]: data
+            for row_name, data in rows.filter(name__startswith=prefix).values_list("name", "data")
+        }
+    row_name = f"{name}/{key}" if key is not None else name
+    return rows.filter(name=row_name).values_list("data", flat=True).first()
 
 
 def published_section(year, name):
@@ -140,7 +154,7 @@ def report_data(agreement, county=None, visible=None, version=None):
         return analyse_year(agreement, county=county, visible=visible)
     if county is None:
         return version_section(version, "report")
-    data = version_section(version, "counties", county_key(county))
+    data = version_section(version, "counties", county)
     if data is None:
         raise AnalysisError(_("Länet finns inte i den publicerade versionen."))
     return data
@@ -197,13 +211,15 @@ def publish(agreement, user=None, note=""):
         note=note.strip(),
         published_at=now,
         published_by=user,
-        data=data,
         fingerprint=fingerprint(data),
     )
     with translation.override(settings.LANGUAGE_CODE):
         for fmt in FORMATS:
             setattr(version, fmt, render_document(data["report"], fmt, version))
     version.save()
+    StatusReportSection.objects.bulk_create(
+        StatusReportSection(version=version, name=name, data=value) for name, value in _rows(data)
+    )
     status_report.published = True
     status_report.published_at = now
     status_report.published_by = user

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from stimulans.analysis.aggregation import aggregate_json, aggregate_part
 from stimulans.analysis.lookups import AnalysisError, get_part
-from stimulans.analysis.snapshot import county_key, published_section
+from stimulans.analysis.snapshot import published_section
 
 
 class Command(BaseCommand):
@@ -40,7 +40,7 @@ def _published(part, county):
     year = part.agreement.year
     if not county:
         return published_section(year, "analyse")[part.slug]
-    data = published_section(year, "counties").get(county_key(county))
+    data = published_section(year, "counties").get(county)
     if data is None:
         raise AnalysisError(_("Det finns inget län med koden %(code)s.") % {"code": county})
     item = next(i for i in data["parts"] if i["part"]["slug"] == part.slug)
