@@ -144,7 +144,16 @@ def published_section(year, name):
         raise AnalysisError(
             _("Lägesrapporten %(year)s är inte publicerad.") % {"year": agreement.year}
         )
-    return version_section(version, name)
+    data = version_section(version, name)
+    if data is None or data == {}:
+        raise AnalysisError(
+            _(
+                "Den publicerade versionen %(number)d av lägesrapporten %(year)s har inte de "
+                "siffrorna. Publicera en ny version."
+            )
+            % {"number": version.number, "year": agreement.year}
+        )
+    return data
 
 
 def report_data(agreement, county=None, visible=None, version=None):
@@ -171,13 +180,13 @@ def document_data(data, version=None, effects_limit=None):
         ],
         "version": {
             "number": version.number,
-            "published_at": version.published_at.date().isoformat(),
+            "published_at": timezone.localdate(version.published_at).isoformat(),
             "note": version.note,
         }
         if version
         else None,
         "draft": version is None,
-        "date": (version.published_at if version else timezone.now()).date().isoformat(),
+        "date": timezone.localdate(version.published_at if version else None).isoformat(),
     }
 
 

@@ -7,6 +7,7 @@ from io import StringIO
 
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from .. import snapshot
 from ..models import InitiativeCoding, StatusReport, StatusReportVersion
@@ -137,6 +138,14 @@ class PublishedVersionTest(PageTestCase):
         with self.assertRaises(snapshot.AnalysisError):
             snapshot.published_section(2020, "analyse")
 
+    def test_a_section_the_version_does_not_hold_is_an_error(self):
+        snapshot.publish(self.agreement)
+        with self.assertRaisesMessage(
+            snapshot.AnalysisError,
+            "Den publicerade versionen 1 av lägesrapporten 2020 har inte de siffrorna.",
+        ):
+            snapshot.published_section(2020, "answers")
+
     def test_published_downloads_are_stored_and_drafts_say_so(self):
         version = snapshot.publish(self.agreement, note="Första")
         response = self.client.get(reverse("analysis:download_report", args=[2020, "pdf"]))
@@ -148,7 +157,7 @@ class PublishedVersionTest(PageTestCase):
             return Document(io.BytesIO(content)).sections[0].header.paragraphs[0].text
 
         docx = self.client.get(reverse("analysis:download_report", args=[2020, "docx"]))
-        date = version.published_at.date().isoformat()
+        date = timezone.localdate(version.published_at).isoformat()
         self.assertEqual(header(docx.content), f"Version 1, publicerad {date}. Första")
         self.login(self.anna)
         draft = self.client.get(
