@@ -62,6 +62,7 @@ class PublishedVersionTest(PageTestCase):
         self.assertEqual(version.number, 1)
         before = {url: page(self.client.get(url)) for url in self.public_urls()}
         self.assertIn(b"2 av 21 har redovisat.", before[self.public_urls()[0]])
+        self.assertIn(b"Publicerad version 1", before[self.public_urls()[1]])
         self.submit_more_and_recode()
         for url in self.public_urls():
             response = self.client.get(url)

@@ -97,18 +97,18 @@ def county_sheet(request, year, county):
     return refused or _report_page(request, agreement, county_obj, scope)
 
 
-def _publication(request, agreement, version):
-    """What the page says about publication: the versions (public), and for analysts whether
-    the live figures have changed since the latest one."""
+def _publication(request, agreement, version, national):
+    """What the page says about publication: the version shown and, on the national page, the
+    versions (public) and for analysts whether the live figures have changed since the latest."""
     is_analyst = request.user.is_authenticated and request.user.reads_everything
-    latest = snapshot.versions(agreement).first() if is_analyst else version
     published = is_published(agreement)
+    latest = snapshot.versions(agreement).first() if national and is_analyst else None
     return {
         "published": published,
         "version": version,
-        "versions": snapshot.versions(agreement) if published or is_analyst else [],
+        "versions": snapshot.versions(agreement) if national and (published or is_analyst) else [],
         "draft_view": shows_draft(request),
-        "changed": snapshot.changed_since(agreement, latest) if is_analyst and latest else None,
+        "changed": snapshot.changed_since(agreement, latest) if latest else None,
     }
 
 
@@ -130,7 +130,7 @@ def _report_page(request, agreement, county, scope):
             "indicators": _indicator_charts(data["indicators"], data["indicator_rows"], code),
             "summary": paragraphs(texts["summary"]),
             "counties": scope.county_choices(County.objects.all()),
-            **(_publication(request, agreement, version) if county is None else {}),
+            **_publication(request, agreement, version, national=county is None),
             "is_analyst": request.user.is_authenticated and request.user.reads_everything,
         },
     )
