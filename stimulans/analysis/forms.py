@@ -102,3 +102,17 @@ class CodingForm(forms.ModelForm):
         within = self.initial.get("within_agreement")
         if within is not None:
             self.initial["within_agreement"] = "ja" if within else "nej"
+
+
+class ReportTextForm(forms.Form):
+    """An analyst's text of the status report, with the version the editor started from."""
+
+    body = forms.CharField(
+        label=_("Text"),
+        required=False,
+        max_length=50000,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 16, "cols": 80}),
+        help_text=_("Stycken skiljs åt med en tom rad."),
+    )
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)

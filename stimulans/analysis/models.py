@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from stimulans.funds.models import Agreement, Category
+from stimulans.funds.models import Agreement, AgreementPart, Category
 from stimulans.reporting.models import EffectLevel, Initiative, Phase
 
 
@@ -97,3 +97,101 @@ class StatusReport(models.Model):
 
     def __str__(self):
         return str(self.agreement.year)
+
+
+class ReportTextKind(models.TextChoices):
+    INTRODUCTION = "introduction", _("Inledning")
+    METHOD = "method", _("Metod")
+    PART_SUMMARY = "part_summary", _("Sammanfattande iakttagelser")
+
+
+class ReportText(models.Model):
+    """A text the analysts write for the year's status report: its introduction and method,
+    and per part the summary of observations ("Sammanfattande iakttagelser"). `version` moves on
+    with every save, so that an edit based on an older text is refused."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="report_texts")
+    part = models.ForeignKey(
+        AgreementPart, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("text"), max_length=16, choices=ReportTextKind.choices)
+    body = models.TextField(_("text"), blank=True)
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("rapporttext")
+        verbose_name_plural = _("rapporttexter")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "kind"],
+                condition=models.Q(part__isnull=True),
+                name="report_text_once_per_year",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "kind", "part"],
+                condition=models.Q(part__isnull=False),
+                name="report_text_once_per_part",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.agreement.year} {self.get_kind_display()}"
+
+
+class StatusReportVersion(models.Model):
+    """A published version of the year's status report: every figure, table and text as
+    computed when it was published (its `sections`, those of `analysis.snapshot.SECTIONS`),
+    the national documents rendered from it once, and a fingerprint of the sections to tell
+    whether the live figures have changed since."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="status_report_versions"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    note = models.TextField(_("vad som har ändrats"), blank=True)
+    published_at = models.DateTimeField(_("publicerad"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    fingerprint = models.CharField(max_length=64)
+    docx = models.BinaryField(_("Word"))
+    pdf = models.BinaryField(_("PDF"))
+    xlsx = models.BinaryField(_("Excel"))
+
+    class Meta:
+        ordering = ["agreement", "-number"]
+        verbose_name = _("publicerad version")
+        verbose_name_plural = _("publicerade versioner")
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "number"], name="status_report_version")
+        ]
+
+    def __str__(self):
+        return f"{self.agreement.year} v{self.number}"
+
+
+class StatusReportSection(models.Model):
+    """One section of a published version (`snapshot.SECTIONS`), a row of its own so that a page
+    reads only what it shows; a section split by key (the counties) has a row per key, named
+    `section/key`."""
+
+    version = models.ForeignKey(
+        StatusReportVersion, on_delete=models.CASCADE, related_name="sections"
+    )
+    name = models.CharField(max_length=100)
+    data = models.JSONField(_("innehåll"))
+
+    class Meta:
+        verbose_name = _("del av en publicerad version")
+        verbose_name_plural = _("delar av publicerade versioner")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "name"], name="status_report_section")
+        ]
+
+    def __str__(self):
+        return f"{self.version} {self.name}"

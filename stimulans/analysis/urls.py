@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import answers, api, downloads, funds, publish, reports, workbench
+from .views import answers, api, downloads, funds, publish, reports, texts, workbench
 
 app_name = "analysis"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("", reports.index, name="index"),
     path("<int:year>/", reports.year_report, name="year_report"),
     path("<int:year>/publicera/", publish.publish, name="publish"),
+    path("<int:year>/text/<str:kind>/", texts.edit_year_text, name="edit_year_text"),
+    path("<int:year>/del/<slug:part>/iakttagelser/", texts.edit_part_text, name="edit_part_text"),
     path("<int:year>/lagesrapport.<str:fmt>", downloads.download_report, name="download_report"),
     path("<int:year>/indikatorer/", reports.indicators, name="indicators"),
     path("<int:year>/medel/", funds.funds, name="funds"),

@@ -8,7 +8,8 @@ from stimulans.lib.numbers import sek
 from stimulans.organisations.models import County
 
 from .. import charts
-from ..aggregation import flowchart
+from ..texts import paragraphs
+from ..year_analysis import effect_key
 
 
 def _county_names():
@@ -23,15 +24,21 @@ def blocks(data):
     agreement, county = data["agreement"], data["county"]
     short, names = _county_names()
     out = []
-    title = _("Lägesrapport %(year)s") % {"year": agreement.year}
+    title = _("Lägesrapport %(year)s") % {"year": agreement["year"]}
     if county:
         title += f" – {names.get(county, county)}"
     out.append(("h1", title))
-    out.append(("p", agreement.title))
-    summary = getattr(getattr(agreement, "status_report", None), "summary", "")
-    if summary and not county:
-        out.append(("h2", _("Sammanfattning")))
-        out.extend(("p", para) for para in summary.split("\n") if para.strip())
+    out.append(("p", agreement["title"]))
+    out.append(("p", status_line(data)))
+    texts = data["texts"]
+    for heading, key in (
+        (_("Sammanfattning"), "summary"),
+        (_("Inledning"), "introduction"),
+        (_("Metod"), "method"),
+    ):
+        if texts[key] and not county:
+            out.append(("h2", heading))
+            out.extend(("p", para) for para in paragraphs(texts[key]))
 
     out.append(("h2", _("Vilka har redovisat")))
     out.append(
@@ -61,8 +68,11 @@ def blocks(data):
 
     for item in data["parts"]:
         part, result, effects = item["part"], item["aggregate"], item["effects"]
-        out.append(("h2", part.title))
-        out.append(("image", charts.flowchart_png(flowchart(result)), 17))
+        out.append(("h2", part["title"]))
+        if item["summary"]:
+            out.append(("h3", _("Sammanfattande iakttagelser")))
+            out.extend(("p", para) for para in paragraphs(item["summary"]))
+        out.append(("image", charts.flowchart_png(item["flowchart"]), 17))
         for pot in result["pots"]:
             out.append(("h3", pot["org_kind_label"]))
             out.append(
@@ -75,7 +85,7 @@ def blocks(data):
             out.append(
                 (
                     "table",
-                    f"{part.slug} {pot['org_kind']}",
+                    f"{part['slug']} {pot['org_kind']}",
                     [
                         _("Insatskategori"),
                         _("Aktörer med aktiviteter"),
@@ -121,7 +131,7 @@ def blocks(data):
             )
             listed = False
             for c in pot["categories"]:
-                rows = effects.get((pot["pot_id"], c["category_id"]), [])
+                rows = effects.get(effect_key(pot["pot_id"], c["category_id"]), [])
                 if not rows:
                     continue
                 if not listed:
@@ -141,7 +151,7 @@ def blocks(data):
         out.append(
             (
                 "table",
-                f"{part.slug} {_('kvalitet')}",
+                f"{part['slug']} {_('kvalitet')}",
                 [_("Kvalitetsflagga"), _("Antal"), _("Redovisningar")],
                 [[f["label"], f["count"], f["reports"]] for f in item["flags"]],
             )
@@ -155,7 +165,7 @@ def blocks(data):
             [_("Indikator"), _("Täljare"), _("Nämnare"), _("Värde")],
             [
                 [
-                    i["indicator"].title,
+                    i["indicator"]["title"],
                     i["row"]["numerator"],
                     i["row"]["denominator"],
                     charts.percent(i["row"]["value"]),
@@ -191,7 +201,7 @@ def blocks(data):
                 "image",
                 charts.bar_chart_png(
                     regions,
-                    title=i["indicator"].title[:90],
+                    title=i["indicator"]["title"][:90],
                     highlight=short.get(county) if county else None,
                 ),
                 16,
@@ -208,6 +218,18 @@ def blocks(data):
         )
     )
     return out
+
+
+def status_line(data):
+    """ "Utkast" and the date, or the published version, its date and note."""
+    if data["draft"]:
+        return _("Utkast %(date)s") % {"date": data["date"]}
+    version = data["version"]
+    line = _("Version %(number)d, publicerad %(date)s") % {
+        "number": version["number"],
+        "date": version["published_at"],
+    }
+    return f"{line}. {version['note']}" if version["note"] else line
 
 
 def cell(value):

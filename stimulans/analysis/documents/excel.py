@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 
 from stimulans.lib import cells
 
-from .blocks import blocks
+from ..year_analysis import effect_key
+from .blocks import blocks, status_line
 
 
 def render(data):
@@ -50,13 +51,13 @@ def render(data):
     for item in data["parts"]:
         for pot in item["aggregate"]["pots"]:
             for c in pot["categories"]:
-                for e in item["effects"].get((pot["pot_id"], c["category_id"]), []):
+                for e in item["effects"].get(effect_key(pot["pot_id"], c["category_id"]), []):
                     if e is None:
                         continue
                     cells.append_row(
                         sheet,
                         [
-                            item["part"].slug,
+                            item["part"]["slug"],
                             pot["org_kind_label"],
                             c["title"],
                             e["organisation"],
@@ -66,6 +67,9 @@ def render(data):
                             _("Ja") if e["measured"] else _("Nej"),
                         ],
                     )
+    status = cells.text(status_line(data))
+    for each in workbook.worksheets:
+        each.oddHeader.right.text = status  # "Utkast" and the date, or the version, when printed
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from stimulans.lib import cells
 
 from .. import charts
-from .blocks import blocks, cell
+from .blocks import blocks, cell, status_line
 
 _fonts_registered = False
 
@@ -99,8 +99,17 @@ def render(data):
             story.append(Image(io.BytesIO(png), width=target, height=target * h / w))
             story.append(Spacer(1, 0.2 * cm))
     buffer = io.BytesIO()
-    title = _("Lägesrapport %(year)s") % {"year": data["agreement"].year}
+    title = _("Lägesrapport %(year)s") % {"year": data["agreement"]["year"]}
+    header = cells.text(status_line(data))
+
+    def on_page(canvas, _document):
+        """The draft mark or the version, and the date, at the top of every page."""
+        canvas.saveState()
+        canvas.setFont("Vera", 8)
+        canvas.drawRightString(A4[0] - 2 * cm, A4[1] - 1.2 * cm, header)
+        canvas.restoreState()
+
     SimpleDocTemplate(
         buffer, pagesize=A4, title=title, leftMargin=2 * cm, rightMargin=2 * cm
-    ).build(story)
+    ).build(story, onFirstPage=on_page, onLaterPages=on_page)
     return buffer.getvalue()

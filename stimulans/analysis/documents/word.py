@@ -4,7 +4,7 @@ import io
 
 from stimulans.lib import cells
 
-from .blocks import blocks, cell
+from .blocks import blocks, cell, status_line
 
 
 def render(data):
@@ -14,6 +14,8 @@ def render(data):
 
     document = Document()
     document.styles["Normal"].font.size = Pt(10)
+    # The draft mark or the version, and the date, in the header of every page.
+    document.sections[0].header.paragraphs[0].text = cells.text(status_line(data))
     for block in blocks(data):
         kind = block[0]
         if kind == "h1":

@@ -7,8 +7,10 @@ from django.http import Http404
 from stimulans.accounts.models import Role
 from stimulans.organisations.models import County
 
+from ..lookups import AnalysisError
 from ..models import StatusReport
 from ..permissions import analysis_scope
+from ..snapshot import published_version, report_data
 
 ANALYSTS = (Role.ANALYST, Role.NATIONAL_ADMIN)
 
@@ -47,3 +49,28 @@ def county_param(request):
     if code and ("\x00" in code or not County.objects.filter(code=code).exists()):
         raise Http404
     return code
+
+
+def shows_draft(request):
+    """Analysts and national administrators may ask for the live figures (`?utkast=1`) of a
+    published year; everyone else always reads the published version."""
+    return (
+        request.GET.get("utkast") == "1"
+        and request.user.is_authenticated
+        and (request.user.reads_everything)
+    )
+
+
+def shown_version(request, agreement):
+    """The published version a page, download or JSON answer shows, or None for the live
+    figures (a year not published, or an analyst's draft view)."""
+    return None if shows_draft(request) else published_version(agreement)
+
+
+def year_data(request, agreement, county, scope):
+    """The year's data (`snapshot.report_data`) that the request reads: the published version,
+    or the live figures; 404 for a county the published version does not hold."""
+    try:
+        return report_data(agreement, county, scope.counties, shown_version(request, agreement))
+    except AnalysisError as exc:
+        raise Http404 from exc

@@ -12,8 +12,9 @@ from stimulans.lib.numbers import sek
 from stimulans.organisations.models import County
 
 from .. import charts
-from ..answers import AnswersComparison, compare_answers, part_answers, previous_part
+from ..answers import compare_answers, part_answers, previous_part
 from ..permissions import analysis_scope
+from ..plain import plain
 from .access import county_param, scope_or_refuse
 
 
@@ -26,30 +27,37 @@ def previous_readable(user: Any, part: AgreementPart, county: str | None) -> Agr
     return previous if scope is not None and scope.allows(county) else None
 
 
-def answer_pots(comparison: AnswersComparison) -> list[dict[str, Any]]:
-    """The pots of a comparison for the template `_answers.html`, with a bar chart of each
-    select question's choices (in the questionnaire's order)."""
+def answer_pots(comparison: dict[str, Any], text_limit: int | None = None) -> list[dict[str, Any]]:
+    """The pots of a comparison (as plain data, `analysis.plain`) for the template
+    `_answers.html`, with a bar chart of each select question's choices (in the questionnaire's
+    order) and at most `text_limit` free-text answers per question."""
     pots = []
-    for pot in comparison.pots:
+    for pot in comparison["pots"]:
         questions = []
-        for q in pot.questions:
+        for q in pot["questions"]:
             chart = None
-            if q.figures.choices is not None:
+            figures = q["figures"]
+            if figures["choices"] is not None:
                 chart = mark_safe(  # noqa: S308 – the chart escapes every text it draws
                     charts.bar_chart_svg(
-                        [(c.label, c.actors) for c in q.figures.choices],
-                        title=q.figures.label,
+                        [(c["label"], c["actors"]) for c in figures["choices"]],
+                        title=figures["label"],
                         fmt=sek,
                         sort=False,
                     )
                 )
-            questions.append({"figures": q.figures, "rows": q.rows, "chart": chart})
+            questions.append({"figures": figures, "rows": q["rows"], "chart": chart})
+        texts = [
+            {**t, "answers": t["answers"][:text_limit] if text_limit else t["answers"]}
+            for t in pot["pot"]["texts"]
+            if t["total"]
+        ]
         pots.append(
             {
-                "pot": pot.pot,
-                "reporting": pot.reporting,
+                "pot": pot["pot"],
+                "reporting": pot["reporting"],
                 "questions": questions,
-                "texts": [t for t in pot.pot.texts if t.total],
+                "texts": texts,
             }
         )
     return pots
@@ -76,7 +84,7 @@ def part_answers_page(request: HttpRequest, year: int, part: str) -> HttpRespons
             "part": part_obj,
             "county": county,
             "counties": scope.county_choices(County.objects.all()),
-            "answer_pots": answer_pots(comparison),
+            "answer_pots": answer_pots(plain(comparison)),
             "previous_year": previous.agreement.year if previous else None,
         },
     )

@@ -1,4 +1,6 @@
-"""The status report and a county's fact sheet as Word, PDF or Excel."""
+"""The status report and a county's fact sheet as Word, PDF or Excel. A published year's
+national documents are the ones rendered when the version was published; its fact sheets are
+rendered from the version's data."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -6,9 +8,8 @@ from django.shortcuts import get_object_or_404
 from stimulans.funds.models import Agreement
 from stimulans.organisations.models import County
 
-from ..documents import excel, pdf, word
-from ..year_analysis import analyse_year
-from .access import scope_or_refuse
+from ..snapshot import FORMATS, render_document
+from .access import scope_or_refuse, shown_version, year_data
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -17,17 +18,16 @@ CONTENT_TYPES = {
 }
 
 
-def _download(agreement, county, fmt, scope):
-    if fmt not in CONTENT_TYPES:
+def _download(request, agreement, county, fmt, scope):
+    if fmt not in FORMATS:
         raise Http404
-    limit = None if fmt == "xlsx" else 10  # every effect in Excel, a sample in the documents
-    data = analyse_year(
-        agreement,
-        county=county.code if county else None,
-        effects_limit=limit,
-        visible=scope.counties,
-    )
-    content = {"docx": word, "pdf": pdf, "xlsx": excel}[fmt].render(data)
+    version = shown_version(request, agreement)
+    if version is not None and county is None:
+        content = bytes(getattr(version, fmt))
+    else:
+        code = county.code if county else None
+        data = year_data(request, agreement, code, scope)
+        content = render_document(data, fmt, version)
     name = f"lagesrapport-{agreement.year}" + (f"-lan-{county.code}" if county else "")
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
@@ -37,11 +37,11 @@ def _download(agreement, county, fmt, scope):
 def download_report(request, year, fmt):
     agreement = get_object_or_404(Agreement, year=year)
     scope, refused = scope_or_refuse(request, agreement)
-    return refused or _download(agreement, None, fmt, scope)
+    return refused or _download(request, agreement, None, fmt, scope)
 
 
 def download_county(request, year, county, fmt):
     agreement = get_object_or_404(Agreement, year=year)
     county_obj = get_object_or_404(County, code=county)
     scope, refused = scope_or_refuse(request, agreement, county_obj.code)
-    return refused or _download(agreement, county_obj, fmt, scope)
+    return refused or _download(request, agreement, county_obj, fmt, scope)
