@@ -170,11 +170,11 @@ def published_section(year, name):
     return data
 
 
-def report_data(agreement, county=None, visible=None, version=None):
+def report_data(agreement, county=None, visible=None, version=None, previous=None):
     """The year's analysis (`analyse_year`'s shape) for the whole country or one county: from
-    the version's snapshot, or computed live without one."""
+    the version's snapshot, or computed live without one (`previous` as in `analyse_year`)."""
     if version is None:
-        return analyse_year(agreement, county=county, visible=visible)
+        return analyse_year(agreement, county=county, visible=visible, previous=previous)
     if county is None:
         return version_section(version, "report")
     data = version_section(version, "counties", county)

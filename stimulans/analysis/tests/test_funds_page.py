@@ -70,7 +70,7 @@ class FundsPageTest(MoneyTestCase):
 
     def test_the_status_report_includes_it(self):
         data = analyse_year(self.agreement)
-        self.assertEqual(data["funds"].current.total.allocated_sek, 7000)
+        self.assertEqual(data["funds"]["current"]["total"]["allocated_sek"], 7000)
         self.login(self.anna)
         response = self.client.get(reverse("analysis:year_report", args=[2020]))
         self.assertContains(response, reverse("analysis:funds", args=[2020]))

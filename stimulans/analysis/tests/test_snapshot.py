@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .. import snapshot
-from ..models import InitiativeCoding, StatusReport, StatusReportVersion
+from ..models import InitiativeCoding, StatusReport, StatusReportSection, StatusReportVersion
 from ..texts import save_text
 from .helpers import PageTestCase, county_org, make_initiative, make_report
 
@@ -140,7 +140,9 @@ class PublishedVersionTest(PageTestCase):
             snapshot.published_section(2020, "analyse")
 
     def test_a_section_the_version_does_not_hold_is_an_error(self):
-        snapshot.publish(self.agreement)
+        # A version published before the answers were part of the snapshot.
+        version = snapshot.publish(self.agreement)
+        StatusReportSection.objects.filter(version=version, name__startswith="answers").delete()
         with self.assertRaisesMessage(
             snapshot.AnalysisError,
             "Den publicerade versionen 1 av lägesrapporten 2020 har inte de siffrorna.",
@@ -249,3 +251,42 @@ class CountyAfterPublicationTest(PageTestCase):
             reverse("analysis:download_county", args=[2020, "99", "xlsx"]),
         ):
             self.assertEqual(self.client.get(url).status_code, 404, url)
+
+
+class PublishedAnswersAndFundsTest(PageTestCase):
+    def run_command(self, *args):
+        out = StringIO()
+        call_command(*args, stdout=out)
+        return out.getvalue()
+
+    def test_published_answers_and_funds_read_the_version(self):
+        answers = ("analyse_answers", "--year", "2020", "--part", "suicidprevention")
+        funds = ("funds", "--year", "2020")
+        for command in (answers, funds):
+            with self.assertRaises(CommandError) as caught:
+                self.run_command(*command, "--published")
+            self.assertEqual(caught.exception.returncode, 2)
+            self.assertIn("Lägesrapporten 2020 är inte publicerad.", str(caught.exception))
+        snapshot.publish(self.agreement)
+        published_answers = self.run_command(*answers, "--published")
+        published_funds = self.run_command(*funds, "--published")
+        self.assertEqual(published_answers, self.run_command(*answers))
+        self.assertEqual(published_funds, self.run_command(*funds))
+        self.assertEqual(
+            json.loads(self.run_command(*funds, "--county", "01", "--published")),
+            json.loads(self.run_command(*funds, "--county", "01")),
+        )
+        with self.assertRaises(CommandError) as caught:
+            self.run_command(*answers, "--county", "01", "--published")
+        self.assertEqual(caught.exception.returncode, 2)
+        # A third county reports: the live figures change, the published ones do not.
+        make_report(county_org("04"), self.suicide_pot, funds_used_sek=500)
+        self.assertEqual(self.run_command(*answers, "--published"), published_answers)
+        self.assertEqual(self.run_command(*funds, "--published"), published_funds)
+        live = json.loads(self.run_command(*answers))
+        frozen = json.loads(published_answers)
+        self.assertEqual(
+            [p["reporting_actors"] for p in live["pots"]],
+            [p["reporting_actors"] + 1 for p in frozen["pots"]],
+        )
+        self.assertNotEqual(self.run_command(*funds), published_funds)

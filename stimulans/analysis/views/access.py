@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from stimulans.accounts.models import Role
+from stimulans.funds.models import Agreement
 from stimulans.organisations.models import County
 
 from ..lookups import AnalysisError
@@ -70,7 +71,11 @@ def shown_version(request, agreement):
 def year_data(request, agreement, county, scope):
     """The year's data (`snapshot.report_data`) that the request reads: the published version,
     or the live figures; 404 for a county the published version does not hold."""
+    previous = Agreement.objects.filter(year=agreement.year - 1).first()
+    previous_scope = previous and analysis_scope(request.user, previous)
+    readable = bool(previous_scope and previous_scope.allows(county))
     try:
-        return report_data(agreement, county, scope.counties, shown_version(request, agreement))
+        version = shown_version(request, agreement)
+        return report_data(agreement, county, scope.counties, version, previous=readable)
     except AnalysisError as exc:
         raise Http404 from exc
