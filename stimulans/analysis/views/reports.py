@@ -11,11 +11,13 @@ from stimulans.organisations.models import County
 from .. import charts
 from ..aggregation import aggregate_part, compare_pots, flowchart
 from ..effects import effects_by_category
+from ..flowcharts import flowcharts, grouped_effects
 from ..indicators import compute_indicators
 from ..models import Indicator, StatusReport
 from ..permissions import analysis_scope, is_published
 from ..year_analysis import analyse_year
 from .access import county_param, published_flag, reads_aggregates, scope_or_refuse
+from .previous_year import category_comparison, indicator_comparison
 
 
 def index(request):
@@ -130,9 +132,27 @@ def part_analysis(request, year, part):
             "counties": scope.county_choices(County.objects.all()),
             "is_analyst": request.user.is_authenticated and request.user.reads_everything,
             "comparison": compare_pots(result) if len(result["pots"]) > 1 else None,
+            "previous_year": category_comparison(request.user, part, result, county),
+            "grouped_effects": _grouped_effects(result, part, scope.detail(county)),
             **_part_context(result, effects, county),
         },
     )
+
+
+def _grouped_effects(result, part, county):
+    """Per pot, the categories with their grouped effects (the report's effects tables)."""
+    groups = grouped_effects(flowcharts(part, county))
+    return [
+        {
+            "org_kind_label": pot["org_kind_label"],
+            "categories": [
+                {"title": c["title"], "groups": groups[(pot["pot_id"], c["category_id"])]}
+                for c in pot["categories"]
+                if groups.get((pot["pot_id"], c["category_id"]))
+            ],
+        }
+        for pot in result["pots"]
+    ]
 
 
 def indicators(request, year):
@@ -152,7 +172,9 @@ def indicators(request, year):
     trend_rows = compute_indicators(None, years=years)
     items = _indicator_charts(agreement, rows, county)
     row_scope = f"region:{county}" if county else "national"
+    previous_year, changes = indicator_comparison(request.user, agreement, rows, county)
     for item in items:
+        item["previous"] = changes.get((item["indicator"].code, row_scope))
         trend = [
             (str(r["year"]), r["value"])
             for r in trend_rows
@@ -165,6 +187,7 @@ def indicators(request, year):
         {
             "agreement": agreement,
             "items": items,
+            "previous_year": previous_year,
             "county": county,
             "counties": scope.county_choices(County.objects.all()),
         },
