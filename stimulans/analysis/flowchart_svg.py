@@ -120,8 +120,9 @@ def category_flowchart_svg(chart, limit=8):
     width = len(columns) * (BOX_WIDTH + GAP) - GAP + 2
     height = legend_y + 12
     markers = "".join(
-        f'<marker id="pil-{q}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
-        f'markerHeight="7" orient="auto"><path d="M0 0 L10 5 L0 10 z" fill="{colour}"/></marker>'
+        f'<marker id="pil-{q}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
+        f'markerHeight="8" markerUnits="userSpaceOnUse" orient="auto">'
+        f'<path d="M0 0 L10 5 L0 10 z" fill="{colour}"/></marker>'
         for q, (colour, _dash) in STYLES.items()
     )
     title = _("Flödesschema för %(category)s") % {"category": _text(chart["title"])}

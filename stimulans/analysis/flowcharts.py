@@ -14,7 +14,7 @@ from django.db.models import Q
 from stimulans.funds.models import Category, Pot
 from stimulans.reporting.models import EffectLevel, Initiative
 
-from .grouping import Override, TextItem, group_texts
+from .grouping import Grouping, Override, TextItem, group_texts
 from .lookups import county_filter
 from .models import TextGroupOverride, TextKind
 
@@ -72,13 +72,16 @@ def _dominant(counts):
     return max(QUALITIES, key=lambda q: (counts[q], -QUALITIES.index(q)))
 
 
-def category_flowchart(category, rows, overrides, aims):
-    """The flowchart of one category from its initiative rows (see the module's description)."""
+def category_flowchart(category, rows, overrides, aims, kinds=KINDS):
+    """The flowchart of one category from its initiative rows (see the module's description);
+    the texts of `kinds` only are grouped (the other columns and the links are left empty)."""
     groupings = {
-        kind: group_category(rows, kind, overrides.get((category.pk, kind), ())) for kind in KINDS
+        kind: group_category(rows, kind, overrides.get((category.pk, kind), ())) for kind in kinds
     }
+    if len(groupings) < len(KINDS):
+        groupings = {kind: groupings.get(kind, Grouping([])) for kind in KINDS}
     links = defaultdict(Counter)  # (from box, to box) → initiatives per link quality
-    for row in rows:
+    for row in rows if len(kinds) == len(KINDS) else ():
         boxes = []
         for kind in KINDS:
             ids = sorted(groupings[kind].groups_of(getattr(row, kind)))
@@ -132,9 +135,10 @@ def category_flowchart(category, rows, overrides, aims):
     }
 
 
-def flowcharts(part, county=None, category=None):
+def flowcharts(part, county=None, category=None, kinds=KINDS):
     """Per pot (recipient kind) of the part, a flowchart per category in the pot's order (or only
-    `category`'s). `county`: a code, a list of codes or None (the whole country)."""
+    `category`'s). `county`: a code, a list of codes or None (the whole country). With fewer
+    `kinds`, only those texts are grouped and no links are drawn (the counts are all there)."""
     pots = list(Pot.objects.filter(part=part).order_by("pk"))
     categories = list(
         Category.objects.filter(Q(pk=category.pk) if category else Q(pot__in=pots)).order_by(
@@ -148,7 +152,7 @@ def flowcharts(part, county=None, category=None):
     overrides = overrides_by_key(ids)
     by_pot = defaultdict(list)
     for c in categories:
-        by_pot[c.pot_id].append(category_flowchart(c, rows[c.pk], overrides, part.aims))
+        by_pot[c.pot_id].append(category_flowchart(c, rows[c.pk], overrides, part.aims, kinds))
     return {
         "year": part.agreement.year,
         "part": part.slug,

@@ -9,12 +9,13 @@ join the group of the first key they match, taking keys with the most actors fir
 override (merged or renamed groups) fixes its keys to one group with its label; new keys that are
 near one of them join it. The result is deterministic: it depends on the texts, not their order."""
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-import snowballstemmer
+import Stemmer
 from rapidfuzz import fuzz, process
 
 THRESHOLD = 85
@@ -35,7 +36,8 @@ WORD = re.compile(r"\w+")
 BULLET = re.compile(r"^\s*(?:[-–—•*·]+|\d+[.)])\s*")
 SPACE = re.compile(r"\s+")
 
-_stemmer = snowballstemmer.stemmer("swedish")
+_stemmer = Stemmer.Stemmer("swedish")
+_stemmer.maxCacheSize = 100_000  # words seen before are not stemmed again
 
 
 def split_lines(text: str) -> list[str]:
@@ -54,12 +56,52 @@ def normalise(text: str) -> str:
     return " ".join(WORD.findall(text))
 
 
+@functools.lru_cache(maxsize=100_000)
 def text_key(text: str) -> str:
     """The key of one line: normalised, stop words dropped, words stemmed. A line of stop words
     only keeps its normalised words."""
     words = normalise(text).split()
     content = [w for w in words if w not in STOP_WORDS] or words
     return " ".join(_stemmer.stemWords(content))
+
+
+def _sorted_words(key: str) -> str:
+    """The key's words in alphabetical order: `fuzz.ratio` of these is rapidfuzz's token sort
+    ratio, without sorting every candidate again for each comparison."""
+    return " ".join(sorted(key.split()))
+
+
+@functools.lru_cache(maxsize=512)
+def _cluster(
+    seeds: tuple[tuple[int, tuple[str, ...]], ...], keys: tuple[str, ...], threshold: int
+) -> tuple[tuple[int, ...], int]:
+    """Leader clustering: the group number of each of `keys` (taken in order) and the number
+    of groups. The seeds (the analysts' groups) are groups 0, 1, …; a key joins the group of the
+    first best match among the seeds' keys and the earlier leaders with at least `threshold`,
+    else leads a new group. Pure, so its results are kept for the same input (page reloads)."""
+    reps: list[str] = []  # the keys that new keys are matched against, their words sorted
+    rep_group: list[int] = []
+    seen: set[str] = set()
+    for n, (_id, seed_keys) in enumerate(seeds):
+        for key in seed_keys:
+            if key not in seen:
+                seen.add(key)
+                reps.append(_sorted_words(key))
+                rep_group.append(n)
+    count = len(seeds)
+    owners = []
+    for key in keys:
+        match = process.extractOne(
+            _sorted_words(key), reps, scorer=fuzz.ratio, score_cutoff=threshold
+        )
+        if match is None:
+            reps.append(_sorted_words(key))
+            rep_group.append(count)
+            owners.append(count)
+            count += 1
+        else:
+            owners.append(rep_group[match[2]])
+    return tuple(owners), count
 
 
 @dataclass(frozen=True)
@@ -123,31 +165,21 @@ def group_texts(
             if key:
                 by_key.setdefault(key, []).append((line, item))
 
-    drafts: list[_Draft] = []
-    owner: dict[str, int] = {}
-    reps: list[str] = []  # the keys that new keys are matched against
-    rep_draft: list[int] = []
-    for override in sorted(overrides, key=lambda o: o.id):
-        drafts.append(_Draft(override=override))
-        for key in sorted(override.keys):
-            if key not in owner:
-                owner[key] = len(drafts) - 1
-                reps.append(key)
-                rep_draft.append(len(drafts) - 1)
-
     def weight(key: str) -> tuple[int, int, str]:
         rows = by_key[key]
         return (-len({item.actor for _line, item in rows}), -len(rows), key)
 
-    for key in sorted((k for k in by_key if k not in owner), key=weight):
-        match = process.extractOne(key, reps, scorer=fuzz.token_sort_ratio, score_cutoff=threshold)
-        if match is None:
-            drafts.append(_Draft())
-            owner[key] = len(drafts) - 1
-            reps.append(key)
-            rep_draft.append(len(drafts) - 1)
-        else:
-            owner[key] = rep_draft[match[2]]
+    seeds = tuple(sorted((o.id, tuple(sorted(o.keys))) for o in overrides))
+    taken = set().union(*(o.keys for o in overrides))
+    fresh = tuple(sorted((k for k in by_key if k not in taken), key=weight))
+    owner_of_fresh, count = _cluster(seeds, fresh, threshold)
+    by_id = {o.id: o for o in overrides}
+    drafts = [_Draft(override=by_id[seed_id]) for seed_id, _keys in seeds]
+    drafts += [_Draft() for _n in range(count - len(seeds))]
+    owner: dict[str, int] = dict(zip(fresh, owner_of_fresh, strict=True))
+    for n, (_id, keys) in enumerate(seeds):
+        for key in keys:
+            owner.setdefault(key, n)
     for key in sorted(by_key):
         drafts[owner[key]].keys.append(key)
 

@@ -36,7 +36,7 @@ def part_flowcharts(request, year, part):
             "part": part,
             "county": county,
             "own_counties_only": county is None and not scope.everything,
-            "data": flowcharts(part, scope.detail(county)),
+            "data": flowcharts(part, scope.detail(county), kinds=()),
             "qualities": quality_labels(),
         },
     )

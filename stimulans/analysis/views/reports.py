@@ -13,7 +13,7 @@ from ..aggregation import aggregate_part, compare_pots, flowchart
 from ..effects import effects_by_category
 from ..flowcharts import flowcharts, grouped_effects
 from ..indicators import compute_indicators
-from ..models import Indicator, StatusReport
+from ..models import Indicator, StatusReport, TextKind
 from ..permissions import analysis_scope, is_published
 from ..year_analysis import analyse_year
 from .access import county_param, published_flag, reads_aggregates, scope_or_refuse
@@ -141,7 +141,7 @@ def part_analysis(request, year, part):
 
 def _grouped_effects(result, part, county):
     """Per pot, the categories with their grouped effects (the report's effects tables)."""
-    groups = grouped_effects(flowcharts(part, county))
+    groups = grouped_effects(flowcharts(part, county, kinds=[TextKind.EFFECTS]))
     return [
         {
             "org_kind_label": pot["org_kind_label"],
