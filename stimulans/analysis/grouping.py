@@ -177,8 +177,8 @@ def group_texts(
     drafts = [_Draft(override=by_id[seed_id]) for seed_id, _keys in seeds]
     drafts += [_Draft() for _n in range(count - len(seeds))]
     owner: dict[str, int] = dict(zip(fresh, owner_of_fresh, strict=True))
-    for n, (_id, keys) in enumerate(seeds):
-        for key in keys:
+    for n, (_id, seed_keys) in enumerate(seeds):
+        for key in seed_keys:
             owner.setdefault(key, n)
     for key in sorted(by_key):
         drafts[owner[key]].keys.append(key)
