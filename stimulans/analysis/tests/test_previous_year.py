@@ -109,6 +109,11 @@ class PreviousYearTest(PageTestCase):
             '<td class="num">40</td><td class="num">10</td><td class="num">+30</td>',
         )
         self.assertContains(response, "Nedlagd kategori")
+        # A category of 2020 alone: no figures for 2019 and no change.
+        self.assertContains(
+            response,
+            '<td class="num">1</td>\n      <td class="num">–</td>\n      <td class="num">–</td>',
+        )
 
     def test_indicators_side_by_side(self):
         self.login(self.anna)
