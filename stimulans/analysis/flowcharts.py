@@ -24,6 +24,8 @@ AIMS = "aims"
 
 
 def category_initiatives(part, county, category_ids):
+    """The part's counted initiatives within the agreement (of the given effective categories)
+    as named rows: id, organisation, effective category and level, link quality, the texts."""
     qs = (
         Initiative.objects.counted()
         .filter(county_filter(county), report__pot__part=part, within_agreement=True)

@@ -220,3 +220,8 @@ class FlowchartPagesTest(FlowchartTestCase):
             html=False,
         )
         self.assertContains(response, self.urls()[0])
+
+    def test_year_report_links_the_flowcharts(self):
+        self.login(self.anna)
+        response = self.client.get(reverse("analysis:year_report", args=[2020]))
+        self.assertContains(response, self.urls()[0])
