@@ -71,7 +71,7 @@ def _sorted_words(key: str) -> str:
     return " ".join(sorted(key.split()))
 
 
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=64)  # the boxes of a few parts' categories, a few MB at most
 def _cluster(
     seeds: tuple[tuple[int, tuple[str, ...]], ...], keys: tuple[str, ...], threshold: int
 ) -> tuple[tuple[int, ...], int]:
