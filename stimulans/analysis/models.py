@@ -195,3 +195,38 @@ class StatusReportSection(models.Model):
 
     def __str__(self):
         return f"{self.version} {self.name}"
+
+
+class TextKind(models.TextChoices):
+    """The boxes of the program-logic chain whose texts are grouped."""
+
+    ACTIVITIES = "activities", _("Aktiviteter")
+    GOALS = "goals", _("Mål")
+    OUTPUTS = "outputs", _("Prestationer")
+    EFFECTS = "effects", _("Effekter")
+
+
+class TextGroupOverride(models.Model):
+    """An analyst's group of similar texts in one category: the texts whose keys
+    (`analysis.grouping.text_key`) are in `keys` form one group called `label`. Made by merging
+    or renaming the automatic groups on the text groups page; removing it restores them."""
+
+    category = models.ForeignKey(
+        Category, verbose_name=_("insatskategori"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("ruta"), max_length=16, choices=TextKind.choices)
+    keys = models.JSONField(_("nycklar"), default=list)
+    label = models.CharField(_("benämning"), max_length=300)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("textgrupp")
+        verbose_name_plural = _("textgrupper")
+
+    def __str__(self):
+        return self.label

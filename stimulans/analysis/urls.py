@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import answers, api, downloads, funds, publish, reports, texts, workbench
+from .views import answers, api, downloads, flowcharts, funds, publish, reports, texts, workbench
 
 app_name = "analysis"
 
@@ -23,6 +23,17 @@ urlpatterns = [
     path("<int:year>/del/<slug:part>/svar/", answers.part_answers_page, name="part_answers"),
     path("<int:year>/del/<slug:part>/insatser/", workbench.workbench, name="workbench"),
     path("<int:year>/del/<slug:part>/kvalitet/", workbench.part_flags, name="part_flags"),
+    path("<int:year>/del/<slug:part>/floden/", flowcharts.part_flowcharts, name="flowcharts"),
+    path(
+        "<int:year>/del/<slug:part>/floden/<int:category>/",
+        flowcharts.category_flowchart,
+        name="category_flowchart",
+    ),
+    path(
+        "<int:year>/del/<slug:part>/floden/<int:category>/grupper/",
+        flowcharts.text_groups,
+        name="text_groups",
+    ),
     path("insatser/<int:pk>/", workbench.initiative_detail, name="initiative_detail"),
     path("redovisningar/<int:pk>/kvalitet/", workbench.report_flags, name="report_flags"),
     path("api/<int:year>/tackning/", api.CoverageView.as_view(), name="api_coverage"),

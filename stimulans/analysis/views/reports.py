@@ -6,12 +6,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
-from stimulans.funds.models import Agreement
+from stimulans.funds.models import Agreement, AgreementPart
 from stimulans.lib.numbers import sek
 from stimulans.organisations.models import County
 
 from .. import charts, snapshot
 from ..aggregation import compare_pots
+from ..flowcharts import flowcharts, grouped_effects
+from ..models import TextKind
 from ..permissions import analysis_scope, is_published
 from ..texts import paragraphs
 from ..year_analysis import effect_key, limit_effects
@@ -25,6 +27,7 @@ from .access import (
     year_data,
 )
 from .answers import answer_pots
+from .previous_year import category_comparison, indicator_comparison
 
 
 def index(request):
@@ -150,6 +153,7 @@ def part_analysis(request, year, part):
     if item is None:
         raise Http404
     result = item["aggregate"]
+    part_obj = get_object_or_404(AgreementPart, agreement=agreement, slug=part)
     return render(
         request,
         "analysis/part_analysis.html",
@@ -160,9 +164,27 @@ def part_analysis(request, year, part):
             "counties": scope.county_choices(County.objects.all()),
             "is_analyst": request.user.is_authenticated and request.user.reads_everything,
             "comparison": compare_pots(result) if len(result["pots"]) > 1 else None,
+            "previous_year": category_comparison(request.user, part_obj, result, county),
+            "grouped_effects": _grouped_effects(result, part_obj, scope.detail(county)),
             **_part_context(item, 50),
         },
     )
+
+
+def _grouped_effects(result, part, county):
+    """Per pot, the categories with their grouped effects (the report's effects tables)."""
+    groups = grouped_effects(flowcharts(part, county, kinds=[TextKind.EFFECTS]))
+    return [
+        {
+            "org_kind_label": pot["org_kind_label"],
+            "categories": [
+                {"title": c["title"], "groups": groups[(pot["pot_id"], c["category_id"])]}
+                for c in pot["categories"]
+                if groups.get((pot["pot_id"], c["category_id"]))
+            ],
+        }
+        for pot in result["pots"]
+    ]
 
 
 def indicators(request, year):
@@ -183,7 +205,11 @@ def indicators(request, year):
             rows = snapshot.section(other, "indicators", shown_version(request, other))
             trend_rows.extend({**r, "year": other.year} for r in rows if r["scope"] == row_scope)
     items = _indicator_charts(data["indicators"], data["indicator_rows"], county)
+    previous_year, changes = indicator_comparison(
+        request.user, agreement, data["indicator_rows"], county
+    )
     for item in items:
+        item["previous"] = changes.get((item["indicator"]["code"], row_scope))
         trend = [
             (str(r["year"]), r["value"])
             for r in trend_rows
@@ -196,6 +222,7 @@ def indicators(request, year):
         {
             "agreement": agreement,
             "items": items,
+            "previous_year": previous_year,
             "county": county,
             "counties": scope.county_choices(County.objects.all()),
         },
