@@ -182,6 +182,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 # Files that CLI imports read (population, earlier reports, plans, weight tables): larger ones are
 # refused before they are parsed.
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
+# SCB's API (PxWebApi 2) that `stimulans fetch-population` asks; the product never does.
+SCB_API_URL = os.environ.get("SCB_API_URL", "https://statistikdatabasen.scb.se/api/v2")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
