@@ -18,9 +18,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
-from rest_framework.decorators import api_view, permission_classes
+from rest_framework.decorators import api_view, permission_classes, renderer_classes
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -38,6 +39,7 @@ TITLES = {
     409: gettext_lazy("Konflikt"),
     413: gettext_lazy("För stor begäran"),
     415: gettext_lazy("Medietypen stöds inte"),
+    422: gettext_lazy("Kan inte behandlas"),
     429: gettext_lazy("För många förfrågningar"),
 }
 
@@ -199,6 +201,7 @@ class ConditionalGetMixin:
 @extend_schema(exclude=True)
 @api_view(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"])
 @permission_classes([AllowAny])
+@renderer_classes([JSONRenderer])
 def not_found(request, *args, **kwargs):
     """Any other path under an API's prefix: 404 as problem details, like the rest of it."""
     raise exceptions.NotFound
@@ -207,3 +210,13 @@ def not_found(request, *args, **kwargs):
 class Conventions(KnownParametersMixin, ConditionalGetMixin):
     """For every DRF view of the JSON APIs: unknown parameters refused, ETag and 304.
     Problem details and pages come from the settings (EXCEPTION_HANDLER, pagination)."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        renderer = getattr(request, "accepted_renderer", None)
+        if (
+            getattr(response, "content_type", None) == PROBLEM_CONTENT_TYPE
+            and renderer is not None
+            and renderer.format != "json"
+        ):
+            response.content_type = None  # the browsable API's HTML page of the problem
+        return super().finalize_response(request, response, *args, **kwargs)

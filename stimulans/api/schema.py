@@ -1,7 +1,7 @@
 """drf-spectacular hooks: the schema shows the versioned paths only (`/api/v1/`, and the
 analysis JSON `/analys/api/`), every operation documents its errors as problem details
-(400, 401, 403, 404, 409), reads their ETag and 304, and the filters whose values come from the
-database list those values."""
+(400, 401, 403, 404, 409; writes also 422), reads their ETag and 304, and the filters whose
+values come from the database list those values."""
 
 from django.utils.translation import gettext as _
 
@@ -71,6 +71,14 @@ def conventions(result, generator, request, public):
                         "type": kind,
                         "enum": [int(v) if kind == "integer" else v for v, _label in values],
                     }
+            if method in ("post", "patch"):
+                responses["422"] = {
+                    "description": _(
+                        "Välformat men inte för den här redovisningen (ett mått som potten "
+                        "inte samlar in)."
+                    ),
+                    "content": problem,
+                }
             if method == "get":
                 _document_etag(operation)
     # What the serializers check beyond their fields: a new report names its pot (or year and

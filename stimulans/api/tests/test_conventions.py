@@ -184,6 +184,10 @@ class ConventionsTestCase(ApiTestCase):
         )
         body = self.assertProblem(response, 400, "validation")
         self.assertEqual(list(body["errors"]), ["initiatives.0.funds_sek"])
+        # The browsable API shows a problem as a page, as HTML.
+        response = self.client.get(REPORTS, {"part": "nope"}, HTTP_ACCEPT="text/html")
+        self.assertStatus(response, 400)
+        self.assertTrue(response["Content-Type"].startswith("text/html"))
         # 405 and a path that is not there.
         self.assertProblem(self.client.delete(url), 405)
         self.assertProblem(self.client.get("/api/v1/finns-inte/"), 404)
