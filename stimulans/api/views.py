@@ -32,7 +32,7 @@ from .conventions import problem
 from .filters import AllocationFilter, ReportFilter
 
 
-class Conventions(conventions.Conventions):
+class ApiConventions(conventions.Conventions):
     """Unknown parameters refused, ETag and 304 on reads, validated filters; pagination,
     problem details and the language come from the settings (see `conventions`)."""
 
@@ -41,7 +41,7 @@ class Conventions(conventions.Conventions):
     parser_classes = [JSONParser]
 
 
-class AllocationViewSet(Conventions, viewsets.ReadOnlyModelViewSet):
+class AllocationViewSet(ApiConventions, viewsets.ReadOnlyModelViewSet):
     """Fördelningar: the user's organisation's allocations (national roles: all; county
     coordinators: their county's), filterable by year, part, kind, organisation, county and
     `updated_since` (recomputed or requisitioned since)."""
@@ -76,7 +76,7 @@ def _conflict(exc):
 
 
 class ReportViewSet(
-    Conventions,
+    ApiConventions,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
