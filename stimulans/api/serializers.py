@@ -234,7 +234,9 @@ def _form_value(value):
 class ReportCreateSerializer(ReportWriteSerializer):
     pot = serializers.IntegerField(required=False, help_text=_("Pottens id, eller year och part."))
     year = serializers.IntegerField(required=False)
-    part = serializers.CharField(required=False)
+    # Blank allowed: a part of only control characters is blank once they are removed
+    # (CleanInputMiddleware), and names no pot (404) like any other unknown part.
+    part = serializers.CharField(required=False, allow_blank=True)
 
     def validate(self, attrs):
         attrs = super().validate(attrs)

@@ -176,6 +176,10 @@ class ConventionsTestCase(ApiTestCase):
             "report-exists",
         )
         self.assertEqual(body["id"], self.mine.pk)
+        # 404: no such pot (a part of control characters only is blank once they are removed).
+        for part in ("nope", "\x19"):
+            response = self.client.post(REPORTS, {"year": 2020, "part": part}, format="json")
+            self.assertIn("pot", self.assertProblem(response, 404, "pot-not-found")["errors"])
         # 400 with nested fields named by their path.
         response = self.client.patch(
             url,
