@@ -10,13 +10,15 @@ URL = reverse("api:allocation-list")
 class AllocationsApiTest(ApiTestCase):
     def codes(self, response):
         self.assertStatus(response, 200)
-        return sorted((a["organisation"]["kind"], a["organisation"]["code"]) for a in response.data)
+        return sorted(
+            (a["organisation"]["kind"], a["organisation"]["code"]) for a in response.data["results"]
+        )
 
     def test_it_lists_the_organisations_allocations(self):
         self.auth(self.alice)
         response = self.client.get(URL)
         self.assertStatus(response, 200)
-        (row,) = response.data
+        (row,) = response.data["results"]
         self.assertEqual(row["organisation"]["code"], "0180")
         self.assertEqual(row["year"], 2020)
         self.assertEqual(row["part"], "handlingsplaner-mobila")
@@ -28,14 +30,15 @@ class AllocationsApiTest(ApiTestCase):
 
     def test_national_roles_filter(self):
         self.auth(self.anna)
-        self.assertEqual(len(self.client.get(URL).data), 5)
+        self.assertEqual(self.client.get(URL).data["count"], 5)
         self.assertEqual(
             self.codes(self.client.get(URL, {"org_code": "0127"})), [("municipality", "0127")]
         )
-        self.assertEqual(len(self.client.get(URL, {"recipient_kind": "municipality"}).data), 3)
-        self.assertEqual(len(self.client.get(URL, {"county": "01"}).data), 4)
-        self.assertEqual(len(self.client.get(URL, {"part": "barn-unga", "year": 2020}).data), 1)
-        self.assertEqual(self.client.get(URL, {"year": 2019}).data, [])
+        self.assertEqual(self.client.get(URL, {"recipient_kind": "municipality"}).data["count"], 3)
+        self.assertEqual(self.client.get(URL, {"county": "01"}).data["count"], 4)
+        self.assertEqual(self.client.get(URL, {"part": "barn-unga", "year": 2020}).data["count"], 1)
+        # A year without an agreement is an unknown value: 400, not an empty list.
+        self.assertStatus(self.client.get(URL, {"year": 2019}), 400)
 
     def test_it_checks_ownership(self):
         uppsala = Allocation.objects.get(organisation=self.uppsala)
@@ -43,7 +46,7 @@ class AllocationsApiTest(ApiTestCase):
         self.auth(self.alice)
         self.assertEqual(self.codes(self.client.get(URL)), [("municipality", "0180")])
         self.assertStatus(self.client.get(reverse("api:allocation-detail", args=[uppsala.pk])), 404)
-        self.assertEqual(self.client.get(URL, {"org_code": "0380"}).data, [])
+        self.assertEqual(self.client.get(URL, {"org_code": "0380"}).data["results"], [])
         self.auth(self.regina)
         self.assertEqual(self.codes(self.client.get(URL)), [("region", "01")])
         # County coordinators: every organisation of the county.
@@ -62,7 +65,7 @@ class AllocationsApiTest(ApiTestCase):
         # Analysts and national administrators: everything.
         for user in (self.anna, self.adam):
             self.auth(user)
-            self.assertEqual(len(self.client.get(URL).data), 5)
+            self.assertEqual(self.client.get(URL).data["count"], 5)
             self.assertStatus(
                 self.client.get(reverse("api:allocation-detail", args=[uppsala.pk])), 200
             )

@@ -41,6 +41,7 @@ class CreateTokenCommandTest(ApiTestCase):
         key = self.run_command("alice")
         self.client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         codes = {
-            a["organisation"]["code"] for a in self.client.get(reverse("api:allocation-list")).data
+            a["organisation"]["code"]
+            for a in self.client.get(reverse("api:allocation-list")).data["results"]
         }
         self.assertEqual(codes, {"0180"})

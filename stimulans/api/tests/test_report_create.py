@@ -48,16 +48,16 @@ class ReportCreateApiTest(ApiTestCase):
         again = self.client.post(URL, self.payload(), format="json")
         self.assertStatus(again, 409)
         self.assertEqual(again.data["id"], first.data["id"])
-        # A pot for another kind of recipient.
-        self.assertStatus(self.client.post(URL, {"pot": self.youth_region.pk}, format="json"), 400)
-        self.assertStatus(self.client.post(URL, {"year": 2020, "part": "nope"}, format="json"), 400)
+        # A pot for another kind of recipient: 403; a pot that does not exist: 404.
+        self.assertStatus(self.client.post(URL, {"pot": self.youth_region.pk}, format="json"), 403)
+        self.assertStatus(self.client.post(URL, {"year": 2020, "part": "nope"}, format="json"), 404)
         self.assertStatus(self.client.post(URL, {}, format="json"), 400)
         Report.objects.all().delete()
         bad = self.payload()
         bad["initiatives"][0]["funds_sek"] = "mycket"
         response = self.client.post(URL, bad, format="json")
         self.assertStatus(response, 400)
-        self.assertIn("initiatives", response.data)
+        self.assertIn("initiatives.0.funds_sek", response.data["errors"])
         self.assertEqual(Report.objects.count(), 0)
 
     def test_it_checks_ownership(self):
@@ -75,7 +75,8 @@ class ReportCreateApiTest(ApiTestCase):
         self.assertEqual(Report.objects.filter(pot=self.mobila_municipality).count(), 2)
         # County coordinators act for their own (county) organisation only.
         self.auth(self.cora)
-        self.assertStatus(self.client.post(URL, self.payload(), format="json"), 400)
+        # (the county recipients have no pot of that part: 404)
+        self.assertStatus(self.client.post(URL, self.payload(), format="json"), 404)
         self.assertStatus(
             self.client.post(URL, {"pot": self.suicide_county.pk}, format="json"), 201
         )

@@ -22,9 +22,12 @@ class ReportSubmitApiTest(ApiTestCase):
         self.auth(self.alice)
         response = self.client.post(submit_url(self.mine), {}, format="json")
         self.assertStatus(response, 400)
-        self.assertTrue(response.data["errors"])
-        first = response.data["errors"][0]
+        self.assertEqual(response["Content-Type"], "application/problem+json")
+        self.assertEqual(response.data["type"], "urn:stimulans:problem:not-submittable")
+        # Per field, as every error of the API; each problem also in `issues`.
+        first = response.data["issues"][0]
         self.assertEqual(set(first), {"message", "field", "initiative"})
+        self.assertEqual(response.data["errors"][first["field"]][0], first["message"])
         self.mine.refresh_from_db()
         self.assertEqual(self.mine.status, "draft")
 

@@ -58,8 +58,12 @@ class ReportUpdateApiTest(ApiTestCase):
         )
         self.assertStatus(response, 200)
         self.assertEqual(response.data["measures"], {"bup.treatment.children": 7})
+        # A measure the pot does not collect: well-formed, but not for this report.
         response = self.patch(report, {"version": report.version + 1, "measures": {"x.y": 1}})
-        self.assertStatus(response, 400)
+        self.assertStatus(response, 422)
+        self.assertEqual(
+            response.data["errors"], {"measures": ["Okänt mått ”x.y” för den här redovisningen."]}
+        )
 
     def test_submitted_reports_are_read_only(self):
         Report.objects.filter(pk=self.mine.pk).update(status=ReportStatus.SUBMITTED)

@@ -32,7 +32,7 @@ class ReportsReadApiTest(ApiTestCase):
 
     def ids(self, response):
         self.assertStatus(response, 200)
-        return sorted(r["id"] for r in response.data)
+        return sorted(r["id"] for r in response.data["results"])
 
     def test_a_report_has_answers_initiatives_measures_and_version(self):
         self.auth(self.regina)

@@ -10,10 +10,10 @@ class SchemaTest(ApiTestCase):
         self.assertStatus(response, 200)
         paths = response.json()["paths"]
         for path in [
-            "/api/allocations/",
-            "/api/reports/",
-            "/api/reports/{id}/",
-            "/api/reports/{id}/submit/",
+            "/api/v1/allocations/",
+            "/api/v1/reports/",
+            "/api/v1/reports/{id}/",
+            "/api/v1/reports/{id}/submit/",
         ]:
             self.assertIn(path, paths)
 

@@ -23,6 +23,16 @@ class PopulationTestCase(BaseTestCase):
         self.assertRedirects(r, self.url)
         self.assertEqual(PopulationDataset.objects.get().figures.count(), 2)
 
+    def test_admin_imports_scb_json(self):
+        from .test_population_formats import DATA
+
+        self.login(self.adam)
+        content = (DATA / "befolkning_pxweb.json").read_bytes()
+        self.assertRedirects(self.post(content, name="BefolkningNy.json"), self.url)
+        self.assertEqual(PopulationDataset.objects.get().figures.count(), 3)
+        r = self.post(b'{"data": []}', name="BefolkningNy.json")
+        self.assertContains(r, "varken JSON-stat 2.0", status_code=400)
+
     def test_demo_figures_are_labelled(self):
         self.login(self.adam)
         self.post(GOOD, official=False)
