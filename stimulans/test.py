@@ -93,7 +93,9 @@ class BaseTestCase(TestCase):
         - each user in `allowed` gets a status in `ok`; a redirect must not go to the login page.
 
         The refused requests are sent first, so that a change an allowed request makes cannot
-        hide a refused one. `extra` goes to the test client (e.g. `format="json"`).
+        hide a refused one. `extra` goes to the test client (e.g. `format="json"`); files in
+        `data` are rewound before each request. Returns the allowed users' responses, by user,
+        for checks of what each one sees.
         """
         if isinstance(ok, int):
             ok = (ok,)
@@ -102,6 +104,9 @@ class BaseTestCase(TestCase):
             self.logout()
             if user is not None:
                 self.login(user)
+            for value in (data or {}).values():
+                if hasattr(value, "seek"):
+                    value.seek(0)  # an uploaded file is sent whole every time
             return getattr(self.client, method)(url, data or {}, **extra)
 
         if None not in allowed and None not in refused:
@@ -116,13 +121,15 @@ class BaseTestCase(TestCase):
                 self.assertIn(response.status_code, self.REFUSED_STATUS, where)
             else:
                 self.assertEqual(response.status_code, refused_status, where)
+        responses = {}
         for user in allowed:
             where = f"{user.username if user else 'anonymous'} {method} {url}"
-            response = send(user)
+            response = responses[user] = send(user)
             self.assertIn(response.status_code, ok, where)
             if response.status_code == 302:
                 self.assertNotIn(self.LOGIN_URL, response["Location"], where)
         self.logout()
+        return responses
 
     def assertOpenToEveryLoggedInRole(self, url):
         """The page answers 200 to every role and sends anonymous visitors to the login page."""
