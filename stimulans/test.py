@@ -60,12 +60,12 @@ class BaseTestCase(TestCase):
         """The response's status is one of `codes`; a failure shows what came back."""
         self.assertIn(response.status_code, codes, getattr(response, "data", response))
 
-    def assertRefused(self, response):
+    def assertRefused(self, response, where=""):
         """Refused means 403 or 404 for a logged-in user, a redirect to login for anonymous."""
         if response.status_code == 302:
-            self.assertIn(self.LOGIN_URL, response["Location"])
+            self.assertIn(self.LOGIN_URL, response["Location"], where)
         else:
-            self.assertIn(response.status_code, self.REFUSED_STATUS)
+            self.assertIn(response.status_code, self.REFUSED_STATUS, where)
 
     def assertAnonymousRefused(self, response, where=""):
         """An anonymous request is sent to the login page."""
@@ -87,9 +87,10 @@ class BaseTestCase(TestCase):
 
         - anonymous visitors are always checked: unless `None` is in `allowed` or `refused`,
           the request must be sent to the login page (`assertAnonymousRefused`); `None` in
-          `refused` accepts any refusal (`assertRefused`: login page, 403 or 404), for public
-          pages that refuse what is not published;
-        - each user in `refused` is refused: 403 or 404 (`refused_status` asks for one code);
+          `refused` accepts any refusal (login page, 403 or 404), for public pages that refuse
+          what is not published;
+        - each user in `refused` is refused: 403 or 404 (`refused_status` asks for one code,
+          of anonymous visitors too when `None` is in `refused`);
         - each user in `allowed` gets a status in `ok`; a redirect must not go to the login page.
 
         The refused requests are sent first, so that a change an allowed request makes cannot
@@ -112,12 +113,11 @@ class BaseTestCase(TestCase):
         if None not in allowed and None not in refused:
             self.assertAnonymousRefused(send(None), f"anonymous {method} {url}")
         for user in refused:
-            if user is None:
-                self.assertRefused(send(None))
-                continue
-            where = f"{user.username} {method} {url}"
+            where = f"{user.username if user else 'anonymous'} {method} {url}"
             response = send(user)
-            if refused_status is None:
+            if user is None and refused_status is None:
+                self.assertRefused(response, where)
+            elif refused_status is None:
                 self.assertIn(response.status_code, self.REFUSED_STATUS, where)
             else:
                 self.assertEqual(response.status_code, refused_status, where)
