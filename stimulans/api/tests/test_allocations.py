@@ -9,13 +9,13 @@ URL = reverse("api:allocation-list")
 
 class AllocationsApiTest(ApiTestCase):
     def codes(self, response):
-        self.assertStatus(response, 200)
+        self.assertEqual(response.status_code, 200, response.content)
         return sorted((a["organisation"]["kind"], a["organisation"]["code"]) for a in response.data)
 
     def test_it_lists_the_organisations_allocations(self):
         self.auth(self.alice)
         response = self.client.get(URL)
-        self.assertStatus(response, 200)
+        self.assertEqual(response.status_code, 200, response.content)
         (row,) = response.data
         self.assertEqual(row["organisation"]["code"], "0180")
         self.assertEqual(row["year"], 2020)
@@ -42,7 +42,6 @@ class AllocationsApiTest(ApiTestCase):
         # Own organisation only, for reporters; another organisation's id is not found.
         self.auth(self.alice)
         self.assertEqual(self.codes(self.client.get(URL)), [("municipality", "0180")])
-        self.assertStatus(self.client.get(reverse("api:allocation-detail", args=[uppsala.pk])), 404)
         self.assertEqual(self.client.get(URL, {"org_code": "0380"}).data, [])
         self.auth(self.regina)
         self.assertEqual(self.codes(self.client.get(URL)), [("region", "01")])
@@ -59,17 +58,19 @@ class AllocationsApiTest(ApiTestCase):
         )
         self.auth(self.otto)
         self.assertEqual(self.codes(self.client.get(URL)), [("municipality", "0380")])
-        # Analysts and national administrators: everything.
-        for user in (self.anna, self.adam):
-            self.auth(user)
-            self.assertEqual(len(self.client.get(URL).data), 5)
-            self.assertStatus(
-                self.client.get(reverse("api:allocation-detail", args=[uppsala.pk])), 200
-            )
-        # Anonymous or a wrong token: 401. Writing: not allowed.
-        self.anonymous()
-        self.assertStatus(self.client.get(URL), 401)
+        # Analysts and national administrators: everything; anonymous requests: 401.
+        national = [self.anna, self.adam]
+        for response in self.assertAccess(URL, allowed=national, ok=200).values():
+            self.assertEqual(len(response.data), 5)
+        self.assertAccess(
+            reverse("api:allocation-detail", args=[uppsala.pk]),
+            allowed=national,
+            refused=[self.alice],
+            refused_status=404,
+            ok=200,
+        )
+        # A wrong token: 401. Writing: not allowed.
         self.client.credentials(HTTP_AUTHORIZATION="Token not-a-token")
-        self.assertStatus(self.client.get(URL), 401)
+        self.assertEqual(self.client.get(URL).status_code, 401)
         self.auth(self.adam)
-        self.assertStatus(self.client.post(URL, {}, format="json"), 405)
+        self.assertEqual(self.client.post(URL, {}, format="json").status_code, 405)
