@@ -7,7 +7,7 @@ class SchemaTest(ApiTestCase):
     def test_the_schema_describes_the_endpoints(self):
         self.auth(self.alice)
         response = self.client.get(reverse("api:schema"), {"format": "json"})
-        self.assertStatus(response, 200)
+        self.assertEqual(response.status_code, 200, response.content)
         paths = response.json()["paths"]
         for path in [
             "/api/v1/allocations/",
