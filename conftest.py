@@ -90,23 +90,23 @@ def _questionnaires_parsed_once():
     loads them (1.4 CPU seconds each time): `load_questionnaires` and `install_questionnaire`
     get the same definition, a fresh copy each time, for the same file, categories and
     measures. Files that do not parse still raise every time; the tests of the parser
-    (`reporting.xlsform.parse_xlsform`) call it directly, uncached."""
+    (`reporting.xlsform.parse_xlsform`) and the upload (`reporting.formcheck.read_form`) call
+    it directly, uncached."""
     import copy
 
     from stimulans.reporting.questionnaires import loader
 
-    parse = loader.parse_xlsform
+    parse = loader.read_form
     parsed = {}
 
-    def parse_once(content, filename, categories=None, measures=None, **options):
+    def parse_once(content, filename, categories=None, measures=None):
         key = (content, filename, frozenset(categories or ()), tuple(measures or ()))
-        key += tuple(sorted(options.items()))
         if key not in parsed:
-            parsed[key] = parse(content, filename, categories, measures, **options)
+            parsed[key] = parse(content, filename, categories, measures)
         return copy.deepcopy(parsed[key])
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(loader, "parse_xlsform", parse_once)
+        patch.setattr(loader, "read_form", parse_once)
         yield
 
 
