@@ -11,12 +11,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
 from stimulans.analysis import snapshot
 from stimulans.analysis.aggregation import CATEGORY_FIELDS
-from stimulans.analysis.models import Indicator, StatusReportVersion
+from stimulans.analysis.models import StatusReportSection, StatusReportVersion
 from stimulans.analysis.money import FIELDS as MONEY_FIELDS
 from stimulans.funds.models import Agreement
 from stimulans.lib.cells import csv_bytes
@@ -162,6 +163,16 @@ def table_json(version: StatusReportVersion, name: str) -> list[dict[str, Any]]:
     ]
 
 
+def _indicator_titles(version):
+    """The indicators' titles as published in the version's report, by code."""
+    indicators = (
+        StatusReportSection.objects.filter(version=version, name="report")
+        .values_list("data__indicators", flat=True)
+        .first()
+    )
+    return {item["indicator"]["code"]: item["indicator"]["title"] for item in indicators or []}
+
+
 def indicators_jsonstat(versions: Iterable[StatusReportVersion]) -> dict[str, Any]:
     """JSON-stat 2.0: a dataset with the dimensions indicator × region × year and the
     published values (null where there is none), row-major in that order."""
@@ -174,22 +185,24 @@ def indicators_jsonstat(versions: Iterable[StatusReportVersion]) -> dict[str, An
             if row["indicator"] not in indicator_ids:
                 indicator_ids.append(row["indicator"])
             values[(row["indicator"], _region(row["scope"]), year)] = row["value"]
-    titles = dict(Indicator.objects.values_list("code", "title"))
+    titles = {}
+    for version in versions:
+        titles.update(_indicator_titles(version))
     counties = dict(County.objects.values_list("code", "name"))
     region_ids = [NATIONAL_REGION, *sorted({r for _i, r, _y in values} - {NATIONAL_REGION})]
     year_ids = [str(v.agreement.year) for v in versions]
     ids = ["indicator", "region", "year"]
     categories = {
         "indicator": (indicator_ids, {i: titles.get(i, i) for i in indicator_ids}),
-        "region": (region_ids, {r: counties.get(r, "Riket") for r in region_ids}),
+        "region": (region_ids, {r: counties.get(r, _("Riket")) for r in region_ids}),
         "year": (year_ids, {y: y for y in year_ids}),
     }
-    labels = {"indicator": "Indikator", "region": "Region", "year": "År"}
+    labels = {"indicator": _("Indikator"), "region": _("Region"), "year": _("År")}
     return {
         "version": "2.0",
         "class": "dataset",
-        "label": "Nyckelindikatorer per län och år",
-        "source": "Stimulans, publicerade lägesrapporter",
+        "label": _("Nyckelindikatorer per län och år"),
+        "source": _("Stimulansmedel för psykisk hälsa, publicerade lägesrapporter"),
         "updated": max(v.published_at for v in versions).isoformat() if versions else None,
         "id": ids,
         "size": [len(categories[d][0]) for d in ids],

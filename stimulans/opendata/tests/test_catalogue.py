@@ -3,12 +3,12 @@ properties, a dataset per published year and table, never an unpublished year.""
 
 from django.urls import reverse
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
+from rdflib import namespace as ns
 
 from stimulans.analysis import snapshot
 from stimulans.funds.models import Agreement
 
-from ..catalogue import THEME_HEAL, VCARD
+from .. import catalogue
 from ..models import LICENCES, OpenDataSettings
 from .helpers import OpenDataTestCase
 
@@ -30,50 +30,53 @@ class CatalogueTest(OpenDataTestCase):
 
     def datasets_by_year(self, graph):
         years = {}
-        for dataset in graph.subjects(RDF.type, DCAT.Dataset):
-            for period in graph.objects(dataset, DCTERMS.temporal):
-                start = graph.value(period, DCAT.startDate)
+        for dataset in graph.subjects(ns.RDF.type, ns.DCAT.Dataset):
+            for period in graph.objects(dataset, ns.DCTERMS.temporal):
+                start = graph.value(period, ns.DCAT.startDate)
                 years.setdefault(str(start)[:4], []).append(dataset)
         return years
 
     def test_mandatory_classes_and_properties(self):
         for fmt in ("ttl", "rdf"):
             g = self.graph(fmt)
-            catalogs = list(g.subjects(RDF.type, DCAT.Catalog))
+            catalogs = list(g.subjects(ns.RDF.type, ns.DCAT.Catalog))
             self.assertEqual(len(catalogs), 1)
             catalog = catalogs[0]
-            self.assertEqual(self.languages(g, catalog, DCTERMS.title), {"sv", "en"})
-            self.assertEqual(self.languages(g, catalog, DCTERMS.description), {"sv", "en"})
-            self.assertEqual(g.value(catalog, DCTERMS.license), CC_BY)
-            publisher = g.value(catalog, DCTERMS.publisher)
-            self.assertIn((publisher, RDF.type, FOAF.Agent), g)
-            self.assertEqual(str(g.value(publisher, FOAF.name)), "Sveriges Kommuner och Regioner")
-            datasets = set(g.objects(catalog, DCAT.dataset))
-            self.assertEqual(datasets, set(g.subjects(RDF.type, DCAT.Dataset)))
+            self.assertEqual(self.languages(g, catalog, ns.DCTERMS.title), {"sv", "en"})
+            self.assertEqual(self.languages(g, catalog, ns.DCTERMS.description), {"sv", "en"})
+            self.assertEqual(g.value(catalog, ns.DCTERMS.license), CC_BY)
+            publisher = g.value(catalog, ns.DCTERMS.publisher)
+            self.assertIn((publisher, ns.RDF.type, ns.FOAF.Agent), g)
+            name = str(g.value(publisher, ns.FOAF.name))
+            self.assertEqual(name, "Sveriges Kommuner och Regioner")
+            datasets = set(g.objects(catalog, ns.DCAT.dataset))
+            self.assertEqual(datasets, set(g.subjects(ns.RDF.type, ns.DCAT.Dataset)))
             self.assertEqual(len(datasets), 4)  # three tables of 2020, the indicators of all years
             for dataset in datasets:
-                self.assertEqual(self.languages(g, dataset, DCTERMS.title), {"sv", "en"})
-                self.assertEqual(self.languages(g, dataset, DCTERMS.description), {"sv", "en"})
-                self.assertEqual(g.value(dataset, DCTERMS.publisher), publisher)
-                self.assertIn((dataset, DCAT.theme, THEME_HEAL), g)
-                self.assertIsNotNone(g.value(dataset, DCTERMS.issued))
-                self.assertIsNotNone(g.value(dataset, DCTERMS.modified))
-                contact = g.value(dataset, DCAT.contactPoint)
-                self.assertIn((contact, RDF.type, VCARD.Organization), g)
-                self.assertTrue(g.value(contact, VCARD.fn))
-                self.assertEqual(g.value(contact, VCARD.hasEmail), URIRef("mailto:info@skr.se"))
-                distributions = list(g.objects(dataset, DCAT.distribution))
+                self.assertEqual(self.languages(g, dataset, ns.DCTERMS.title), {"sv", "en"})
+                self.assertEqual(self.languages(g, dataset, ns.DCTERMS.description), {"sv", "en"})
+                self.assertEqual(g.value(dataset, ns.DCTERMS.publisher), publisher)
+                self.assertIn((dataset, ns.DCAT.theme, catalogue.THEME_HEAL), g)
+                self.assertIsNotNone(g.value(dataset, ns.DCTERMS.issued))
+                self.assertIsNotNone(g.value(dataset, ns.DCTERMS.modified))
+                contact = g.value(dataset, ns.DCAT.contactPoint)
+                self.assertIn((contact, ns.RDF.type, catalogue.VCARD.Organization), g)
+                self.assertTrue(g.value(contact, catalogue.VCARD.fn))
+                email = g.value(contact, catalogue.VCARD.hasEmail)
+                self.assertEqual(email, URIRef("mailto:info@skr.se"))
+                distributions = list(g.objects(dataset, ns.DCAT.distribution))
                 self.assertTrue(distributions)
                 for dist in distributions:
-                    self.assertIn((dist, RDF.type, DCAT.Distribution), g)
-                    self.assertEqual(g.value(dist, DCAT.accessURL), g.value(dist, DCAT.downloadURL))
-                    self.assertTrue(g.value(dist, DCTERMS.format))
-                    self.assertTrue(g.value(dist, DCAT.mediaType))
-                    self.assertEqual(g.value(dist, DCTERMS.license), CC_BY)
+                    self.assertIn((dist, ns.RDF.type, ns.DCAT.Distribution), g)
+                    url = g.value(dist, ns.DCAT.accessURL)
+                    self.assertEqual(url, g.value(dist, ns.DCAT.downloadURL))
+                    self.assertTrue(g.value(dist, ns.DCTERMS.format))
+                    self.assertTrue(g.value(dist, ns.DCAT.mediaType))
+                    self.assertEqual(g.value(dist, ns.DCTERMS.license), CC_BY)
 
     def test_distributions_point_at_the_files(self):
         g = self.graph()
-        urls = {str(u) for u in g.objects(None, DCAT.downloadURL)}
+        urls = {str(u) for u in g.objects(None, ns.DCAT.downloadURL)}
         base = "http://testserver/oppna-data/"
         expected = {
             f"{base}2020/{name}.{fmt}"
@@ -84,7 +87,7 @@ class CatalogueTest(OpenDataTestCase):
         for url in urls:
             response = self.client.get(url.removeprefix("http://testserver"))
             self.assertEqual(response.status_code, 200, url)
-        modified = {str(o) for o in g.objects(None, DCTERMS.modified)}
+        modified = {str(o) for o in g.objects(None, ns.DCTERMS.modified)}
         self.assertEqual(modified, {self.version.published_at.isoformat()})
 
     def count_by_year(self, graph):
@@ -103,8 +106,8 @@ class CatalogueTest(OpenDataTestCase):
     def test_nothing_published_is_an_empty_catalogue(self):
         snapshot.unpublish(self.agreement)
         g = self.graph()
-        self.assertEqual(len(list(g.subjects(RDF.type, DCAT.Catalog))), 1)
-        self.assertEqual(list(g.subjects(RDF.type, DCAT.Dataset)), [])
+        self.assertEqual(len(list(g.subjects(ns.RDF.type, ns.DCAT.Catalog))), 1)
+        self.assertEqual(list(g.subjects(ns.RDF.type, ns.DCAT.Dataset)), [])
         self.assertEqual(self.client.get(reverse("opendata:jsonstat")).status_code, 404)
 
     def test_licence_and_contact_set_by_the_administrator(self):
@@ -114,9 +117,10 @@ class CatalogueTest(OpenDataTestCase):
         settings.contact_email = "oppnadata@example.se"
         settings.save()
         g = self.graph()
-        self.assertEqual(set(g.objects(None, DCTERMS.license)), {CC0})
-        contact = next(g.subjects(RDF.type, VCARD.Organization))
-        self.assertEqual(str(g.value(contact, VCARD.fn)), "Öppna data, SKR")
-        self.assertEqual(g.value(contact, VCARD.hasEmail), URIRef("mailto:oppnadata@example.se"))
+        self.assertEqual(set(g.objects(None, ns.DCTERMS.license)), {CC0})
+        contact = next(g.subjects(ns.RDF.type, catalogue.VCARD.Organization))
+        self.assertEqual(str(g.value(contact, catalogue.VCARD.fn)), "Öppna data, SKR")
+        email = g.value(contact, catalogue.VCARD.hasEmail)
+        self.assertEqual(email, URIRef("mailto:oppnadata@example.se"))
         self.assertEqual(OpenDataSettings.objects.count(), 1)
         self.assertContains(self.client.get(reverse("opendata:index")), "CC0 1.0")

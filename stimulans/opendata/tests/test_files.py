@@ -7,6 +7,7 @@ import math
 from django.urls import reverse
 
 from stimulans.analysis import snapshot
+from stimulans.analysis.models import Indicator
 from stimulans.analysis.tests.helpers import county_org, make_initiative, make_report
 from stimulans.funds.models import Agreement
 
@@ -103,6 +104,8 @@ class TableFileTest(OpenDataTestCase):
         snapshot.publish(Agreement.objects.get(year=2019), self.anna)
         data = self.client.get(reverse("opendata:jsonstat")).json()
         check_jsonstat(self, data)
+        title = data["dimension"]["indicator"]["category"]["label"][FIRST]
+        self.assertEqual(title, Indicator.objects.get(code=FIRST).title)
         self.assertEqual(data["id"], ["indicator", "region", "year"])
         self.assertEqual(data["size"], [4, 22, 2])
         self.assertEqual(list(data["dimension"]["year"]["category"]["index"]), ["2019", "2020"])
@@ -147,6 +150,7 @@ class TableFileTest(OpenDataTestCase):
         before = {url: self.client.get(url).content for url in urls}
         report = make_report(county_org("04"), self.suicide_pot, funds_used_sek=7)
         make_initiative(report, self.cat["kunskap-kompetens"], funds_sek=7)
+        Indicator.objects.filter(code=FIRST).update(title="Omdöpt efter publiceringen")
         for url in urls:
             self.assertEqual(self.client.get(url).content, before[url], url)
         # The live figures did change: a new version publishes them.
