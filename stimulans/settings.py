@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "stimulans.plans",
     "stimulans.analysis",
     "stimulans.api",
+    "stimulans.opendata",
 ]
 
 MIDDLEWARE = [

@@ -20,7 +20,7 @@ document.addEventListener("securitypolicyviolation", (e) => {
 """
 
 PAGES = {
-    None: ["/", "/konto/logga-in/", "/avtal/", "/analys/"],
+    None: ["/", "/konto/logga-in/", "/avtal/", "/analys/", "/oppna-data/"],
     "rapportor-0180": [
         "/",
         "/redovisning/",
