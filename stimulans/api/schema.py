@@ -3,6 +3,7 @@ analysis JSON `/analys/api/`), every operation documents its errors as problem d
 (400, 401, 403, 404, 409; writes also 422), reads their ETag and 304, and the filters whose
 values come from the database list those values."""
 
+from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
 from .conventions import PROBLEM_CONTENT_TYPE
@@ -49,12 +50,21 @@ PROBLEM_SCHEMA = {
 }
 
 
+def _database_choices():
+    """{parameter: (values, JSON type)} of the filters whose values are in the database; none
+    before the tables exist (`check --deploy` builds the schema, perhaps before `migrate`)."""
+    try:
+        return {name: (values(), kind) for name, (values, kind) in DATABASE_CHOICES.items()}
+    except DatabaseError:
+        return {}
+
+
 def conventions(result, generator, request, public):
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas["Problem"] = PROBLEM_SCHEMA
     problem = {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
     descriptions = _error_descriptions()
-    choices = {name: (values(), kind) for name, (values, kind) in DATABASE_CHOICES.items()}
+    choices = _database_choices()
     for operations in result.get("paths", {}).values():
         for method, operation in operations.items():
             responses = operation.setdefault("responses", {})

@@ -285,3 +285,13 @@ class ConventionsTestCase(ApiTestCase):
                 refused_status=404,
                 ok=200,
             )
+
+
+class UnmatchedPathsTest(ConventionsTestCase):
+    def test_a_path_with_a_line_break_is_a_problem_too(self):
+        # Found by schemathesis: the catch-all patterns did not match a newline in the path,
+        # so Django answered with the HTML 404 page.
+        self.auth(self.anna)
+        for path in ("/analys/api/%0Ax/indikatorer/", "/api/v1/reports/%0A/"):
+            with self.subTest(path=path):
+                self.assertProblem(self.client.get(path), 404)
