@@ -95,18 +95,17 @@ def _questionnaires_parsed_once():
 
     from stimulans.reporting.questionnaires import loader
 
-    parse = loader.parse_xlsform
+    parse = loader.read_form
     parsed = {}
 
-    def parse_once(content, filename, categories=None, measures=None, **options):
+    def parse_once(content, filename, categories=None, measures=None):
         key = (content, filename, frozenset(categories or ()), tuple(measures or ()))
-        key += tuple(sorted(options.items()))
         if key not in parsed:
-            parsed[key] = parse(content, filename, categories, measures, **options)
+            parsed[key] = parse(content, filename, categories, measures)
         return copy.deepcopy(parsed[key])
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(loader, "parse_xlsform", parse_once)
+        patch.setattr(loader, "read_form", parse_once)
         yield
 
 
