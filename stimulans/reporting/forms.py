@@ -190,6 +190,37 @@ def build_form(definition, values, issues=()):
     return nodes, conditional
 
 
+def _first_inputs(nodes, found):
+    """{field id: id of its first control}: a radio or checkbox group's first choice."""
+    for node in nodes:
+        if node["kind"] == "field":
+            choices = node["choices"] if node["widget"] in ("radio", "checkbox") else ()
+            found[node["id"]] = choices[0][3] if choices else node["id"]
+        for child in node.get("children", ()):
+            _first_inputs([child], found)
+        for row in node.get("rows", ()):
+            _first_inputs(row["children"], found)
+    return found
+
+
+def issue_links(nodes, issues):
+    """The error summary's rows: (issue, id of the control its link focuses, or None)."""
+    first = _first_inputs(nodes, {})
+    links = []
+    for issue in issues:
+        field = getattr(issue, "field", None)
+        if not field:
+            links.append((issue, None))
+            continue
+        number = getattr(issue, "initiative", None)
+        if number:
+            fid = field_id(field, xlsform.INITIATIVES, number - 1)
+        else:
+            fid = field_id(field)
+        links.append((issue, first.get(fid, fid)))
+    return links
+
+
 def compare_answers(definition, yours, saved):
     """The answers that differ between two versions of the form (the conflict page), in form
     order, as [(question, your answer, saved answer)] with answers as text for reading."""
