@@ -1,20 +1,16 @@
-from django.db.models import Count, Sum
+from django.db.models import Sum
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from stimulans.funds.models import Agreement, Allocation
+from stimulans.funds.models import Agreement, Allocation, Pot
 from stimulans.plans.models import ActionPlan, PlanScope
-from stimulans.reporting.models import Report, ReportStatus
+from stimulans.reporting.models import Report
+from stimulans.reporting.services import status_summary
 
 
 def healthz(request):
     """A minimal view (no database, no template): a health check and the load test's baseline."""
     return HttpResponse("ok", content_type="text/plain")
-
-
-def _status_counts(reports):
-    counts = dict(reports.values("status").annotate(n=Count("pk")).values_list("status", "n"))
-    return [(label, counts.get(value, 0)) for value, label in ReportStatus.choices]
 
 
 def home(request):
@@ -28,6 +24,7 @@ def home(request):
     if agreement is None:
         return render(request, "core/home.html", context)
     year_reports = Report.objects.filter(pot__part__agreement=agreement)
+    pots = Pot.objects.filter(part__agreement=agreement).select_related("part__agreement")
     org = user.organisation
     if org is not None:
         context["own_reports"] = year_reports.filter(organisation=org).select_related("pot__part")
@@ -41,8 +38,9 @@ def home(request):
         )
     if user.is_county_coordinator and org is not None:
         county_reports = year_reports.filter(organisation__county_id=org.county_id)
-        context["county_counts"] = _status_counts(county_reports)
-        context["county_to_read"] = county_reports.filter(status=ReportStatus.SUBMITTED).count()
+        # Every expected report, the ones not started too.
+        context["county_counts"] = status_summary(pots, org.county)
+        context["county_to_read"] = county_reports.to_review().count()
     if user.reads_everything:
-        context["national_counts"] = _status_counts(year_reports)
+        context["national_counts"] = status_summary(pots)
     return render(request, "core/home.html", context)

@@ -46,9 +46,18 @@ class HomeTestCase(BaseTestCase):
         self.login(self.cora)
         r = self.client.get("/")
         self.assertContains(r, "1 inskickad redovisning väntar på granskning")
+        # Every expected report is counted, those not started too: no pot is allocated, so
+        # every organisation of a pot's kind is expected. Stockholms län: 26 municipalities
+        # × 2 municipal pots + 1 region × 4 + 1 county recipient × 4 = 60, one submitted.
+        self.assertContains(r, "Inte påbörjad: <strong>59</strong>", html=False)
+        self.assertContains(r, "Utkast: <strong>0</strong>", html=False)
+        self.assertContains(r, "Inskickad: <strong>1</strong>", html=False)
+        self.assertContains(r, 'href="/redovisning/2020/granska/"')
         self.login(self.anna)
         r = self.client.get("/")
         self.assertContains(r, "Inskickad: <strong>2</strong>", html=False)
+        # The country: 290 × 2 + 21 × 4 + 21 × 4 = 748 expected, two submitted.
+        self.assertContains(r, "Inte påbörjad: <strong>746</strong>", html=False)
 
     def test_it_checks_ownership(self):
         # The home page is open to anonymous visitors too (it invites them to log in).

@@ -76,6 +76,8 @@ from .status import (
     expected_organisations,
     report_status_by_pot,
     report_status_rows,
+    review_list,
+    status_summary,
 )
 from .versions import check_version, new_page_token, page_token
 from .workflow import (
@@ -123,6 +125,7 @@ __all__ = [
     "prefill_from_previous_year",
     "previous_report",
     "reminder_recipients",
+    "review_list",
     "reminder_text",
     "remove_attachment",
     "remove_initiative",
@@ -137,6 +140,7 @@ __all__ = [
     "send_reminders",
     "submission_issues",
     "submission_summary",
+    "status_summary",
     "submit",
     "validate_report",
 ]

@@ -1,7 +1,10 @@
 """Completeness: who is expected to report on a pot, and the status of each."""
 
-from django.db.models import Count, Q
+from collections import Counter
+
+from django.db.models import Count, F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from stimulans.funds.models import Allocation, Pot
 from stimulans.mail.models import MailStatus
@@ -10,6 +13,7 @@ from stimulans.organisations.models import Organisation
 from ..models import (
     Reminder,
     Report,
+    ReportStatus,
 )
 from .reading import deadline_for, is_late
 
@@ -110,3 +114,36 @@ def completeness_totals(agreement):
     pots = Pot.objects.filter(part__agreement=agreement).select_related("part__agreement")
     rows = [row for pot_rows in report_status_by_pot(pots).values() for row in pot_rows]
     return len(rows), sum(1 for row in rows if row["done"])
+
+
+def status_summary(pots, county=None):
+    """[(label, number)] of the reports expected for the pots (of `county` only, if given):
+    those not started first, then each status, so that the numbers add up to the expected."""
+    rows = [row for pot_rows in report_status_by_pot(pots, county).values() for row in pot_rows]
+    counts = Counter(row["status"] for row in rows)
+    return [(_("Inte påbörjad"), counts[None])] + [
+        (label, counts[value]) for value, label in ReportStatus.choices
+    ]
+
+
+def review_list(user, agreement, part=None, status=None, organisation=None):
+    """The reports of the agreement's year that `user` reads, to review first: by default
+    those waiting for review (submitted, not returned or approved); `status` "" for every
+    status. Oldest submission first, then by organisation."""
+    reports = (
+        Report.objects.visible_to(user)
+        .filter(pot__part__agreement=agreement)
+        .select_related("organisation", "pot__part__agreement")
+        .defer("answers")
+    )
+    if status is None:
+        reports = reports.to_review()
+    elif status:
+        reports = reports.filter(status=status)
+    if part is not None:
+        reports = reports.filter(pot__part=part)
+    if organisation is not None:
+        reports = reports.filter(organisation=organisation)
+    return reports.order_by(
+        F("submitted_at").asc(nulls_last=True), "organisation__name", "pot__part__order", "pk"
+    )
