@@ -2,10 +2,11 @@ from django.db.models import Sum
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from stimulans.accounts.permissions import can_act_for_organisation
 from stimulans.funds.models import Agreement, Allocation, Pot
 from stimulans.plans.models import ActionPlan, PlanScope
 from stimulans.reporting.models import Report
-from stimulans.reporting.services import status_summary
+from stimulans.reporting.services import days_left_text, organisation_reports, status_summary
 
 
 def healthz(request):
@@ -27,7 +28,12 @@ def home(request):
     pots = Pot.objects.filter(part__agreement=agreement).select_related("part__agreement")
     org = user.organisation
     if org is not None:
-        context["own_reports"] = year_reports.filter(organisation=org).select_related("pot__part")
+        # What the organisation has to report this year, with each report's status.
+        rows = organisation_reports(org, agreement.year)
+        context["own_rows"] = rows
+        context["own_left"] = sum(1 for row in rows if not row["done"])
+        context["own_can_act"] = can_act_for_organisation(user, org)
+        context["days_left"] = days_left_text(agreement.reporting_deadline)
         context["own_allocated"] = Allocation.objects.filter(
             organisation=org, pot__part__agreement=agreement
         ).aggregate(t=Sum("amount_sek"))["t"]

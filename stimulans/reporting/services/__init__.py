@@ -73,7 +73,9 @@ from .reading import (
 from .reminders import ReminderRound, reminder_recipients, reminder_text, send_reminders
 from .status import (
     completeness_totals,
+    days_left_text,
     expected_organisations,
+    organisation_reports,
     report_status_by_pot,
     report_status_rows,
     review_list,
@@ -110,6 +112,7 @@ __all__ = [
     "can_view_report",
     "check_version",
     "completeness_totals",
+    "days_left_text",
     "deadline_for",
     "deadline_text",
     "definition_for",
@@ -118,6 +121,7 @@ __all__ = [
     "initiative_values",
     "is_late",
     "new_page_token",
+    "organisation_reports",
     "page_token",
     "parse_int",
     "pending_autosaves",

@@ -5,6 +5,7 @@ from collections import Counter
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from stimulans.funds.models import Allocation, Pot
 from stimulans.mail.models import MailStatus
@@ -15,7 +16,7 @@ from ..models import (
     Report,
     ReportStatus,
 )
-from .reading import deadline_for, is_late
+from .reading import deadline_for, is_late, pots_for_organisation
 
 
 def expected_organisations(pot):
@@ -147,3 +148,49 @@ def review_list(user, agreement, part=None, status=None, organisation=None):
     return reports.order_by(
         F("submitted_at").asc(nulls_last=True), "organisation__name", "pot__part__order", "pk"
     )
+
+
+def organisation_reports(organisation, year, today=None):
+    """[{pot, report (or None), allocation (or None), status, done, late}]: every pot of the
+    year the organisation reports on, in the agreement's order, in three queries."""
+    pots = list(pots_for_organisation(organisation, year))
+    reports = {
+        r.pot_id: r
+        for r in Report.objects.filter(organisation=organisation, pot__in=pots).defer("answers")
+    }
+    allocations = {
+        a.pot_id: a for a in Allocation.objects.filter(organisation=organisation, pot__in=pots)
+    }
+    today = today or timezone.localdate()
+    rows = []
+    for pot in pots:
+        report = reports.get(pot.pk)
+        deadline = deadline_for(pot)
+        if report is not None:
+            report.pot = pot
+        rows.append(
+            {
+                "pot": pot,
+                "report": report,
+                "allocation": allocations.get(pot.pk),
+                "status": report.status if report else None,
+                "done": report is not None and report.is_counted,
+                "late": is_late(report, today)
+                if report
+                else deadline is not None and today > deadline,
+            }
+        )
+    return rows
+
+
+def days_left_text(deadline, today=None):
+    """When the deadline is, counted from today, in Swedish: "om 3 dagar", "i dag", "för 2
+    dagar sedan"; "" without a deadline."""
+    if deadline is None:
+        return ""
+    days = (deadline - (today or timezone.localdate())).days
+    if days == 0:
+        return _("i dag")
+    if days > 0:
+        return ngettext("om %(n)d dag", "om %(n)d dagar", days) % {"n": days}
+    return ngettext("för %(n)d dag sedan", "för %(n)d dagar sedan", -days) % {"n": -days}
