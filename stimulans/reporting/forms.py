@@ -6,12 +6,15 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from stimulans.funds.models import AgreementPart
 from stimulans.lib.numbers import parse_int, thousands
 from stimulans.lib.uploads import check_upload
+from stimulans.organisations.models import Organisation
 
 from . import xlsform
 from .formcheck import FORM_EXTENSIONS
 from .forminputs import ROW_INPUT, ROW_KEY, field_id, form_inputs
+from .models import ReportStatus
 from .services.attachments import ATTACHMENT_EXTENSIONS
 
 LONG_TEXT_EXCEPT = {"title"}
@@ -190,6 +193,37 @@ def build_form(definition, values, issues=()):
     return nodes, conditional
 
 
+def _first_inputs(nodes, found):
+    """{field id: id of its first control}: a radio or checkbox group's first choice."""
+    for node in nodes:
+        if node["kind"] == "field":
+            choices = node["choices"] if node["widget"] in ("radio", "checkbox") else ()
+            found[node["id"]] = choices[0][3] if choices else node["id"]
+        for child in node.get("children", ()):
+            _first_inputs([child], found)
+        for row in node.get("rows", ()):
+            _first_inputs(row["children"], found)
+    return found
+
+
+def issue_links(nodes, issues):
+    """The error summary's rows: (issue, id of the control its link focuses, or None)."""
+    first = _first_inputs(nodes, {})
+    links = []
+    for issue in issues:
+        field = getattr(issue, "field", None)
+        if not field:
+            links.append((issue, None))
+            continue
+        number = getattr(issue, "initiative", None)
+        if number:
+            fid = field_id(field, xlsform.INITIATIVES, number - 1)
+        else:
+            fid = field_id(field)
+        links.append((issue, first.get(fid, fid)))
+    return links
+
+
 def compare_answers(definition, yours, saved):
     """The answers that differ between two versions of the form (the conflict page), in form
     order, as [(question, your answer, saved answer)] with answers as text for reading."""
@@ -216,6 +250,37 @@ def compare_answers(definition, yours, saved):
 
         rows.append((label, text(mine.get(key, [])), text(theirs.get(key, []))))
     return rows
+
+
+class ReviewFilterForm(forms.Form):
+    """The filters of the county coordinator's list of reports to review (GET parameters
+    `del`, `status`, `organisation`): values are checked against what the user may see."""
+
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[("", gettext_lazy("Alla"))] + list(ReportStatus.choices),
+    )
+
+    def __init__(self, data, agreement, user):
+        super().__init__(data)
+        self.fields["del"] = forms.ModelChoiceField(
+            label=gettext_lazy("Del"),
+            required=False,
+            queryset=AgreementPart.objects.filter(agreement=agreement),
+            to_field_name="slug",
+            empty_label=gettext_lazy("Alla delar"),
+        )
+        self.fields["organisation"] = forms.ModelChoiceField(
+            label=gettext_lazy("Organisation"),
+            required=False,
+            queryset=Organisation.objects.visible_to(user)
+            .filter(reports__pot__part__agreement=agreement)
+            .distinct()
+            .order_by("name"),
+            empty_label=gettext_lazy("Alla organisationer"),
+        )
+        self.order_fields(["del", "status", "organisation"])
 
 
 class ReturnForm(forms.Form):

@@ -57,6 +57,10 @@ class ReportQuerySet(models.QuerySet):
         """The reports that count as reported: submitted or approved."""
         return self.filter(status__in=COUNTED)
 
+    def to_review(self):
+        """The reports waiting for review: submitted, not yet returned or approved."""
+        return self.filter(status=ReportStatus.SUBMITTED)
+
     def visible_to(self, user):
         """The reports `user` may read: those of the organisations it may read
         (`Organisation.objects.visible_to`, the one spelling of that rule)."""

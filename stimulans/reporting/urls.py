@@ -9,6 +9,7 @@ from .views import (
     reading,
     report_form,
     review,
+    work_list,
 )
 
 app_name = "reporting"
@@ -41,6 +42,7 @@ urlpatterns = [
     path("r/<int:report_id>/godkann/", review.report_approve, name="approve"),
     path("<int:year>/lan/", overviews.county_overview, name="county_overview_own"),
     path("<int:year>/lan/<str:county_code>/", overviews.county_overview, name="county_overview"),
+    path("<int:year>/granska/", work_list.to_review, name="to_review"),
     path("<int:year>/inlamning/", overviews.completeness, name="completeness"),
     path("<int:year>/inlamning/<int:pot_id>/", overviews.pot_completeness, name="pot_completeness"),
     path(

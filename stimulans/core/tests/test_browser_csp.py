@@ -32,6 +32,8 @@ PAGES = {
     "samordnare-01": [
         "/",
         "/redovisning/2020/lan/",
+        "/redovisning/2020/granska/",
+        "/redovisning/2020/granska/?status=",
         "/handlingsplaner/",
         "/analys/2020/",
         "/analys/2020/del/suicidprevention/?lan=01",

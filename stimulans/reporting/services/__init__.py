@@ -73,9 +73,13 @@ from .reading import (
 from .reminders import ReminderRound, reminder_recipients, reminder_text, send_reminders
 from .status import (
     completeness_totals,
+    days_left_text,
     expected_organisations,
+    organisation_reports,
     report_status_by_pot,
     report_status_rows,
+    review_list,
+    status_summary,
 )
 from .versions import check_version, new_page_token, page_token
 from .workflow import (
@@ -108,6 +112,7 @@ __all__ = [
     "can_view_report",
     "check_version",
     "completeness_totals",
+    "days_left_text",
     "deadline_for",
     "deadline_text",
     "definition_for",
@@ -116,6 +121,7 @@ __all__ = [
     "initiative_values",
     "is_late",
     "new_page_token",
+    "organisation_reports",
     "page_token",
     "parse_int",
     "pending_autosaves",
@@ -123,6 +129,7 @@ __all__ = [
     "prefill_from_previous_year",
     "previous_report",
     "reminder_recipients",
+    "review_list",
     "reminder_text",
     "remove_attachment",
     "remove_initiative",
@@ -137,6 +144,7 @@ __all__ = [
     "send_reminders",
     "submission_issues",
     "submission_summary",
+    "status_summary",
     "submit",
     "validate_report",
 ]

@@ -1,7 +1,11 @@
 """Completeness: who is expected to report on a pot, and the status of each."""
 
-from django.db.models import Count, Q
+from collections import Counter
+
+from django.db.models import Count, F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from stimulans.funds.models import Allocation, Pot
 from stimulans.mail.models import MailStatus
@@ -10,8 +14,9 @@ from stimulans.organisations.models import Organisation
 from ..models import (
     Reminder,
     Report,
+    ReportStatus,
 )
-from .reading import deadline_for, is_late
+from .reading import deadline_for, is_late, pots_for_organisation
 
 
 def expected_organisations(pot):
@@ -110,3 +115,82 @@ def completeness_totals(agreement):
     pots = Pot.objects.filter(part__agreement=agreement).select_related("part__agreement")
     rows = [row for pot_rows in report_status_by_pot(pots).values() for row in pot_rows]
     return len(rows), sum(1 for row in rows if row["done"])
+
+
+def status_summary(pots, county=None):
+    """[(label, number)] of the reports expected for the pots (of `county` only, if given):
+    those not started first, then each status, so that the numbers add up to the expected."""
+    rows = [row for pot_rows in report_status_by_pot(pots, county).values() for row in pot_rows]
+    counts = Counter(row["status"] for row in rows)
+    return [(_("Inte påbörjad"), counts[None])] + [
+        (label, counts[value]) for value, label in ReportStatus.choices
+    ]
+
+
+def review_list(user, agreement, part=None, status=None, organisation=None):
+    """The reports of the agreement's year that `user` reads, to review first: by default
+    those waiting for review (submitted, not returned or approved); `status` "" for every
+    status. Oldest submission first, then by organisation."""
+    reports = (
+        Report.objects.visible_to(user)
+        .filter(pot__part__agreement=agreement)
+        .select_related("organisation", "pot__part__agreement")
+        .defer("answers")
+    )
+    if status is None:
+        reports = reports.to_review()
+    elif status:
+        reports = reports.filter(status=status)
+    if part is not None:
+        reports = reports.filter(pot__part=part)
+    if organisation is not None:
+        reports = reports.filter(organisation=organisation)
+    return reports.order_by(
+        F("submitted_at").asc(nulls_last=True), "organisation__name", "pot__part__order", "pk"
+    )
+
+
+def organisation_reports(organisation, year, today=None):
+    """[{pot, report (or None), allocation (or None), status, done, late}]: every pot of the
+    year the organisation reports on, in the agreement's order, in three queries."""
+    pots = list(pots_for_organisation(organisation, year))
+    reports = {
+        r.pot_id: r
+        for r in Report.objects.filter(organisation=organisation, pot__in=pots).defer("answers")
+    }
+    allocations = {
+        a.pot_id: a for a in Allocation.objects.filter(organisation=organisation, pot__in=pots)
+    }
+    today = today or timezone.localdate()
+    rows = []
+    for pot in pots:
+        report = reports.get(pot.pk)
+        deadline = deadline_for(pot)
+        if report is not None:
+            report.pot = pot
+        rows.append(
+            {
+                "pot": pot,
+                "report": report,
+                "allocation": allocations.get(pot.pk),
+                "status": report.status if report else None,
+                "done": report is not None and report.is_counted,
+                "late": is_late(report, today)
+                if report
+                else deadline is not None and today > deadline,
+            }
+        )
+    return rows
+
+
+def days_left_text(deadline, today=None):
+    """When the deadline is, counted from today, in Swedish: "om 3 dagar", "i dag", "för 2
+    dagar sedan"; "" without a deadline."""
+    if deadline is None:
+        return ""
+    days = (deadline - (today or timezone.localdate())).days
+    if days == 0:
+        return _("i dag")
+    if days > 0:
+        return ngettext("om %(n)d dag", "om %(n)d dagar", days) % {"n": days}
+    return ngettext("för %(n)d dag sedan", "för %(n)d dagar sedan", -days) % {"n": -days}

@@ -115,3 +115,43 @@ def test_an_autosave_over_the_size_limit_says_so(browser, report, live_server):
     page.wait_for_selector("text=Utkastet är sparat")
     report.refresh_from_db()
     assert len(report.funds_explanation) == AUTOSAVE_MAX_BYTES + 1
+
+
+def test_the_actions_stay_in_view_and_an_error_link_focuses_the_first_choice(
+    browser, report, live_server
+):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    log_in(page, live_server.url, "alice", PASSWORD)
+    page.goto(f"{live_server.url}/redovisning/r/{report.pk}/redigera/")
+    save = page.get_by_role("button", name="Spara utkast")
+    submit = page.get_by_role("button", name="Skicka in")
+
+    def in_view(button):
+        box = button.bounding_box()
+        return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 800
+
+    assert page.evaluate("document.documentElement.scrollHeight") > 3 * 800  # a long form
+    assert in_view(save) and in_view(submit)
+    page.mouse.wheel(0, 1600)
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.scrollY") >= 1000
+    assert in_view(save) and in_view(submit)
+    # "Skicka in" is the primary action: filled, where "Spara utkast" is outlined.
+    fill = "getComputedStyle(document.querySelector('.sticky-actions [value=%s]')).backgroundColor"
+    assert page.evaluate(fill % "save") == "rgb(255, 255, 255)"
+    assert page.evaluate(fill % "submit") != "rgb(255, 255, 255)"
+
+    # A radio group left unanswered: its error link takes the keyboard to its first choice.
+    from stimulans.reporting import services
+
+    alice = User.objects.get(username="alice")
+    report.refresh_from_db()
+    services.save_draft(report, {"disruption": ""}, alice, report.version)
+    page.reload()
+    with page.expect_navigation():
+        submit.click()
+    link = page.locator(".error-summary a[href='#f-disruption-0']")
+    assert link.count() == 1
+    link.click()
+    assert page.evaluate("document.activeElement.id") == "f-disruption-0"
+    assert_accessible(page)

@@ -17,13 +17,49 @@ class ReportHistoryTest(ReportingTestCase):
         self.login(self.cora)
         page = self.client.get(self.url)
         self.assertContains(page, "alice")
-        self.assertContains(page, "900000 → 800000")
+        self.assertContains(page, "900\u00a0000 → 800\u00a0000")
         self.assertContains(page, "Insats: Mobilt team för unga vuxna")
         # The change types in Swedish, not simple_history's English names.
         self.assertContains(page, "Skapad")
         self.assertContains(page, "Ändrad")
         self.assertNotContains(page, "Changed")
         self.assertNotContains(page, "Created")
+
+    def test_it_speaks_swedish_not_field_names_or_raw_answers(self):
+        answers = {
+            "disruption": "other",
+            "support_needed": ["knowledge"],
+            "funds_carried_over_sek": "0",
+        }
+        initiative = services.initiative_values(self.report.initiatives.get())
+        initiative.update(effect_level="organisation", funds_sek="0", effect_measured="no")
+        answers["initiatives"] = [initiative, {"title": "Ny insats", "identifier": "ny"}]
+        services.save_draft(self.report, answers, self.alice, self.report.version)
+        self.login(self.alice)
+        page = self.client.get(self.url).content.decode()
+        # The answers stored as JSON, by question and choice label, never as a dictionary.
+        self.assertIn(
+            "Påverkades arbetet av covid-19-pandemin eller av någon annan störning?: "
+            "Ja, av covid-19-pandemin → Ja, av annan störning",
+            page,
+        )
+        self.assertIn(
+            "Vilket stöd från nationella aktörer behöver ni för det fortsatta arbetet?: "
+            "Kunskapsstöd och vägledning, Stöd i uppföljning och data → "
+            "Kunskapsstöd och vägledning",
+            page,
+        )
+        self.assertNotIn("{", page.split("<main")[1])
+        self.assertNotIn("pandemic", page)
+        # Choice fields by their labels, booleans as Ja/Nej, 0 as 0 and empty as a dash.
+        self.assertIn("Effektnivå: Målgrupp, brukare, patienter → Verksamhetsnivå", page)
+        self.assertIn("Effekten är mätt: Ja → Nej", page)
+        self.assertIn("Använda medel (kr): 600\u00a0000 → 0<", page)
+        self.assertIn("Överförda medel från föregående år (kr): – → 0<", page)
+        self.assertNotIn("target_group", page)
+        # Bookkeeping columns are not changes the reporter made.
+        self.assertNotIn("order:", page)
+        self.assertNotIn("version:", page)
 
     def test_a_removed_initiative_can_be_restored_from_here(self):
         initiative = self.report.initiatives.get()

@@ -5,9 +5,10 @@ corrects and resubmits; the national administrator follows completeness, reminds
 from django.core import mail
 from django.urls import reverse
 
+from stimulans.reporting import services
 from stimulans.reporting.models import Reminder, Report, ReportStatus
 
-from .base import ReportingTestCase, complete_answers
+from .base import ReportingTestCase, complete_answers, make_report
 
 
 def form_post(data, version, action="save"):
@@ -26,6 +27,32 @@ def form_post(data, version, action="save"):
 
 
 class WorkflowTest(ReportingTestCase):
+    def test_error_links_focus_the_first_control_and_the_actions_are_in_one_bar(self):
+        report = make_report(self.stockholm, self.mobila_municipality, self.alice)
+        edit = reverse("reporting:edit", args=[report.pk])
+        data = complete_answers(report.pot, funds_used_sek="", support_needed=[])
+        initiative = services.initiative_values(report.initiatives.get())
+        data["initiatives"] = [dict(initiative, effect_level="")]
+        self.login(self.alice)
+        response = self.client.post(edit, form_post(data, report.version, "submit"))
+        self.assertEqual(response.status_code, 400)
+        summary = response.content.decode().split('class="error-summary"')[1].split("</div>")[0]
+        # A text input by its own id; checkboxes and radios (also in an initiative) by the
+        # first choice's.
+        self.assertIn('href="#f-funds_used_sek"', summary)
+        self.assertIn('href="#f-support_needed-0"', summary)
+        self.assertIn('href="#r-initiatives-0-effect_level-0"', summary)
+        self.assertIn('id="r-initiatives-0-effect_level-0"', response.content.decode())
+        self.assertNotIn('href="#f-support_needed"', summary)
+        # Enter still saves: the form's first submit button is the hidden "Spara utkast";
+        # the visible actions sit in the sticky bar, "Skicka in" the primary one.
+        form = response.content.decode().split('id="report-form"')[1]
+        first = form.split("<button")[1]
+        self.assertIn('value="save" class="default-action"', first)
+        bar = form.split('class="actions sticky-actions"')[1].split("</div>")[0]
+        self.assertIn('value="save" class="secondary">Spara utkast', bar)
+        self.assertIn('value="submit" class="primary">Skicka in', bar)
+
     def test_the_whole_workflow(self):
         pot = self.mobila_municipality
         # The reporter sees the part with its allocation and starts the report.
@@ -63,7 +90,8 @@ class WorkflowTest(ReportingTestCase):
         response = self.client.post(edit, form_post(incomplete, report.version, "submit"))
         self.assertEqual(response.status_code, 400)
         self.assertContains(response, "Redovisningen kan inte skickas in ännu", status_code=400)
-        self.assertContains(response, 'href="#f-disruption"', status_code=400)
+        # The link focuses the radio group's first choice, not its legend.
+        self.assertContains(response, 'href="#f-disruption-0"', status_code=400)
         self.assertContains(response, 'aria-describedby=" f-disruption-error"', status_code=400)
         report.refresh_from_db()
         # "Skicka in" saves the draft and shows what is being submitted; nothing is submitted

@@ -3,7 +3,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from stimulans.accounts.permissions import can_act_for_organisation, require
@@ -11,9 +10,6 @@ from stimulans.funds.models import Agreement, Pot
 from stimulans.lib.text import year_param
 
 from .. import services
-from ..models import (
-    Report,
-)
 from .common import latest_year
 
 
@@ -26,18 +22,7 @@ def my_reports(request):
     if user.organisation is None:
         return redirect("reporting:completeness", year=year)
     org = user.organisation
-    rows = []
-    for pot in services.pots_for_organisation(org, year):
-        report = Report.objects.filter(organisation=org, pot=pot).first()
-        allocation = pot.allocations.filter(organisation=org).first()
-        rows.append(
-            {
-                "pot": pot,
-                "report": report,
-                "allocation": allocation,
-                "late": services.is_late(report) if report else _deadline_passed(pot),
-            }
-        )
+    rows = services.organisation_reports(org, year)
     agreement = Agreement.objects.filter(year=year).first()
     return render(
         request,
@@ -51,11 +36,6 @@ def my_reports(request):
             "years": Agreement.objects.values_list("year", flat=True),
         },
     )
-
-
-def _deadline_passed(pot):
-    deadline = services.deadline_for(pot)
-    return deadline is not None and timezone.localdate() > deadline
 
 
 @login_required

@@ -20,6 +20,7 @@ from ..forms import (
     build_form,
     check_attachment,
     compare_answers,
+    issue_links,
 )
 from ..models import (
     Initiative,
@@ -37,7 +38,7 @@ def _form_context(report, values, issues=(), error=None, page=None):
         "report": report,
         "nodes": nodes,
         "conditional": ",".join(f"#{c}" for c in conditional),
-        "issues": issues,
+        "issues": issue_links(nodes, issues),
         "allocation": allocation,
         "deadline": services.deadline_for(report),
         "late": services.is_late(report),
