@@ -49,5 +49,5 @@ urlpatterns = [
     ),
     # Any other path under api/ (a part that is not a slug, a year too large): 404 as problem
     # details, like the API's.
-    re_path(r"^api/(?s:.*)$", not_found),
+    re_path(r"^api/[\s\S]*$", not_found),
 ]

@@ -30,5 +30,5 @@ urlpatterns = [
     ),
     # Any other path ending in a slash: 404 as problem details (paths without one are first
     # redirected to it by CommonMiddleware, as before).
-    re_path(r"^(?s:.*)/$", not_found),
+    re_path(r"^[\s\S]*/$", not_found),
 ]
