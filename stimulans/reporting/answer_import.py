@@ -19,18 +19,23 @@ questions to its measures, as the report form stores them.
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from .imports import (
+    BATCH_SIZE,
     ImportFileError,
     ImportResult,
+    _chunks,
     _Lookups,
     _records,
-    _report_for,
+    _reports_for,
     _unique,
+    _write,
     pot_name,
 )
-from .models import MeasureValue, Questionnaire
+from .models import MeasureValue, Questionnaire, Report
 from .questions import IN_ANSWERS, IN_COLUMN, BadValue, Question, import_value, report_questions
 
 ANSWER_COLUMNS = ["year", "part", "org_kind", "org_code", "question", "value"]
@@ -141,17 +146,24 @@ def _count(result: ImportResult, old: Any, new: Any) -> bool:
 
 @transaction.atomic
 def import_answers(data: bytes, user: Any = None, filename: str = "") -> ImportResult:
-    """Import an answers file (CSV or XLSX bytes). All-or-nothing; see the module doc."""
+    """Import an answers file (CSV or XLSX bytes). All-or-nothing; see the module doc.
+    The whole file is checked first, then written in bulk."""
     parsed = parse_answers(data, filename)
     result = ImportResult()
     by_report: dict[tuple[Any, Any], list[tuple[Question, Any]]] = {}
     for _line, org, pot, question, value in parsed:
         by_report.setdefault((org, pot), []).append((question, value))
+    reports = _reports_for(by_report, user, result)
+    measures: dict[tuple[int, str], MeasureValue] = {}
+    for chunk in _chunks(r.pk for r in reports.values()):
+        for m in MeasureValue.objects.filter(report_id__in=chunk):
+            measures[(m.report_id, m.code)] = m
+    changes = _MeasureChanges()
+    saved, fields = [], {"answers", "version", "updated_at"}
     for (org, pot), items in by_report.items():
-        report = _report_for(org, pot, user, result)
+        report = reports[(org.pk, pot.pk)]
         answers = dict(report.answers or {})
         raw = dict(answers.pop("_raw", {}))
-        measures = {m.code: m for m in report.measures.all()}
         changed = False
         for question, value in items:
             if question.store == IN_ANSWERS:
@@ -169,38 +181,55 @@ def import_answers(data: bytes, user: Any = None, filename: str = "") -> ImportR
                     changed = True
                     raw.pop(question.target, None)
                     setattr(report, question.target, value)
+                    fields.add(question.target)
             else:
-                _set_measure(report, measures, question.target, value, user, result)
+                key = (report.pk, question.target)
+                changes.set(report, measures.get(key), question.target, value, result)
         if raw:
             answers["_raw"] = raw
         if changed:
             report.answers = answers
             report.version += 1
-            report._history_user = user
-            report.save()
+            report.updated_at = timezone.now()
+            saved.append(report)
+    if saved:
+        bulk_update_with_history(
+            saved, Report, sorted(fields), batch_size=BATCH_SIZE, default_user=user
+        )
+    changes.write(user)
     return result
 
 
-def _set_measure(
-    report: Any,
-    measures: dict[str, MeasureValue],
-    code: str,
-    value: int | None,
-    user: Any,
-    result: ImportResult,
-) -> None:
-    measure = measures.get(code)
-    if not _count(result, None if measure is None else measure.value, value):
-        return
-    if value is None:
-        assert measure is not None
-        measure._history_user = user  # type: ignore[attr-defined]  # simple-history's hook
-        measure.delete()
-    elif measure is None:
-        measure = MeasureValue(report=report, code=code, value=value)
-        measure._history_user = user  # type: ignore[attr-defined]
-        measure.save()
-    else:
-        measure.value = value
-        measure._history_user = user  # type: ignore[attr-defined]
-        measure.save()
+class _MeasureChanges:
+    """The measures an answers file creates, changes and removes, written together."""
+
+    def __init__(self) -> None:
+        self.created: list[MeasureValue] = []
+        self.updated: list[MeasureValue] = []
+        self.deleted: list[MeasureValue] = []
+
+    def set(
+        self,
+        report: Any,
+        measure: MeasureValue | None,
+        code: str,
+        value: int | None,
+        result: ImportResult,
+    ) -> None:
+        if not _count(result, None if measure is None else measure.value, value):
+            return
+        if value is None:
+            assert measure is not None
+            self.deleted.append(measure)
+        elif measure is None:
+            self.created.append(MeasureValue(report=report, code=code, value=value))
+        else:
+            measure.value = value
+            self.updated.append(measure)
+
+    def write(self, user: Any) -> None:
+        # Removed one by one, so that each removal's history names the user (rare).
+        for measure in self.deleted:
+            measure._history_user = user  # type: ignore[attr-defined]  # simple-history's hook
+            measure.delete()
+        _write(MeasureValue, self.created, self.updated, {"value"}, user)

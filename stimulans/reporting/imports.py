@@ -39,6 +39,7 @@ from django import forms
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from stimulans.funds.models import Agreement, Pot
 from stimulans.lib.errorlist import capped
@@ -493,85 +494,139 @@ def _unique(errors):
 # Writing -------------------------------------------------------------------------------------
 
 
-def _report_for(org, pot, user, result):
-    report = Report.objects.filter(organisation=org, pot=pot).first()
-    if report is None:
-        report = Report(
+# Rows are written in batches of this many (well under PostgreSQL's 65 535 parameters; SQLite's
+# backend picks smaller batches of its own).
+BATCH_SIZE = 1000
+
+
+def _chunks(items, size=BATCH_SIZE):
+    items = list(items)
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _reports_for(pairs, user, result):
+    """{(organisation pk, pot pk): report} for each (organisation, pot) in `pairs`; the missing
+    reports are created, with their history, in bulk as submitted and imported."""
+    wanted = {(org.pk, pot.pk): (org, pot) for org, pot in pairs}
+    reports = {}
+    for chunk in _chunks({org_pk for org_pk, _pot in wanted}):
+        for report in Report.objects.filter(
+            organisation_id__in=chunk, pot_id__in={pot_pk for _org, pot_pk in wanted}
+        ):
+            reports[(report.organisation_id, report.pot_id)] = report
+    missing = [
+        Report(
             organisation=org,
             pot=pot,
             status=ReportStatus.SUBMITTED,
             imported=True,
             submitted_at=timezone.now(),
         )
-        report._history_user = user
-        report.save()
-        result.reports_created += 1
-    result.reports.add(report.pk)
-    return report
+        for key, (org, pot) in wanted.items()
+        if key not in reports
+    ]
+    if missing:
+        for report in bulk_create_with_history(
+            missing, Report, batch_size=BATCH_SIZE, default_user=user
+        ):
+            reports[(report.organisation_id, report.pot_id)] = report
+        result.reports_created += len(missing)
+    result.reports.update(r.pk for key, r in reports.items() if key in wanted)
+    return reports
 
 
-def _save_if_changed(obj, values, user):
-    """Set `values` on `obj`; save only when something differs. Returns True when saved."""
-    changed = [k for k, v in values.items() if getattr(obj, k) != v]
-    if not changed:
-        return False
-    for k in changed:
-        setattr(obj, k, values[k])
-    obj._history_user = user
-    obj.save()
-    return True
+def _report_for(org, pot, user, result):
+    return _reports_for([(org, pot)], user, result)[(org.pk, pot.pk)]
+
+
+def _changes(obj, values):
+    """The names in `values` whose value differs from `obj`'s (foreign keys by id, so that
+    comparing reads no related row)."""
+    changed = []
+    for name, value in values.items():
+        field = obj._meta.get_field(name)
+        if field.is_relation:
+            differs = getattr(obj, field.attname) != (None if value is None else value.pk)
+        else:
+            differs = getattr(obj, name) != value
+        if differs:
+            changed.append(name)
+    return changed
+
+
+def _write(model, created, updated, fields, user):
+    """Create `created` and update `fields` of `updated`, each with a history row, in bulk."""
+    if created:
+        bulk_create_with_history(created, model, batch_size=BATCH_SIZE, default_user=user)
+    if updated:
+        bulk_update_with_history(
+            updated, model, sorted(fields), batch_size=BATCH_SIZE, default_user=user
+        )
 
 
 @transaction.atomic
 def import_initiatives(data: bytes, user=None, filename="") -> ImportResult:
-    """Import an initiatives file (CSV or XLSX bytes). All-or-nothing; see the module doc."""
+    """Import an initiatives file (CSV or XLSX bytes). All-or-nothing; see the module doc.
+    The whole file is checked first, then written in bulk."""
     parsed = parse_initiatives(data, filename)
     result = ImportResult()
     by_report = {}
     for _line, org, pot, values in parsed:
         by_report.setdefault((org, pot), []).append(values)
+    reports = _reports_for(by_report, user, result)
+    existing = {}
+    for chunk in _chunks(r.pk for r in reports.values()):
+        for initiative in Initiative.objects.filter(report_id__in=chunk):
+            existing[(initiative.report_id, initiative.identifier)] = initiative
+    created, updated, fields = [], [], set()
     for (org, pot), rows in by_report.items():
-        report = _report_for(org, pot, user, result)
-        existing = {i.identifier: i for i in report.initiatives.all()}
+        report = reports[(org.pk, pot.pk)]
         for order, values in enumerate(rows):
             values = {**values, "order": order}
-            initiative = existing.pop(values["identifier"], None)
+            initiative = existing.pop((report.pk, values["identifier"]), None)
             if initiative is None:
-                initiative = Initiative(report=report, **values)
-                initiative._history_user = user
-                initiative.save()
-                result.created += 1
-            elif _save_if_changed(initiative, values, user):
-                result.updated += 1
+                created.append(Initiative(report=report, **values))
+                continue
+            changed = _changes(initiative, values)
+            if changed:
+                for name in changed:
+                    setattr(initiative, name, values[name])
+                fields.update(changed)
+                updated.append(initiative)
             else:
                 result.unchanged += 1
-        for initiative in existing.values():
-            initiative._history_user = user
-            initiative.delete()
-            result.deleted += 1
+    # The initiatives of the file's reports that the file no longer has. Deleted one by one,
+    # so that each deletion's history names the user (rare: a corrected file).
+    for initiative in existing.values():
+        initiative._history_user = user
+        initiative.delete()
+    _write(Initiative, created, updated, fields, user)
+    result.created, result.updated, result.deleted = len(created), len(updated), len(existing)
     return result
 
 
 @transaction.atomic
 def import_measures(data: bytes, user=None, filename="") -> ImportResult:
-    """Import a measures file (CSV or XLSX bytes). All-or-nothing; see the module doc."""
+    """Import a measures file (CSV or XLSX bytes). All-or-nothing; see the module doc.
+    The whole file is checked first, then written in bulk."""
     parsed = parse_measures(data, filename)
     result = ImportResult()
-    reports = {}
+    reports = _reports_for([(org, pot) for _line, org, pot, _code, _value in parsed], user, result)
+    existing = {}
+    for chunk in _chunks(r.pk for r in reports.values()):
+        for measure in MeasureValue.objects.filter(report_id__in=chunk):
+            existing[(measure.report_id, measure.code)] = measure
+    created, updated = [], []
     for _line, org, pot, code, value in parsed:
-        if (org.pk, pot.pk) not in reports:
-            report = _report_for(org, pot, user, result)
-            reports[(org.pk, pot.pk)] = (report, {m.code: m for m in report.measures.all()})
-        report, existing = reports[(org.pk, pot.pk)]
-        measure = existing.get(code)
+        report = reports[(org.pk, pot.pk)]
+        measure = existing.get((report.pk, code))
         if measure is None:
-            measure = MeasureValue(report=report, code=code, value=value)
-            measure._history_user = user
-            measure.save()
-            existing[code] = measure
-            result.created += 1
-        elif _save_if_changed(measure, {"value": value}, user):
-            result.updated += 1
+            created.append(MeasureValue(report=report, code=code, value=value))
+        elif measure.value != value:
+            measure.value = value
+            updated.append(measure)
         else:
             result.unchanged += 1
+    _write(MeasureValue, created, updated, {"value"}, user)
+    result.created, result.updated = len(created), len(updated)
     return result

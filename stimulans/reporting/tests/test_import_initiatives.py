@@ -4,6 +4,8 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook
 
 from stimulans.funds.models import Pot
@@ -186,6 +188,37 @@ Kortare väntan,target_group,true,1300000,implemented,
         self.assertEqual(a1.funds_sek, 5000)
         self.assertTrue(a1.effect_measured)
         self.assertFalse(a1.within_agreement)
+
+    def test_a_large_file_is_written_in_bulk(self):
+        # 2 000 initiatives in two reports: row by row that is at least 4 000 statements (the
+        # row and its history row); in bulk, batches of rows, whatever the database's batch size.
+        rows = [
+            f"2020,{part},{kind},{code},I{i},,Aktivitet {i},,,,,,{1000 + i},,"
+            for part, kind, code in [
+                ("barn-unga", "region", "01"),
+                ("god-vard", "municipality", "0180"),
+            ]
+            for i in range(1000)
+        ]
+        data = "\n".join([HEADER, *rows]).encode()
+        with CaptureQueriesContext(connection) as queries:
+            result = import_initiatives(data, user=self.adam)
+        self.assertEqual((result.reports_created, result.created), (2, 2000))
+        self.assertLess(len(queries), 200)
+        self.assertEqual(Initiative.history.filter(history_type="+").count(), 2000)
+        self.assertFalse(Initiative.history.exclude(history_user=self.adam).exists())
+        self.assertEqual(Report.history.count(), 2)
+        initiative = Initiative.objects.get(report__organisation=self.stockholm, identifier="I7")
+        self.assertEqual((initiative.order, initiative.funds_sek), (7, 1007))
+
+        changed = data.replace(b",Aktivitet ", b",Ny aktivitet ")
+        with CaptureQueriesContext(connection) as queries:
+            result = import_initiatives(changed, user=self.adam)
+        self.assertEqual((result.updated, result.unchanged), (2000, 0))
+        self.assertLess(len(queries), 200)
+        self.assertEqual(Initiative.history.filter(history_type="~").count(), 2000)
+        initiative.refresh_from_db()
+        self.assertEqual(initiative.activities, "Ny aktivitet 7")
 
 
 class ImportInitiativesCommandTest(BaseTestCase):
