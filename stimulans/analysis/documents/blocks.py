@@ -1,37 +1,165 @@
-"""The status report as a neutral list of blocks: ("h1".."h4", text), ("p", text),
-("li", text), ("table", name, header, rows) and ("image", png, width in cm)."""
+"""The status report as a neutral list of blocks for Word and Excel: ("h1".."h4", text),
+("p", text), ("li", text), ("table", sheet, header, rows[, caption]) and ("image", png, width in cm,
+alt): `sheet` is the table's short Swedish name (an Excel sheet), `caption` its full title.
+
+Table cells are text, whole numbers (`int`), shares (`Share`, 0–1) or None (no value); Word
+writes them in Swedish form, Excel as numbers with a number format."""
 
 from django.utils.translation import gettext as _
 
 from stimulans.lib import cells
 from stimulans.lib.numbers import sek
-from stimulans.organisations.models import County
 
 from .. import charts
-from ..aggregation import flowchart
+from .plain import plain
 
 
-def _county_names():
-    return dict(County.objects.values_list("code", "short_name")), dict(
-        County.objects.values_list("code", "name")
+class Share(float):
+    """A share 0–1 (an indicator's value): a percentage in Word, a number in Excel."""
+
+
+def title(data):
+    """The document's title: "Lägesrapport 2020" or "Länsfaktablad 2020 – Stockholms län"."""
+    year = data["agreement"]["year"]
+    county = data["county"]
+    if county:
+        return _("Länsfaktablad %(year)s – %(county)s") % {
+            "year": year,
+            "county": data["county_names"].get(county, county),
+        }
+    return _("Lägesrapport %(year)s") % {"year": year}
+
+
+def _share(value):
+    return None if value is None else Share(value)
+
+
+def _chart_alt(chart_title, items, fmt):
+    values = "; ".join(f"{label}: {fmt(value)}" for label, value in items)
+    return f"{chart_title}. {values}" if values else chart_title
+
+
+def category_header():
+    return [
+        _("Insatskategori"),
+        _("Aktörer med aktiviteter"),
+        _("…som beskrivit effekter"),
+        _("…effekter för målgruppen"),
+        _("Insatser"),
+        _("Medel (kr)"),
+    ]
+
+
+def _kind(org_kind):
+    return {"region": _("Region"), "municipality": _("Kommun"), "county": _("Län")}.get(
+        org_kind, org_kind
     )
 
 
+def sheet_name(number, pot):
+    """The Excel sheet of one pot's category table: "Del 2 – Kommun"."""
+    return _("Del %(n)d – %(kind)s") % {"n": number, "kind": _kind(pot["org_kind"])}
+
+
+def _part_blocks(number, item):
+    part, result = item["part"], item["aggregate"]
+    out = [("h2", part["title"])]
+    out.append(
+        (
+            "image",
+            charts.flowchart_png(item["flowchart"]),
+            17,
+            _("Flödesschema från resurser till effekter: %(columns)s")
+            % {
+                "columns": "; ".join(
+                    f"{heading}: {', '.join(lines)}" for heading, lines in item["flowchart"]
+                )
+            },
+        )
+    )
+    for pot in result["pots"]:
+        out.append(("h3", pot["org_kind_label"]))
+        out.append(
+            (
+                "p",
+                _("%(n)d av %(total)d har redovisat.")
+                % {"n": pot["reporting_actors"], "total": pot["total_actors"]},
+            )
+        )
+        rows = [
+            [
+                c["title"],
+                c["actors_with_activities"],
+                c["actors_with_effects"],
+                c["actors_with_target_group_effects"],
+                c["initiatives"],
+                c["funds_sek"],
+            ]
+            for c in pot["categories"]
+        ]
+        rows.append(
+            [
+                _("Totalt (unika aktörer)"),
+                pot["actors_with_activities"],
+                pot["actors_with_effects"],
+                pot["actors_with_target_group_effects"],
+                pot["initiatives"],
+                pot["funds_sek"],
+            ]
+        )
+        caption = f"{part['title']} – {pot['org_kind_label']}"
+        out.append(("table", sheet_name(number, pot), category_header(), rows, caption))
+        funds = [(c["title"][:40], c["funds_sek"]) for c in pot["categories"]]
+        chart_title = _("Medel per kategori (kr)")
+        out.append(
+            (
+                "image",
+                charts.bar_chart_png(funds, title=chart_title, fmt=sek, sort=False),
+                16,
+                _chart_alt(chart_title, funds, sek),
+            )
+        )
+        listed = False
+        for c in pot["categories"]:
+            rows = c["effect_list"]
+            if not rows:
+                continue
+            if not listed:
+                out.append(("h4", _("Redovisade effekter per kategori")))
+                listed = True
+            out.append(("p", f"{c['title']} ({len(rows)})"))
+            for e in rows:
+                if e is None:
+                    continue
+                text = f"{e['organisation']}: {e['effects']}"
+                if e["target_group"]:
+                    text += " " + _("(målgrupp)")
+                out.append(("li", text[:600]))
+            hidden = sum(1 for e in rows if e is None)
+            if hidden:
+                out.append(("li", _("… och %(n)d till.") % {"n": hidden}))
+    out.append(
+        (
+            "table",
+            _("Del %(n)d – kvalitet") % {"n": number},
+            [_("Kvalitetsflagga"), _("Antal"), _("Redovisningar")],
+            [[f["label"], f["count"], f["reports"]] for f in item["flags"]],
+            f"{part['title']} – {_('kvalitetsflaggor')}",
+        )
+    )
+    return out
+
+
 def blocks(data):
-    """[(kind, …)]: ("h1"|"h2"|"h3"|"p"|"li", text), ("table", name, header, rows),
-    ("image", png, width_cm)."""
+    """[(kind, …)]: ("h1"|"h2"|"h3"|"h4"|"p"|"li", text), ("table", sheet, header, rows[,
+    caption]), ("image", png, width_cm, alt)."""
+    data = plain(data)
     agreement, county = data["agreement"], data["county"]
-    short, names = _county_names()
-    out = []
-    title = _("Lägesrapport %(year)s") % {"year": agreement.year}
-    if county:
-        title += f" – {names.get(county, county)}"
-    out.append(("h1", title))
-    out.append(("p", agreement.title))
-    summary = getattr(getattr(agreement, "status_report", None), "summary", "")
-    if summary and not county:
+    short, names = data["county_short_names"], data["county_names"]
+    out = [("p", agreement["title"])]
+    if agreement["summary"] and not county:
         out.append(("h2", _("Sammanfattning")))
-        out.extend(("p", para) for para in summary.split("\n") if para.strip())
+        out.extend(("p", para) for para in agreement["summary"].split("\n") if para.strip())
 
     out.append(("h2", _("Vilka har redovisat")))
     out.append(
@@ -46,106 +174,27 @@ def blocks(data):
         (
             "table",
             _("Täckning per län"),
-            [_("Län"), _("Region"), _("Kommuner"), _("Länsgemensam mottagare")],
+            [
+                _("Län"),
+                _("Region, har redovisat"),
+                _("Kommuner, har redovisat"),
+                _("Kommuner, antal"),
+                _("Länsgemensam mottagare, har redovisat"),
+            ],
             [
                 [
                     r["name"],
-                    f"{r['region']['reported']}/{r['region']['total']}",
-                    f"{r['municipality']['reported']}/{r['municipality']['total']}",
-                    f"{r['county']['reported']}/{r['county']['total']}",
+                    r["region"]["reported"],
+                    r["municipality"]["reported"],
+                    r["municipality"]["total"],
+                    r["county"]["reported"],
                 ]
                 for r in data["coverage"]["counties"]
             ],
         )
     )
-
-    for item in data["parts"]:
-        part, result, effects = item["part"], item["aggregate"], item["effects"]
-        out.append(("h2", part.title))
-        out.append(("image", charts.flowchart_png(flowchart(result)), 17))
-        for pot in result["pots"]:
-            out.append(("h3", pot["org_kind_label"]))
-            out.append(
-                (
-                    "p",
-                    _("%(n)d av %(total)d har redovisat.")
-                    % {"n": pot["reporting_actors"], "total": pot["total_actors"]},
-                )
-            )
-            out.append(
-                (
-                    "table",
-                    f"{part.slug} {pot['org_kind']}",
-                    [
-                        _("Insatskategori"),
-                        _("Aktörer med aktiviteter"),
-                        _("…som beskrivit effekter"),
-                        _("…effekter för målgruppen"),
-                        _("Insatser"),
-                        _("Medel (kr)"),
-                    ],
-                    [
-                        [
-                            c["title"],
-                            c["actors_with_activities"],
-                            c["actors_with_effects"],
-                            c["actors_with_target_group_effects"],
-                            c["initiatives"],
-                            c["funds_sek"],
-                        ]
-                        for c in pot["categories"]
-                    ]
-                    + [
-                        [
-                            _("Totalt (unika aktörer)"),
-                            pot["actors_with_activities"],
-                            pot["actors_with_effects"],
-                            pot["actors_with_target_group_effects"],
-                            pot["initiatives"],
-                            pot["funds_sek"],
-                        ]
-                    ],
-                )
-            )
-            out.append(
-                (
-                    "image",
-                    charts.bar_chart_png(
-                        [(c["title"][:40], c["funds_sek"]) for c in pot["categories"]],
-                        title=_("Medel per kategori (kr)"),
-                        fmt=sek,
-                        sort=False,
-                    ),
-                    16,
-                )
-            )
-            listed = False
-            for c in pot["categories"]:
-                rows = effects.get((pot["pot_id"], c["category_id"]), [])
-                if not rows:
-                    continue
-                if not listed:
-                    out.append(("h4", _("Redovisade effekter per kategori")))
-                    listed = True
-                out.append(("p", f"{c['title']} ({len(rows)})"))
-                for e in rows:
-                    if e is None:
-                        continue
-                    text = f"{e['organisation']}: {e['effects']}"
-                    if e["target_group"]:
-                        text += " " + _("(målgrupp)")
-                    out.append(("li", text[:600]))
-                hidden = sum(1 for e in rows if e is None)
-                if hidden:
-                    out.append(("li", _("… och %(n)d till.") % {"n": hidden}))
-        out.append(
-            (
-                "table",
-                f"{part.slug} {_('kvalitet')}",
-                [_("Kvalitetsflagga"), _("Antal"), _("Redovisningar")],
-                [[f["label"], f["count"], f["reports"]] for f in item["flags"]],
-            )
-        )
+    for number, item in enumerate(data["parts"], start=1):
+        out.extend(_part_blocks(number, item))
 
     out.append(("h2", _("Indikatorer")))
     out.append(
@@ -155,15 +204,16 @@ def blocks(data):
             [_("Indikator"), _("Täljare"), _("Nämnare"), _("Värde")],
             [
                 [
-                    i["indicator"].title,
+                    i["indicator"]["title"],
                     i["row"]["numerator"],
                     i["row"]["denominator"],
-                    charts.percent(i["row"]["value"]),
+                    _share(i["row"]["value"]),
                 ]
                 for i in data["indicators"]
             ],
         )
     )
+    titles = {i["indicator"]["code"]: i["indicator"]["title"] for i in data["indicators"]}
     out.append(
         (
             "table",
@@ -171,11 +221,11 @@ def blocks(data):
             [_("Indikator"), _("Län"), _("Täljare"), _("Nämnare"), _("Värde")],
             [
                 [
-                    r["indicator"],
+                    titles.get(r["indicator"], r["indicator"]),
                     names.get(r["scope"].split(":")[1], r["scope"]),
                     r["numerator"],
                     r["denominator"],
-                    charts.percent(r["value"]),
+                    _share(r["value"]),
                 ]
                 for r in data["indicator_rows"]
                 if r["scope"] != "national"
@@ -186,15 +236,17 @@ def blocks(data):
         regions = [
             (short.get(r["scope"].split(":")[1], r["scope"]), r["value"]) for r in i["regions"]
         ]
+        chart_title = i["indicator"]["title"]
         out.append(
             (
                 "image",
                 charts.bar_chart_png(
                     regions,
-                    title=i["indicator"].title[:90],
+                    title=chart_title[:90],
                     highlight=short.get(county) if county else None,
                 ),
                 16,
+                _chart_alt(chart_title, regions, charts.percent),
             )
         )
 
@@ -210,9 +262,22 @@ def blocks(data):
     return out
 
 
+def is_number(value):
+    return value is None or isinstance(value, int | float)
+
+
+def numeric_columns(rows):
+    """The columns (after the first) that hold numbers in every row: right aligned."""
+    width = max((len(r) for r in rows), default=0)
+    return {n for n in range(1, width) if all(is_number(r[n]) for r in rows if n < len(r))}
+
+
 def cell(value):
+    """A table cell as Swedish text: 2 345, 80,0 %, a dash for no value."""
     if value is None:
         return "–"
+    if isinstance(value, Share):
+        return charts.percent(value)
     if isinstance(value, int):
         return sek(value)
     return cells.text(value)

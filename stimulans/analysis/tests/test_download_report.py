@@ -60,17 +60,17 @@ class DownloadReportTest(PageTestCase):
         self.login(self.anna)
         workbook = load_workbook(io.BytesIO(self.client.get(self.url("xlsx")).content))
         self.assertIn("Täckning", workbook.sheetnames)
-        sheet = workbook["suicidprevention county"]
+        sheet = workbook["Del 6 – Län"]
         rows = list(sheet.iter_rows(values_only=True))
         self.assertEqual(
-            rows[1], ("Samordning och projektledning – finansiering av tjänster", 1, 1, 1, 1, 100)
+            rows[2], ("Samordning och projektledning – finansiering av tjänster", 1, 1, 1, 1, 100)
         )
         self.assertIn("Indikatorer", workbook.sheetnames)
         self.assertIn("Kvalitetsflaggor", workbook.sheetnames)
         effects = list(workbook["Effekter"].iter_rows(values_only=True))
         self.assertIn(
             (
-                "suicidprevention",
+                "En nollvision för suicid – suicidprevention",
                 "Län (länsgemensam mottagare)",
                 "Samordning och projektledning – finansiering av tjänster",
                 "Stockholms län",
@@ -81,6 +81,28 @@ class DownloadReportTest(PageTestCase):
             ),
             effects,
         )
+
+    def test_version_label(self):
+        """A year not published: "Utkast" and today's date on every page; published: the
+        date of publication."""
+        import datetime
+
+        from django.utils import timezone
+
+        from ..models import StatusReport
+
+        self.login(self.anna)
+        reader = PdfReader(io.BytesIO(self.client.get(self.url("pdf")).content))
+        draft = f"Utkast {timezone.localdate().isoformat()}"
+        self.assertTrue(all(draft in page.extract_text() for page in reader.pages))
+        published = datetime.datetime(2026, 11, 3, 12, tzinfo=datetime.UTC)
+        StatusReport.objects.create(
+            agreement=self.agreement, published=True, published_at=published
+        )
+        document = Document(io.BytesIO(self.client.get(self.url("docx")).content))
+        header = document.sections[0].header.paragraphs[0].text
+        self.assertIn("Publicerad 2026-11-03", header)
+        self.assertNotIn("Utkast", header)
 
     def test_unknown_format(self):
         self.login(self.anna)

@@ -6,8 +6,7 @@ from django.shortcuts import get_object_or_404
 from stimulans.funds.models import Agreement
 from stimulans.organisations.models import County
 
-from ..documents import excel, pdf, word
-from ..year_analysis import analyse_year
+from ..documents import document_name, status_report
 from .access import scope_or_refuse
 
 CONTENT_TYPES = {
@@ -20,17 +19,11 @@ CONTENT_TYPES = {
 def _download(agreement, county, fmt, scope):
     if fmt not in CONTENT_TYPES:
         raise Http404
-    limit = None if fmt == "xlsx" else 10  # every effect in Excel, a sample in the documents
-    data = analyse_year(
-        agreement,
-        county=county.code if county else None,
-        effects_limit=limit,
-        visible=scope.counties,
-    )
-    content = {"docx": word, "pdf": pdf, "xlsx": excel}[fmt].render(data)
-    name = f"lagesrapport-{agreement.year}" + (f"-lan-{county.code}" if county else "")
+    code = county.code if county else None
+    content = status_report(agreement, fmt, county=code, visible=scope.counties)
+    name = document_name(agreement.year, code, fmt)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
