@@ -1,32 +1,16 @@
 """The boundary between the analysis and the documents: `plain(data)` turns what
 `year_analysis.analyse_year` returns into plain data (dicts, lists, strings, numbers; JSON can
 hold it), so that a document renders the same from the live analysis and from a published
-snapshot. The version labels that every page of a document carries are written here too."""
-
-import datetime
+snapshot. `version_label` is the label (`lib.labels`) of the year's documents as they stand."""
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
+from stimulans.lib.labels import draft_label, published_label
 from stimulans.organisations.models import County
 
 from ..models import StatusReport
 
-
-def draft_label(today=None):
-    """The running header's label of a year that is not published: "Utkast 2026-12-01"."""
-    today = today or timezone.localdate()
-    return _("Utkast %(date)s") % {"date": today.isoformat()}
-
-
-def published_label(version, published):
-    """ "Version 2, publicerad 2026-12-01" (or without the version number when there is none)."""
-    if isinstance(published, datetime.datetime):
-        published = timezone.localtime(published).date()
-    date = published.isoformat()
-    if version is None:
-        return _("Publicerad %(date)s") % {"date": date}
-    return _("Version %(n)d, publicerad %(date)s") % {"n": version, "date": date}
+__all__ = ["draft_label", "plain", "published_label", "version_label"]
 
 
 def _agreement(agreement):
