@@ -3,6 +3,7 @@ page, repeated table headers, numbers in Swedish form, and no codes anywhere."""
 
 import datetime
 import io
+import json
 import re
 
 from django.utils import timezone
@@ -208,3 +209,23 @@ class DocumentsTest(PageTestCase):
         self.assertEqual(values[0], "En nollvision för suicid – suicidprevention")
         self.assertEqual(workbook.properties.language, "sv-SE")
         self.assertEqual(workbook.properties.subject, PUBLISHED)
+
+    def test_plain_data_survives_json(self):
+        """A published snapshot holds the plain data as JSON: the documents come out the same."""
+        snapshot = json.loads(json.dumps(self.data))
+
+        def sheets(content):
+            workbook = load_workbook(io.BytesIO(content))
+            return {s.title: list(s.iter_rows(values_only=True)) for s in workbook.worksheets}
+
+        def paragraphs(content):
+            document = Document(io.BytesIO(content))
+            cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+            return [p.text for p in document.paragraphs] + cells
+
+        self.assertEqual(sheets(render_document(snapshot, "xlsx", PUBLISHED)), sheets(self.xlsx))
+        word = paragraphs(render_document(snapshot, "docx", draft_label()))
+        self.assertEqual(word, paragraphs(self.docx))
+        self.assertIn(
+            "Stockholms län: Fler skolor har utbildats i psykisk första hjälp (målgrupp)", word
+        )
