@@ -47,7 +47,9 @@ def margin_css(title: str, version_label: str, page_label: str) -> str:
 
 
 def write_pdf(html: str, title: str, version_label: str, page_label: str) -> bytes:
-    """The PDF of `html` (a whole document, `<html lang=…>`), laid out by print.css."""
+    """The PDF of `html` (a whole document, `<html lang=…>`), laid out by print.css. Characters
+    that XML cannot hold are removed from the whole document first (`cells.text`): a stray
+    U+FFFE would otherwise break the text layer of every page."""
     # Imported here, not at the top: WeasyPrint is heavy and only the PDF downloads need it.
     from weasyprint import CSS, HTML
 
@@ -55,6 +57,6 @@ def write_pdf(html: str, title: str, version_label: str, page_label: str) -> byt
         CSS(filename=str(PRINT_CSS)),
         CSS(string=margin_css(title, version_label, page_label)),
     ]
-    document = HTML(string=html, base_url=str(PRINT_CSS.parent))
+    document = HTML(string=text(html), base_url=str(PRINT_CSS.parent))
     pdf: bytes = document.write_pdf(stylesheets=stylesheets, pdf_variant="pdf/ua-1")
     return pdf

@@ -29,3 +29,12 @@ def test_long_table_repeats_its_header_on_every_page():
         assert 'Prov "1"' in text
         assert "Utkast 2026-12-01" in text
         assert f"Sida {n} av {len(reader.pages)}" in text
+
+
+def test_characters_xml_cannot_hold_do_not_break_the_text():
+    html = (
+        '<!DOCTYPE html><html lang="sv-SE"><head><meta charset="utf-8"><title>Prov</title>'
+        "</head><body><p>Rad ett\x01\ufffe slut</p></body></html>"
+    )
+    pdf = printpdf.write_pdf(html, "Prov", "Utkast 2026-12-01", "Sida {page} av {pages}")
+    assert "Rad ett slut" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
