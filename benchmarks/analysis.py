@@ -137,6 +137,57 @@ def generate(years, seed=2020):
     return agreements
 
 
+def generate_answers(agreements, seed=2021):
+    """The 2020 questionnaires on every generated year's pots, and an answer to every question
+    outside the initiatives in every report (a choice, a few choices, a number or a sentence)."""
+    import random
+
+    from stimulans.funds.models import Pot
+    from stimulans.reporting.models import Questionnaire, Report
+    from stimulans.reporting.questionnaires.loader import QUESTIONNAIRE_DIR
+    from stimulans.reporting.questions import (
+        IN_ANSWERS,
+        INTEGER,
+        SELECT_MULTIPLE,
+        SELECT_ONE,
+        TEXT,
+        report_questions,
+    )
+    from stimulans.reporting.xlsform import parse_xlsform
+
+    rng = random.Random(seed)
+    definitions = {
+        path.stem: parse_xlsform(path.read_bytes(), path.name)
+        for path in sorted((QUESTIONNAIRE_DIR / "2020").glob("*.xlsx"))
+    }
+    questions = {}
+    forms = []
+    for pot in Pot.objects.filter(part__agreement__in=agreements).select_related("part"):
+        definition = definitions.get(f"{pot.part.slug}--{pot.recipient_kind}")
+        if definition is None:
+            continue
+        forms.append(
+            Questionnaire(pot=pot, title="", xlsform=b"", xlsform_name="", definition=definition)
+        )
+        questions[pot.pk] = [q for q in report_questions(definition, []) if q.store == IN_ANSWERS]
+    Questionnaire.objects.bulk_create(forms)
+    reports = list(Report.objects.filter(pot__in=list(questions)).only("pk", "pot_id"))
+    for report in reports:
+        answers = {}
+        for q in questions[report.pot_id]:
+            if q.type == SELECT_ONE:
+                answers[q.name] = rng.choice(q.choice_names)
+            elif q.type == SELECT_MULTIPLE:
+                answers[q.name] = rng.sample(q.choice_names, rng.randint(1, len(q.choice_names)))
+            elif q.type == INTEGER:
+                answers[q.name] = str(rng.randint(0, 500))
+            elif q.type == TEXT and rng.random() < 0.7:
+                answers[q.name] = text(rng, 15)
+        report.answers = answers
+    Report.objects.bulk_update(reports, ["answers"], batch_size=500)
+    return len(reports)
+
+
 def measure(label, runs, fn):
     """The median wall-clock time of `fn` over `runs` runs; the processor time of the process
     is printed beside it (on a shared machine the wall clock also counts the waits for a core)."""
@@ -154,6 +205,30 @@ def measure(label, runs, fn):
     return median
 
 
+def publication(agreement, runs):
+    """Publishing the year, and its public pages and JSON served from the published version
+    against the minimal view (`/healthz/`), in process with the test client."""
+    from django.conf import settings
+    from django.test import Client
+
+    from stimulans.analysis import snapshot
+
+    settings.ALLOWED_HOSTS = ["*"]
+    measure("Publishing one year (snapshot and documents)", 1, lambda: snapshot.publish(agreement))
+    client = Client()
+    year = agreement.year
+    minimal = measure("Minimal view /healthz/", runs * 20, lambda: client.get("/healthz/"))
+    for label, url in (
+        ("Published year report page", f"/analys/{year}/"),
+        ("Published part page", f"/analys/{year}/del/suicidprevention/"),
+        ("Published county fact sheet", f"/analys/{year}/lan/01/"),
+        ("Published JSON, one part", f"/analys/api/{year}/del/suicidprevention/"),
+        ("Published PDF download", f"/analys/{year}/lagesrapport.pdf"),
+    ):
+        served = measure(label, runs, lambda url=url: client.get(url))
+        print(f"  {served / minimal:.0f} times the minimal view")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, default=10)
@@ -163,7 +238,7 @@ def main(argv=None):
 
     with tempfile.TemporaryDirectory() as tmp:
         setup(Path(tmp) / "benchmark.sqlite3")
-        from stimulans.analysis.documents import status_report
+        from stimulans.analysis.snapshot import render_document
         from stimulans.analysis.year_analysis import analyse_year
         from stimulans.organisations.models import Organisation
         from stimulans.reporting.models import Initiative, Report
@@ -175,7 +250,17 @@ def main(argv=None):
             f"{Report.objects.count()} reports, {Initiative.objects.count()} initiatives "
             f"in {time.perf_counter() - start:.1f} s"
         )
+        start = time.perf_counter()
+        answered = generate_answers(agreements)
+        print(f"Answered {answered} reports' questionnaires in {time.perf_counter() - start:.1f} s")
         latest = agreements[-1]
+        from stimulans.analysis.answers import aggregate_answers
+
+        measure(
+            "Answers of one year (every part)",
+            args.runs,
+            lambda: aggregate_answers(latest.parts.all(), text_limit=10),
+        )
         one = measure("Full analysis of one year", args.runs, lambda: analyse_year(latest))
         ten = measure(
             f"Full analysis of {len(agreements)} years",
@@ -185,7 +270,7 @@ def main(argv=None):
         documents = {}
 
         def document(fmt):
-            documents[fmt] = status_report(latest, fmt)
+            documents[fmt] = render_document(analyse_year(latest), fmt)
 
         pdf = measure(
             "Status report as PDF (one year)", max(3, args.runs // 2), lambda: document("pdf")
@@ -201,6 +286,7 @@ def main(argv=None):
                 path = Path(args.keep) / f"lagesrapport-{latest.year}.{fmt}"
                 path.write_bytes(content)
                 print(f"Wrote {path} ({len(content) // 1024} kB)")
+        publication(latest, args.runs)
         ok = one < 1 and ten < 5 and pdf < 10
         print("Targets (1 s, 5 s, 10 s):", "met" if ok else "NOT met")
         return 0 if ok else 1

@@ -3,14 +3,15 @@ category, actors with activities / effects / target-group effects, initiatives a
 comparison of pots, the program-logic flowchart and the public (CLI and JSON) shape.
 
 Counted reports only (`Report.objects.counted()`), initiatives within the agreement only, the
-analyst's coding where it exists (`Initiative.objects.with_effective_coding()`). A few grouped
-queries and one pass over `values_list()` rows."""
+analyst's coding where it exists (`Initiative.objects.with_effective_coding()`: category,
+effect level, measurement, phase and within the agreement). A few grouped queries and one pass
+over `values_list()` rows."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 from django.db.models.functions import Coalesce, Length, Trim
 from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext as _
@@ -18,9 +19,10 @@ from django.utils.translation import gettext as _
 from stimulans.funds.models import Pot
 from stimulans.lib.numbers import thousands
 from stimulans.organisations.models import Organisation
-from stimulans.reporting.models import EffectLevel, Initiative, Report
+from stimulans.reporting.models import EffectLevel, Initiative, Phase, Report
 
 from .lookups import county_filter
+from .models import LinkQuality
 
 CATEGORY_FIELDS = (
     "actors_with_activities",
@@ -28,7 +30,15 @@ CATEGORY_FIELDS = (
     "actors_with_target_group_effects",
     "initiatives",
     "funds_sek",
+    "actors_planned",
+    "actors_implemented",
+    "actors_with_outputs",
+    "actors_with_measured_effects",
+    "link_quality",
 )
+# The keys of a category row's `link_quality`: the analyst's coded link quality of the
+# initiatives and "uncoded" for those without one.
+LINK_QUALITY_KEYS = (*LinkQuality.values, "uncoded")
 
 
 class InitiativeRow(NamedTuple):
@@ -43,16 +53,19 @@ class InitiativeRow(NamedTuple):
     funds_sek: int
     has_goals: bool
     has_outputs: bool
+    phase: str
+    link_quality: str
 
 
 def initiative_rows(initiatives):
     """An InitiativeRow per initiative of the queryset, within the agreement and in counted
     reports only. The database computes every field, so rows become InitiativeRows as read."""
-    qs = (initiatives.counted().filter(within_agreement=True).with_effective_coding()).annotate(
+    qs = (initiatives.counted().with_effective_coding().filter(eff_within=True)).annotate(
         has_effects=_has_text("effects"),
         has_goals=_has_text("goals"),
         has_outputs=_has_text("outputs"),
         funds=Coalesce("funds_sek", 0),
+        link=Coalesce("coding__link_quality", Value("")),
     )
     rows = qs.values_list(
         "report__pot_id",
@@ -64,6 +77,8 @@ def initiative_rows(initiatives):
         "funds",
         "has_goals",
         "has_outputs",
+        "eff_phase",
+        "link",
     ).iterator(chunk_size=5000)
     return map(InitiativeRow._make, rows)
 
@@ -80,6 +95,11 @@ class Tally:
     activities: set = field(default_factory=set)
     effects: set = field(default_factory=set)
     target: set = field(default_factory=set)
+    planned: set = field(default_factory=set)
+    implemented: set = field(default_factory=set)
+    outputs: set = field(default_factory=set)
+    measured_effects: set = field(default_factory=set)
+    link_quality: dict = field(default_factory=lambda: dict.fromkeys(LINK_QUALITY_KEYS, 0))
     initiatives: int = 0
     funds_sek: int = 0
     with_goals: int = 0
@@ -94,14 +114,34 @@ class Tally:
         self.funds_sek += row.funds_sek
         self.with_goals += row.has_goals
         self.with_outputs += row.has_outputs
+        if row.has_outputs:
+            self.outputs.add(row.organisation_id)
+        if row.phase == Phase.PLANNED:
+            self.planned.add(row.organisation_id)
+        elif row.phase == Phase.IMPLEMENTED:
+            self.implemented.add(row.organisation_id)
+        self.link_quality[row.link_quality or "uncoded"] += 1
         if row.has_effects:
             self.effects.add(row.organisation_id)
             self.with_effects += 1
             if row.measured:
                 self.measured += 1
+                self.measured_effects.add(row.organisation_id)
             if row.effect_level == EffectLevel.TARGET_GROUP:
                 self.target.add(row.organisation_id)
                 self.with_target_group_effects += 1
+
+
+# Tally's sets of organisations.
+ACTOR_SETS = (
+    "activities",
+    "effects",
+    "target",
+    "planned",
+    "implemented",
+    "outputs",
+    "measured_effects",
+)
 
 
 def _category_result(category, tally):
@@ -119,19 +159,25 @@ def _category_result(category, tally):
         "with_effects": tally.with_effects,
         "with_target_group_effects": tally.with_target_group_effects,
         "measured": tally.measured,
+        "actors_planned": len(tally.planned),
+        "actors_implemented": len(tally.implemented),
+        "actors_with_outputs": len(tally.outputs),
+        "actors_with_measured_effects": len(tally.measured_effects),
+        "link_quality": dict(tally.link_quality),
     }
 
 
 def _pot_result(pot, tallies, reporting, totals):
     categories = []
     known = set()
-    all_activities, all_effects, all_target = set(), set(), set()
+    everyone = Tally()  # the unique actors over the pot's categories
     for category in pot.categories.all():
         known.add(category.pk)
         tally = tallies.get((pot.pk, category.pk)) or Tally()
-        all_activities |= tally.activities
-        all_effects |= tally.effects
-        all_target |= tally.target
+        for name in ACTOR_SETS:
+            getattr(everyone, name).update(getattr(tally, name))
+        for key, n in tally.link_quality.items():
+            everyone.link_quality[key] += n
         categories.append(_category_result(category, tally))
     other = Tally()
     for (pot_id, category_id), tally in tallies.items():
@@ -145,9 +191,14 @@ def _pot_result(pot, tallies, reporting, totals):
         "reporting_actors": len(reporting.get(pot.pk, ())),
         "total_actors": totals[pot.recipient_kind],
         "categories": categories,
-        "actors_with_activities": len(all_activities),
-        "actors_with_effects": len(all_effects),
-        "actors_with_target_group_effects": len(all_target),
+        "actors_with_activities": len(everyone.activities),
+        "actors_with_effects": len(everyone.effects),
+        "actors_with_target_group_effects": len(everyone.target),
+        "actors_planned": len(everyone.planned),
+        "actors_implemented": len(everyone.implemented),
+        "actors_with_outputs": len(everyone.outputs),
+        "actors_with_measured_effects": len(everyone.measured_effects),
+        "link_quality": everyone.link_quality,
         "initiatives": sum(c["initiatives"] for c in categories) + other.initiatives,
         "funds_sek": sum(c["funds_sek"] for c in categories) + other.funds_sek,
         "uncategorised_initiatives": other.initiatives,

@@ -16,8 +16,9 @@ def effects_by_category(parts, county=None, limit=None):
     part_ids = [p.pk for p in parts]
     qs = (
         Initiative.objects.counted()
-        .filter(county_filter(county), report__pot__part__in=part_ids, within_agreement=True)
+        .filter(county_filter(county), report__pot__part__in=part_ids)
         .with_effective_coding()
+        .filter(eff_within=True)
         .annotate(eff_len=Length(Trim("effects")))
         .filter(eff_len__gt=0)
         .order_by("report__organisation__kind", "report__organisation__code", "order", "pk")

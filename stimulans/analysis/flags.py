@@ -85,7 +85,7 @@ def quality_flags(agreement, part=None, report=None, county=None):
         "outputs",
         "effects",
         "funds_sek",
-        "within_agreement",
+        "eff_within",
         "eff_measured",
     )
     previous = _previous_texts(agreement, {r.organisation_id for r in report_rows.values()})

@@ -1,9 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from stimulans.funds.models import Category
 from stimulans.organisations.models import County
-from stimulans.reporting.models import EffectLevel
+from stimulans.reporting.models import EffectLevel, Phase
 
 from .models import InitiativeCoding
 
@@ -31,6 +32,11 @@ class WorkbenchFilterForm(forms.Form):
     )
     matt = forms.ChoiceField(label=_("Effekten är mätt"), required=False, choices=YES_NO)
     effekter = forms.ChoiceField(label=_("Effekter beskrivna"), required=False, choices=YES_NO)
+    fas = forms.ChoiceField(
+        label=pgettext_lazy("insats", "Fas"),
+        required=False,
+        choices=[("", _("Alla")), *Phase.choices, ("ingen", _("Ingen angiven"))],
+    )
     medel = forms.ChoiceField(
         label=_("Finansiering"),
         required=False,
@@ -51,12 +57,62 @@ class WorkbenchFilterForm(forms.Form):
         )
 
 
+NOT_RECODED = _("Inte omkodad (rapportörens svar gäller)")
+
+
+def _within(value):
+    return {"ja": True, "nej": False}.get(value)
+
+
 class CodingForm(forms.ModelForm):
+    # Phase and within the agreement are recoded only where the analyst chooses a value.
+    phase = forms.ChoiceField(
+        label=pgettext_lazy("insats", "Fas"),
+        required=False,
+        choices=[("", NOT_RECODED), *Phase.choices],
+    )
+    within_agreement = forms.TypedChoiceField(
+        label=_("Finansiering"),
+        required=False,
+        choices=[
+            ("", NOT_RECODED),
+            ("ja", _("Överenskommelsens medel")),
+            ("nej", _("Andra medel (ingår inte i analysen)")),
+        ],
+        coerce=_within,
+        empty_value=None,
+    )
+
     class Meta:
         model = InitiativeCoding
-        fields = ["category", "effect_level", "effect_measured", "link_quality", "note"]
+        fields = [
+            "category",
+            "effect_level",
+            "effect_measured",
+            "link_quality",
+            "phase",
+            "within_agreement",
+            "note",
+        ]
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, initiative=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = Category.objects.filter(pot=initiative.report.pot)
+        within = self.initial.get("within_agreement")
+        if within is not None:
+            self.initial["within_agreement"] = "ja" if within else "nej"
+
+
+class ReportTextForm(forms.Form):
+    """An analyst's text of the status report, with the version the editor started from."""
+
+    body = forms.CharField(
+        label=_("Text"),
+        required=False,
+        max_length=50000,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 16, "cols": 80}),
+        help_text=_("Stycken skiljs åt med en tom rad."),
+    )
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)

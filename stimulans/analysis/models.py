@@ -6,8 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from stimulans.funds.models import Agreement, Category
-from stimulans.reporting.models import EffectLevel, Initiative
+from stimulans.funds.models import Agreement, AgreementPart, Category
+from stimulans.reporting.models import EffectLevel, Initiative, Phase
 
 
 class LinkQuality(models.TextChoices):
@@ -35,6 +35,11 @@ class InitiativeCoding(models.Model):
     effect_measured = models.BooleanField(_("effekten är mätt"), default=False)
     link_quality = models.CharField(
         _("kedjans kvalitet"), max_length=16, choices=LinkQuality.choices, blank=True
+    )
+    # Recoded only where set: blank phase and null within_agreement leave the reporter's answer.
+    phase = models.CharField(_("fas"), max_length=16, choices=Phase.choices, blank=True)
+    within_agreement = models.BooleanField(
+        _("finansierad av överenskommelsens medel"), null=True, blank=True
     )
     note = models.TextField(_("analytikerns kommentar"), blank=True)
     coded_by = models.ForeignKey(
@@ -92,3 +97,136 @@ class StatusReport(models.Model):
 
     def __str__(self):
         return str(self.agreement.year)
+
+
+class ReportTextKind(models.TextChoices):
+    INTRODUCTION = "introduction", _("Inledning")
+    METHOD = "method", _("Metod")
+    PART_SUMMARY = "part_summary", _("Sammanfattande iakttagelser")
+
+
+class ReportText(models.Model):
+    """A text the analysts write for the year's status report: its introduction and method,
+    and per part the summary of observations ("Sammanfattande iakttagelser"). `version` moves on
+    with every save, so that an edit based on an older text is refused."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="report_texts")
+    part = models.ForeignKey(
+        AgreementPart, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("text"), max_length=16, choices=ReportTextKind.choices)
+    body = models.TextField(_("text"), blank=True)
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("rapporttext")
+        verbose_name_plural = _("rapporttexter")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "kind"],
+                condition=models.Q(part__isnull=True),
+                name="report_text_once_per_year",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "kind", "part"],
+                condition=models.Q(part__isnull=False),
+                name="report_text_once_per_part",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.agreement.year} {self.get_kind_display()}"
+
+
+class StatusReportVersion(models.Model):
+    """A published version of the year's status report: every figure, table and text as
+    computed when it was published (its `sections`, those of `analysis.snapshot.SECTIONS`),
+    the national documents rendered from it once, and a fingerprint of the sections to tell
+    whether the live figures have changed since."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="status_report_versions"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    note = models.TextField(_("vad som har ändrats"), blank=True)
+    published_at = models.DateTimeField(_("publicerad"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    fingerprint = models.CharField(max_length=64)
+    docx = models.BinaryField(_("Word"))
+    pdf = models.BinaryField(_("PDF"))
+    xlsx = models.BinaryField(_("Excel"))
+
+    class Meta:
+        ordering = ["agreement", "-number"]
+        verbose_name = _("publicerad version")
+        verbose_name_plural = _("publicerade versioner")
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "number"], name="status_report_version")
+        ]
+
+    def __str__(self):
+        return f"{self.agreement.year} v{self.number}"
+
+
+class StatusReportSection(models.Model):
+    """One section of a published version (`snapshot.SECTIONS`), a row of its own so that a page
+    reads only what it shows; a section split by key (the counties) has a row per key, named
+    `section/key`."""
+
+    version = models.ForeignKey(
+        StatusReportVersion, on_delete=models.CASCADE, related_name="sections"
+    )
+    name = models.CharField(max_length=100)
+    data = models.JSONField(_("innehåll"))
+
+    class Meta:
+        verbose_name = _("del av en publicerad version")
+        verbose_name_plural = _("delar av publicerade versioner")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "name"], name="status_report_section")
+        ]
+
+    def __str__(self):
+        return f"{self.version} {self.name}"
+
+
+class TextKind(models.TextChoices):
+    """The boxes of the program-logic chain whose texts are grouped."""
+
+    ACTIVITIES = "activities", _("Aktiviteter")
+    GOALS = "goals", _("Mål")
+    OUTPUTS = "outputs", _("Prestationer")
+    EFFECTS = "effects", _("Effekter")
+
+
+class TextGroupOverride(models.Model):
+    """An analyst's group of similar texts in one category: the texts whose keys
+    (`analysis.grouping.text_key`) are in `keys` form one group called `label`. Made by merging
+    or renaming the automatic groups on the text groups page; removing it restores them."""
+
+    category = models.ForeignKey(
+        Category, verbose_name=_("insatskategori"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("ruta"), max_length=16, choices=TextKind.choices)
+    keys = models.JSONField(_("nycklar"), default=list)
+    label = models.CharField(_("benämning"), max_length=300)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("textgrupp")
+        verbose_name_plural = _("textgrupper")
+
+    def __str__(self):
+        return self.label

@@ -30,6 +30,13 @@ class CoverageSerializer(serializers.Serializer):
     counties = CountyCoverageSerializer(many=True)
 
 
+class LinkQualitySerializer(serializers.Serializer):
+    target_group = serializers.IntegerField()
+    organisation = serializers.IntegerField()
+    insufficient = serializers.IntegerField()
+    uncoded = serializers.IntegerField()
+
+
 class CategoryTableSerializer(serializers.Serializer):
     category = serializers.CharField()
     actors_with_activities = serializers.IntegerField()
@@ -37,6 +44,11 @@ class CategoryTableSerializer(serializers.Serializer):
     actors_with_target_group_effects = serializers.IntegerField()
     initiatives = serializers.IntegerField()
     funds_sek = serializers.IntegerField()
+    actors_planned = serializers.IntegerField()
+    actors_implemented = serializers.IntegerField()
+    actors_with_outputs = serializers.IntegerField()
+    actors_with_measured_effects = serializers.IntegerField()
+    link_quality = LinkQualitySerializer(help_text="Antal insatser per kodad kedjekvalitet")
 
 
 class PotTableSerializer(serializers.Serializer):

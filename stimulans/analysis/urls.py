@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import api, downloads, publish, reports, workbench
+from .views import answers, api, downloads, flowcharts, funds, publish, reports, texts, workbench
 
 app_name = "analysis"
 
@@ -8,8 +8,11 @@ urlpatterns = [
     path("", reports.index, name="index"),
     path("<int:year>/", reports.year_report, name="year_report"),
     path("<int:year>/publicera/", publish.publish, name="publish"),
+    path("<int:year>/text/<str:kind>/", texts.edit_year_text, name="edit_year_text"),
+    path("<int:year>/del/<slug:part>/iakttagelser/", texts.edit_part_text, name="edit_part_text"),
     path("<int:year>/lagesrapport.<str:fmt>", downloads.download_report, name="download_report"),
     path("<int:year>/indikatorer/", reports.indicators, name="indicators"),
+    path("<int:year>/medel/", funds.funds, name="funds"),
     path("<int:year>/lan/<str:county>/", reports.county_sheet, name="county_sheet"),
     path(
         "<int:year>/lan/<str:county>/faktablad.<str:fmt>",
@@ -17,8 +20,20 @@ urlpatterns = [
         name="download_county",
     ),
     path("<int:year>/del/<slug:part>/", reports.part_analysis, name="part_analysis"),
+    path("<int:year>/del/<slug:part>/svar/", answers.part_answers_page, name="part_answers"),
     path("<int:year>/del/<slug:part>/insatser/", workbench.workbench, name="workbench"),
     path("<int:year>/del/<slug:part>/kvalitet/", workbench.part_flags, name="part_flags"),
+    path("<int:year>/del/<slug:part>/floden/", flowcharts.part_flowcharts, name="flowcharts"),
+    path(
+        "<int:year>/del/<slug:part>/floden/<int:category>/",
+        flowcharts.category_flowchart,
+        name="category_flowchart",
+    ),
+    path(
+        "<int:year>/del/<slug:part>/floden/<int:category>/grupper/",
+        flowcharts.text_groups,
+        name="text_groups",
+    ),
     path("insatser/<int:pk>/", workbench.initiative_detail, name="initiative_detail"),
     path("redovisningar/<int:pk>/kvalitet/", workbench.report_flags, name="report_flags"),
     path("api/<int:year>/tackning/", api.CoverageView.as_view(), name="api_coverage"),

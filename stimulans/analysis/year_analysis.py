@@ -1,26 +1,72 @@
 """The whole year: everything the status report (and a county's fact sheet) shows, composed of
-the aggregation, effects, coverage, indicators and quality flags."""
+the aggregation, effects, coverage, money, answers, indicators, quality flags and the analysts'
+texts.
+
+`analyse_year` returns plain JSON data (no model objects, string keys), the one shape that the
+pages, the `/analys/api/` JSON and the documents read: computed live for drafts, and stored in a
+published version's snapshot (`analysis.snapshot`) for what is published."""
 
 from collections import defaultdict
 
+from stimulans.organisations.models import County
+
 from .aggregation import aggregate_parts, flowchart
+from .answers import year_answers
 from .coverage import coverage
 from .effects import effects_by_category
 from .flags import flag_summary, quality_flags
 from .indicators import compute_indicators
 from .models import Indicator
+from .money import money_analysis
+from .plain import plain
+from .texts import report_texts
+
+INDICATOR_FIELDS = ("code", "title", "numerator", "denominator", "unit", "source", "description")
 
 
-def analyse_year(agreement, county=None, effects_limit=None, visible=None):
-    """Everything the status report shows for one year (or one county's fact sheet).
+def effect_key(pot_id, category_id):
+    """The key of a (pot, category) in a part's `effects`."""
+    return f"{pot_id}:{category_id}"
+
+
+def limit_effects(effects, limit):
+    """The effects with at most `limit` shown per (pot, category); None stands for an effect
+    counted but not shown."""
+    if limit is None:
+        return effects
+    return {
+        key: rows[:limit] + [None] * (len(rows) - limit) if len(rows) > limit else rows
+        for key, rows in effects.items()
+    }
+
+
+def _part_effects(effects, aggregate):
+    """The effects of one part's pots, keyed by `effect_key`."""
+    pots = {pot["pot_id"] for pot in aggregate["pots"]}
+    return {
+        effect_key(pot_id, category_id): rows
+        for (pot_id, category_id), rows in effects.items()
+        if pot_id in pots
+    }
+
+
+def analyse_year(agreement, county=None, visible=None, previous=None):
+    """Everything the status report shows for one year (or one county's fact sheet), as JSON.
 
     `visible` (county codes, default all) limits what concerns single counties: the coverage
     and indicator rows per county and the lists that name organisations (effects, flags); the
-    national totals are always the whole country's (see analysis.permissions)."""
+    national totals are always the whole country's (see analysis.permissions). Every effect is
+    listed; pages and documents shorten the lists with `limit_effects`.
+
+    Each part's `answers` are the questionnaire's answers (analysis.answers) beside the
+    previous year's: with `previous` None when that year is published, True when the caller
+    checked the reader may read it, False never. `funds` is the money followed through
+    (analysis.money)."""
     parts = list(agreement.parts.all())
     aggregates = aggregate_parts(parts, county)
+    answers = year_answers(agreement, parts, county, visible, None, previous)
     detail = county if county or visible is None else sorted(visible)
-    effects = effects_by_category(parts, detail, limit=effects_limit)
+    effects = effects_by_category(parts, detail)
     flags = quality_flags(agreement, county=county)
     indicators = list(Indicator.objects.all())
     rows = [
@@ -35,23 +81,31 @@ def analyse_year(agreement, county=None, effects_limit=None, visible=None):
     covered = coverage(agreement, county)
     if visible is not None:
         covered["counties"] = [c for c in covered["counties"] if c["county_code"] in visible]
+    texts = report_texts(agreement)
     return {
-        "agreement": agreement,
+        "agreement": {"year": agreement.year, "title": agreement.title},
         "county": county,
+        "county_name": County.objects.filter(code=county).values_list("name", flat=True).first()
+        if county
+        else None,
+        "texts": texts,
         "coverage": covered,
+        "funds": plain(money_analysis(agreement, county, visible)),
         "parts": [
             {
-                "part": part,
+                "part": {"slug": part.slug, "title": part.title, "aims": part.aims},
+                "summary": texts["parts"].get(part.slug, ""),
                 "aggregate": aggregates[part.pk],
-                "flowchart": flowchart(aggregates[part.pk]),
-                "effects": effects,
+                "flowchart": [list(column) for column in flowchart(aggregates[part.pk])],
+                "effects": _part_effects(effects, aggregates[part.pk]),
                 "flags": flag_summary(by_part[part.slug]),
+                "answers": plain(answers[part.pk]),
             }
             for part in parts
         ],
         "indicators": [
             {
-                "indicator": ind,
+                "indicator": {f: getattr(ind, f) for f in INDICATOR_FIELDS},
                 "row": next(r for r in rows if r["indicator"] == ind.code and r["scope"] == scope),
                 "regions": [
                     r for r in rows if r["indicator"] == ind.code and r["scope"] != "national"

@@ -34,7 +34,7 @@ def parse_post(definition, post):
     by their hidden identifier input and kept in the order of their index."""
     data = {}
     for node, _ancestors, repeat in xlsform.walk_fields(definition):
-        if node.get("type") == "note" or repeat is not None:
+        if not xlsform.is_answerable(node) or repeat is not None:
             continue
         data[node["name"]] = _read(node, post, field_id(node["name"]))
     rows = {}
@@ -47,7 +47,7 @@ def parse_post(definition, post):
         for index in sorted(rows.get(repeat_name, [])):
             row = {"identifier": post.get(f"r-{repeat_name}-{index}-identifier", "")}
             for node, _ancestors, repeat in xlsform.walk_fields(definition):
-                if repeat == repeat_name and node.get("type") != "note":
+                if repeat == repeat_name and xlsform.is_answerable(node):
                     row[node["name"]] = _read(
                         node, post, field_id(node["name"], repeat_name, index)
                     )
@@ -72,7 +72,7 @@ def form_inputs(definition, values):
     walked = [
         (node, repeat)
         for node, _ancestors, repeat in xlsform.walk_fields(definition)
-        if node.get("type") != "note"
+        if xlsform.is_answerable(node)
     ]
     for node, repeat in walked:
         if repeat is None:

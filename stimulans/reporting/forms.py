@@ -10,11 +10,22 @@ from stimulans.lib.numbers import parse_int, thousands
 from stimulans.lib.uploads import check_upload
 
 from . import xlsform
+from .formcheck import FORM_EXTENSIONS
 from .forminputs import ROW_INPUT, ROW_KEY, field_id, form_inputs
 from .services.attachments import ATTACHMENT_EXTENSIONS
 
 LONG_TEXT_EXCEPT = {"title"}
 RADIO_MAX = 5
+WIDGETS = {
+    "integer": "number",
+    "decimal": "decimal",
+    "range": "decimal",
+    "date": "date",
+    "time": "time",
+    "dateTime": "datetime",
+}
+# The value ODK stores for a confirmed `acknowledge`.
+ACKNOWLEDGED = "OK"
 
 
 def _is_relevant(node, lookup):
@@ -27,15 +38,6 @@ def _is_required(node, lookup):
         return xlsform.is_required(node, lookup)
     except xlsform.ExpressionError:
         return False
-
-
-def _lookup(values, row=None):
-    def lookup(name):
-        if row is not None and name in row:
-            return row[name]
-        return values.get(name)
-
-    return lookup
 
 
 def _display(node, value):
@@ -85,7 +87,7 @@ def build_form(definition, values, issues=()):
             return {
                 "kind": "group",
                 "id": gid,
-                "label": xlsform.label(node),
+                "label": xlsform.with_answers(xlsform.label(node), lookup),
                 "hidden": not _is_relevant(node, lookup),
                 "children": [
                     c
@@ -98,7 +100,7 @@ def build_form(definition, values, issues=()):
         if kind == "repeat":
             rows = []
             for i, row_values in enumerate(values.get(name) or []):
-                row_lookup = _lookup(values, row_values)
+                row_lookup = top.row(name, row_values, i)
                 rows.append(
                     {
                         "number": i + 1,
@@ -125,7 +127,7 @@ def build_form(definition, values, issues=()):
                 "errors": errors.get((name, None), []),
             }
         if kind == "note":
-            return {"kind": "note", "label": xlsform.label(node)}
+            return {"kind": "note", "label": xlsform.with_answers(xlsform.label(node), lookup)}
         if kind not in xlsform.FIELD_TYPES:
             return None
         source = row if row is not None else values
@@ -133,7 +135,7 @@ def build_form(definition, values, issues=()):
         if value is None:
             value = [] if kind == "select all that apply" else ""
         fid = field_id(name, repeat, index)
-        if relevant:
+        if relevant or node.get("choice_filter"):
             conditional.append(f"{fid}-wrap")
         picked = (
             (value if isinstance(value, list) else str(value).split())
@@ -141,16 +143,20 @@ def build_form(definition, values, issues=()):
             else [str(value)]
         )
         options = [
-            (c, lab, c in picked, f"{fid}-{n}") for n, (c, lab) in enumerate(xlsform.choices(node))
+            (c, lab, c in picked, f"{fid}-{n}")
+            for n, (c, lab) in enumerate(xlsform.choices(node, lookup))
         ]
         if kind == "select one":
             widget = "radio" if len(options) <= RADIO_MAX else "select"
         elif kind == "select all that apply":
             widget = "checkbox"
+        elif kind == "acknowledge":
+            widget = "checkbox"
+            options = [(ACKNOWLEDGED, _("Ja, bekräftat"), value == ACKNOWLEDGED, f"{fid}-0")]
         elif kind == "text":
             widget = "input" if name in LONG_TEXT_EXCEPT else "textarea"
         else:
-            widget = {"integer": "number", "decimal": "decimal", "date": "date"}[kind]
+            widget = WIDGETS[kind]
         number = index + 1 if repeat == xlsform.INITIATIVES else None
         return {
             "kind": "field",
@@ -159,8 +165,8 @@ def build_form(definition, values, issues=()):
             "name": name,
             "id": fid,
             "input_name": fid,
-            "label": xlsform.label(node),
-            "hint": xlsform.hint(node),
+            "label": xlsform.with_answers(xlsform.label(node), lookup),
+            "hint": xlsform.with_answers(xlsform.hint(node), lookup),
             "required": _is_required(node, lookup),
             "value": "" if isinstance(value, list) else value,
             "display": _display(node, value),
@@ -171,7 +177,7 @@ def build_form(definition, values, issues=()):
             "hidden": not _is_relevant(node, lookup),
         }
 
-    top = _lookup(values)
+    top = xlsform.Answers(definition, values)
     nodes = [
         n
         for n in (
@@ -219,10 +225,10 @@ class ReturnForm(forms.Form):
 
 
 class QuestionnaireUploadForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("Enkät (XLSForm, .xlsx)"))
+    file = forms.FileField(label=gettext_lazy("Enkät (XLSForm, .xlsx eller .xls)"))
 
     def clean_file(self):
-        return check_upload(self.cleaned_data["file"], [".xlsx"])
+        return check_upload(self.cleaned_data["file"], FORM_EXTENSIONS)
 
 
 def upload_error_text(errors):

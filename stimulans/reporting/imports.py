@@ -257,6 +257,32 @@ class _Lookups:
             )
         return org
 
+    def pot(self, year, part, org, line, errors):
+        """The pot of (year, part, the organisation's kind), or None (with an error unless
+        the year or the organisation was already refused)."""
+        if year is None:
+            return None
+        if part not in self.parts.get(year, set()):
+            errors.append(
+                _("Rad %(line)d: okänd del ”%(part)s” för %(year)d.")
+                % {"line": line, "part": part, "year": year}
+            )
+            return None
+        if org is None:
+            return None
+        pot = self.pots.get((year, part, org.kind))
+        if pot is None:
+            errors.append(
+                _("Rad %(line)d: delen ”%(part)s” %(year)d har inga medel för %(kind)s.")
+                % {
+                    "line": line,
+                    "part": part,
+                    "year": year,
+                    "kind": org.get_kind_display().lower(),
+                }
+            )
+        return pot
+
     def check_report(self, org, pot, line, errors):
         report = self.reports.get((org.pk, pot.pk))
         if report is not None and not report.imported:
@@ -332,25 +358,7 @@ def parse_initiatives(data: bytes, filename=""):
         before = len(errors)
         year = look.year(r["year"], line, errors)
         org = look.organisation(r["org_kind"], r["org_code"], line, errors)
-        pot = None
-        if year is not None:
-            if r["part"] not in look.parts.get(year, set()):
-                errors.append(
-                    _("Rad %(line)d: okänd del ”%(part)s” för %(year)d.")
-                    % {"line": line, "part": r["part"], "year": year}
-                )
-            elif org is not None:
-                pot = look.pots.get((year, r["part"], org.kind))
-                if pot is None:
-                    errors.append(
-                        _("Rad %(line)d: delen ”%(part)s” %(year)d har inga medel för %(kind)s.")
-                        % {
-                            "line": line,
-                            "part": r["part"],
-                            "year": year,
-                            "kind": org.get_kind_display().lower(),
-                        }
-                    )
+        pot = look.pot(year, r["part"], org, line, errors)
         identifier = r["initiative"]
         if not identifier:
             errors.append(_("Rad %(line)d: insatsens id saknas.") % {"line": line})

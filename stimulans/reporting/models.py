@@ -71,9 +71,12 @@ class InitiativeQuerySet(models.QuerySet):
     def with_effective_coding(self):
         """Annotated with the effective values: `eff_category` (the category's id),
         `eff_level`, `eff_measured` (the analyst's coding where it exists, else the reporter's
-        answers) and `is_coded`. The one place that "the analyst's coding overrides the
-        reporter's" is written; every figure, list and filter of the analysis reads these.
-        (The coding lives in the analysis app; it is named here only by its relation.)"""
+        answers), `eff_phase` and `eff_within` (the analyst's where recoded: a phase that is
+        not blank, a within-agreement that is not null; else the reporter's) and `is_coded`.
+        The one place that "the analyst's coding overrides the reporter's" is written; every
+        figure, list and filter of the analysis reads these (within the agreement is
+        `eff_within=True`). (The coding lives in the analysis app; it is named here only by
+        its relation.)"""
         coded = Q(coding__isnull=False)
         return self.annotate(
             eff_category=Case(When(coded, then=F("coding__category")), default=F("category")),
@@ -81,6 +84,15 @@ class InitiativeQuerySet(models.QuerySet):
             eff_measured=Case(
                 When(coded, then=F("coding__effect_measured")),
                 default=F("effect_measured"),
+                output_field=models.BooleanField(),
+            ),
+            eff_phase=Case(
+                When(coded & ~Q(coding__phase=""), then=F("coding__phase")),
+                default=F("phase"),
+            ),
+            eff_within=Case(
+                When(coding__within_agreement__isnull=False, then=F("coding__within_agreement")),
+                default=F("within_agreement"),
                 output_field=models.BooleanField(),
             ),
             is_coded=Case(When(coded, then=Value(True)), default=Value(False)),

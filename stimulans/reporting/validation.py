@@ -18,24 +18,17 @@ class Issue(str):
     """A problem found in a report: a Swedish message (it is a str) with `field` (the XLSForm
     field name or None) and `initiative` (1-based number of the initiative or None)."""
 
-    def __new__(cls, message, field=None, initiative=None):
+    def __new__(cls, message, field=None, initiative=None, path=None):
         obj = super().__new__(cls, message)
         obj.field = field
         obj.initiative = initiative
+        # The answer's place: "name", or "repeat[n].name" in row n of a repeat (form-check).
+        obj.path = path or field
         return obj
 
 
 def _empty(value):
     return value is None or value == "" or value == [] or value == ()
-
-
-def _lookup(top, row=None):
-    def lookup(name):
-        if row is not None and name in row:
-            return row[name]
-        return top.get(name)
-
-    return lookup
 
 
 def _check_value(node, value, lookup):
@@ -55,27 +48,78 @@ def _check_value(node, value, lookup):
             Decimal(str(value).replace(",", ".").replace(" ", "").replace("\u00a0", ""))
         except InvalidOperation:
             return [_("ange ett tal, t.ex. 12,5")]
-    elif kind == "date":
-        try:
-            datetime.date.fromisoformat(str(value))
-        except ValueError:
-            return [_("ange ett datum som ÅÅÅÅ-MM-DD")]
+    elif kind == "range":
+        problem = _range_problem(node, value)
+        if problem:
+            return [problem]
+    elif kind in ("date", "time", "dateTime"):
+        problem = _moment_problem(kind, value)
+        if problem:
+            return [problem]
+    elif kind == "acknowledge":
+        if str(value) != "OK":
+            return [_("bekräfta genom att kryssa i rutan")]
     elif kind == "select one":
-        names = {c for c, _label in xlsform.choices(node)}
+        names = {c for c, _label in xlsform.choices(node, lookup)}
         if str(value) not in names:
             return [_("välj ett av alternativen")]
     elif kind == "select all that apply":
-        names = {c for c, _label in xlsform.choices(node)}
+        names = {c for c, _label in xlsform.choices(node, lookup)}
         picked = value if isinstance(value, list | tuple) else str(value).split()
         if any(p not in names for p in picked):
             return [_("välj bland alternativen")]
     constraint = (node.get("bind") or {}).get("constraint")
-    if constraint and not xlsform.is_true(constraint, lookup, current=value):
+    current = xlsform.typed_value(kind, value)
+    if constraint and not xlsform.is_true(constraint, lookup, current=current):
         message = (node.get("bind") or {}).get("jr:constraintMsg") or _("svaret är inte tillåtet")
-        if isinstance(message, dict):
-            message = next(iter(message.values()), "")
-        return [message]
+        return [xlsform.with_answers(xlsform.translated(message), lookup)]
     return []
+
+
+def _number(value):
+    try:
+        return Decimal(str(value).replace(",", ".").replace(" ", "").replace("\u00a0", ""))
+    except InvalidOperation:
+        return None
+
+
+def _range_problem(node, value):
+    """A range answer: a number from start to end (ODK's defaults 1 and 10), on the step."""
+    number = _number(value)
+    if number is None or not number.is_finite():
+        return _("ange ett tal, t.ex. 12,5")
+    parameters = node.get("parameters") or {}
+    start, end = _number(parameters.get("start", 1)), _number(parameters.get("end", 10))
+    step = _number(parameters.get("step", 1))
+    if start is None or end is None:
+        return None
+    low, high = min(start, end), max(start, end)
+    if not low <= number <= high:
+        return _("ange ett tal från %(low)s till %(high)s") % {"low": low, "high": high}
+    if step and (number - start) % step != 0:
+        return _("ange ett tal i steg om %(step)s från %(start)s") % {
+            "step": step,
+            "start": start,
+        }
+    return None
+
+
+def _moment_problem(kind, value):
+    text = str(value).strip()
+    try:
+        if kind == "date":
+            datetime.date.fromisoformat(text)
+        elif kind == "time":
+            datetime.time.fromisoformat(text)
+        else:
+            datetime.datetime.fromisoformat(text)
+    except ValueError:
+        if kind == "date":
+            return _("ange ett datum som ÅÅÅÅ-MM-DD")
+        if kind == "time":
+            return _("ange en tid som TT:MM")
+        return _("ange datum och tid som ÅÅÅÅ-MM-DD TT:MM")
+    return None
 
 
 def _is_relevant(node, ancestors, lookup):
@@ -88,9 +132,9 @@ def irrelevant_fields(definition, values):
     """Answered fields whose skip logic now hides them, as a save_draft dict that clears them
     (ODK's rule: answers to questions that are not relevant are not kept)."""
     clear = {}
-    top_lookup = _lookup(values)
+    top_lookup = xlsform.Answers(definition, values)
     for node, ancestors, repeat in xlsform.walk_fields(definition):
-        if repeat is None and node.get("type") != "note":
+        if repeat is None and xlsform.is_answerable(node):
             name = node["name"]
             if not _empty(values.get(name)) and not _is_relevant(node, ancestors, top_lookup):
                 clear[name] = ""
@@ -98,11 +142,11 @@ def irrelevant_fields(definition, values):
         rows = values.get(repeat_name) or []
         changed = False
         new_rows = []
-        for row in rows:
+        for index, row in enumerate(rows):
             row = dict(row)
-            lookup = _lookup(values, row)
+            lookup = top_lookup.row(repeat_name, row, index)
             for node, ancestors, repeat in xlsform.walk_fields(definition):
-                if repeat != repeat_name or node.get("type") == "note":
+                if repeat != repeat_name or not xlsform.is_answerable(node):
                     continue
                 name = node["name"]
                 if not _empty(row.get(name)) and not _is_relevant(node, ancestors, lookup):
@@ -112,6 +156,45 @@ def irrelevant_fields(definition, values):
         if changed:
             clear[repeat_name] = new_rows
     return clear
+
+
+def _check_repeat_count(node, rows, lookup):
+    """A repeat with `repeat_count` has that many rows (ODK makes exactly so many)."""
+    expr = (node.get("control") or {}).get("jr:count")
+    if expr in (None, ""):
+        return []
+    try:
+        wanted = xlsform.as_number(xlsform.evaluate(str(expr), lookup))
+    except xlsform.ExpressionError:
+        return []
+    if wanted != wanted or wanted < 0 or int(wanted) == len(rows):
+        return []
+    return [
+        Issue(
+            _("”%(label)s”: ange %(n)s rader (nu %(rows)s)")
+            % {"label": xlsform.label(node), "n": int(wanted), "rows": len(rows)},
+            field=node["name"],
+        )
+    ]
+
+
+def check_answers(definition, values):
+    """What `form-check --answers` reports: the answered questions that skip logic hides
+    ({"irrelevant": [name]}, "repeat[n].name" in a repeat's row n) and the first problem of
+    each relevant answer ({"errors": {name: message}}), by the same rules as a submission."""
+    cleared = irrelevant_fields(definition, values)
+    irrelevant = []
+    for name, value in cleared.items():
+        if isinstance(value, list):
+            before = values.get(name) or []
+            for number, (old, new) in enumerate(zip(before, value, strict=False), start=1):
+                irrelevant += [f"{name}[{number}].{k}" for k in new if new[k] != old.get(k)]
+        else:
+            irrelevant.append(name)
+    errors = {}
+    for issue in validate_answers(definition, values):
+        errors.setdefault(issue.path, str(issue))
+    return {"irrelevant": irrelevant, "errors": errors}
 
 
 def initiative_name(number, row):
@@ -125,9 +208,9 @@ def validate_answers(definition, values):
     """Check every relevant answer against the questionnaire. `values` as services.report_values
     returns them. Returns a list of Issue."""
     issues = []
-    top_lookup = _lookup(values)
+    top_lookup = xlsform.Answers(definition, values)
     for node, ancestors, repeat in xlsform.walk_fields(definition):
-        if node.get("type") == "note" or repeat is not None:
+        if not xlsform.is_answerable(node) or repeat is not None:
             continue
         if not _is_relevant(node, ancestors, top_lookup):
             continue
@@ -140,12 +223,20 @@ def validate_answers(definition, values):
                     field=name,
                 )
             )
-    for repeat_name in xlsform.repeats(definition):
+    for repeat_name, repeat_node in xlsform.repeats(definition).items():
         rows = values.get(repeat_name) or []
+        issues += _check_repeat_count(repeat_node, rows, top_lookup)
         for number, row in enumerate(rows, start=1):
-            lookup = _lookup(values, row)
+            lookup = top_lookup.row(repeat_name, row, number - 1)
+            if repeat_name == xlsform.INITIATIVES:
+                where = initiative_name(number, row)
+            else:
+                where = _("%(repeat)s, rad %(n)s") % {
+                    "repeat": xlsform.label(repeat_node),
+                    "n": number,
+                }
             for node, ancestors, repeat in xlsform.walk_fields(definition):
-                if repeat != repeat_name or node.get("type") == "note":
+                if repeat != repeat_name or not xlsform.is_answerable(node):
                     continue
                 if not _is_relevant(node, ancestors, lookup):
                     continue
@@ -155,12 +246,13 @@ def validate_answers(definition, values):
                         Issue(
                             _("%(initiative)s, ”%(label)s”: %(problem)s")
                             % {
-                                "initiative": initiative_name(number, row),
+                                "initiative": where,
                                 "label": xlsform.label(node),
                                 "problem": problem,
                             },
                             field=name,
                             initiative=number if repeat_name == xlsform.INITIATIVES else None,
+                            path=f"{repeat_name}[{number}].{name}",
                         )
                     )
     return issues

@@ -5,13 +5,19 @@ alt): `sheet` is the table's short Swedish name (an Excel sheet), `caption` its 
 Table cells are text, whole numbers (`int`), shares (`Share`, 0–1) or None (no value); Word
 writes them in Swedish form, Excel as numbers with a number format."""
 
+import datetime
+
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from stimulans.lib import cells
+from stimulans.lib.labels import draft_label, published_label
 from stimulans.lib.numbers import sek
+from stimulans.organisations.models import County
 
 from .. import charts
-from .plain import plain
+from ..texts import paragraphs
+from ..year_analysis import effect_key
 
 
 class Share(float):
@@ -25,9 +31,171 @@ def title(data):
     if county:
         return _("Länsfaktablad %(year)s – %(county)s") % {
             "year": year,
-            "county": data["county_names"].get(county, county),
+            "county": data["county_name"] or county,
         }
     return _("Lägesrapport %(year)s") % {"year": year}
+
+
+def version_label(data):
+    """The label on every page: "Utkast 2026-12-01" for a draft, "Version 2, publicerad
+    2026-12-01" for a published version (`snapshot.document_data`'s keys)."""
+    if data["draft"]:
+        return draft_label(datetime.date.fromisoformat(data["date"]))
+    version = data["version"]
+    return published_label(version["number"], datetime.date.fromisoformat(version["published_at"]))
+
+
+def status_line(data):
+    """The version label and, for a published version, its note (on the cover)."""
+    label = version_label(data)
+    note = (data["version"] or {}).get("note")
+    return f"{label}. {note}" if note else label
+
+
+def county_names():
+    """({code: short name}, {code: name}) of the counties, for the charts and tables."""
+    counties = list(County.objects.values_list("code", "short_name", "name"))
+    return {c: short for c, short, _n in counties}, {c: name for c, _s, name in counties}
+
+
+def pots_with_effects(item):
+    """A part's pots with each category's effects (`effect_list`, as shortened by
+    `snapshot.document_data`; None for one counted but not shown)."""
+    effects = item["effects"]
+    return [
+        {
+            **pot,
+            "categories": [
+                {**c, "effect_list": effects.get(effect_key(pot["pot_id"], c["category_id"]), [])}
+                for c in pot["categories"]
+            ],
+        }
+        for pot in item["aggregate"]["pots"]
+    ]
+
+
+def text_blocks(data):
+    """The analysts' texts of the year (summary, introduction, method); none in a fact sheet."""
+    if data["county"]:
+        return []
+    out = []
+    texts = data["texts"]
+    for heading, key in (
+        (_("Sammanfattning"), "summary"),
+        (_("Inledning"), "introduction"),
+        (_("Metod"), "method"),
+    ):
+        if texts[key]:
+            out.append(("h2", heading))
+            out.extend(("p", para) for para in paragraphs(texts[key]))
+    return out
+
+
+def money_header():
+    return [
+        _("Fördelat"),
+        _("Rekvirerat"),
+        pgettext("medel", "Erhållet"),
+        _("Överfört från föregående år"),
+        pgettext("medel", "Använt"),
+        pgettext("medel", "På insatser"),
+        _("Använt utan insats"),
+        _("Redovisningar"),
+    ]
+
+
+def _money_cells(m):
+    return [
+        m["allocated_sek"],
+        m["requisitioned_sek"],
+        m["received_sek"],
+        m["carried_over_sek"],
+        m["used_sek"],
+        m["initiatives_sek"],
+        m["gap_sek"],
+        m["reports"],
+    ]
+
+
+def money_blocks(data):
+    """The money followed through (`data["funds"]`): per pot with the total, and the
+    organisations that reported no funds used."""
+    current = data["funds"]["current"]
+    rows = [
+        [p["part_title"], p["org_kind_label"], *_money_cells(p["money"])] for p in current["pots"]
+    ]
+    rows.append([pgettext("medel", "Totalt"), "", *_money_cells(current["total"])])
+    caption = _("Medel per pott i länet") if data["county"] else _("Medel per pott i hela landet")
+    out = [
+        ("h2", pgettext("rubrik", "Medel")),
+        ("p", _("Belopp i kronor.")),
+        (
+            "table",
+            pgettext("rubrik", "Medel"),
+            [_("Del"), _("Mottagartyp"), *money_header()],
+            rows,
+            caption,
+        ),
+    ]
+    if current["no_use"]:
+        out.append(("h3", _("Organisationer som inte redovisat några använda medel")))
+        out.append(
+            (
+                "table",
+                _("Utan använda medel"),
+                [_("Organisation"), _("Del"), _("Mottagartyp"), pgettext("medel", "Erhållet")],
+                [
+                    [r["organisation"], r["part_title"], r["org_kind_label"], r["received_sek"]]
+                    for r in current["no_use"]
+                ],
+            )
+        )
+    return out
+
+
+def answer_blocks(number, item):
+    """The answers to the part's questionnaire questions: per pot a table per question, this
+    year beside the previous year's when there is one."""
+    answers = item["answers"]
+    previous = answers["previous"]["year"] if answers["previous"] else None
+    year = answers["current"]["year"]
+    out = []
+    for pot in answers["pots"]:
+        if not pot["questions"]:
+            continue
+        if not out:
+            out.append(("h3", _("Svar på enkätfrågorna")))
+        out.append(("h4", pot["pot"]["org_kind_label"]))
+        for q in pot["questions"]:
+            choices = q["figures"]["choices"] is not None
+            header = [_("Svarsalternativ") if choices else _("Uppgift"), str(year)]
+            if choices:
+                header.append(_("Andel av de svarande"))
+            if previous:
+                header += [str(previous), _("Förändring")]
+            rows = []
+            for r in q["rows"]:
+                row = [r["label"], r["value"]]
+                if choices:
+                    row.append(_share(r["share"]))
+                if previous:
+                    row += [r["previous"], r["change"]]
+                rows.append(row)
+            sheet = _("Del %(n)d – svar %(kind)s") % {
+                "n": number,
+                "kind": _kind(pot["pot"]["org_kind"]),
+            }
+            out.append(("p", q["figures"]["label"]))
+            out.append(
+                (
+                    "table",
+                    sheet,
+                    header,
+                    rows,
+                    f"{pot['pot']['org_kind_label']}: {q['figures']['label']}",
+                )
+            )
+    return out
 
 
 def _share(value):
@@ -62,8 +230,11 @@ def sheet_name(number, pot):
 
 
 def _part_blocks(number, item):
-    part, result = item["part"], item["aggregate"]
+    part = item["part"]
     out = [("h2", part["title"])]
+    if item["summary"]:
+        out.append(("h3", _("Sammanfattande iakttagelser")))
+        out.extend(("p", para) for para in paragraphs(item["summary"]))
     out.append(
         (
             "image",
@@ -77,7 +248,7 @@ def _part_blocks(number, item):
             },
         )
     )
-    for pot in result["pots"]:
+    for pot in pots_with_effects(item):
         out.append(("h3", pot["org_kind_label"]))
         out.append(
             (
@@ -147,19 +318,16 @@ def _part_blocks(number, item):
             f"{part['title']} – {_('kvalitetsflaggor')}",
         )
     )
+    out.extend(answer_blocks(number, item))
     return out
 
 
 def blocks(data):
     """[(kind, …)]: ("h1"|"h2"|"h3"|"h4"|"p"|"li", text), ("table", sheet, header, rows[,
     caption]), ("image", png, width_cm, alt)."""
-    data = plain(data)
     agreement, county = data["agreement"], data["county"]
-    short, names = data["county_short_names"], data["county_names"]
-    out = [("p", agreement["title"])]
-    if agreement["summary"] and not county:
-        out.append(("h2", _("Sammanfattning")))
-        out.extend(("p", para) for para in agreement["summary"].split("\n") if para.strip())
+    short, names = county_names()
+    out = [("p", agreement["title"]), ("p", status_line(data)), *text_blocks(data)]
 
     out.append(("h2", _("Vilka har redovisat")))
     out.append(
@@ -193,6 +361,7 @@ def blocks(data):
             ],
         )
     )
+    out.extend(money_blocks(data))
     for number, item in enumerate(data["parts"], start=1):
         out.extend(_part_blocks(number, item))
 

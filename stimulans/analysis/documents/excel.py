@@ -7,8 +7,7 @@ from django.utils.translation import gettext as _
 
 from stimulans.lib import cells
 
-from .blocks import Share, blocks
-from .plain import plain
+from .blocks import Share, blocks, pots_with_effects, status_line
 
 WHOLE = "#,##0"  # shown with the reader's thousands separator (a space in Swedish Excel)
 PERCENT = "0.0%"
@@ -45,7 +44,7 @@ def _sheet(workbook, name, used, header, rows, caption=None, widths=(50,)):
 
 def _effect_rows(data):
     for item in data["parts"]:
-        for pot in item["aggregate"]["pots"]:
+        for pot in pots_with_effects(item):
             for c in pot["categories"]:
                 for e in c["effect_list"]:
                     if e is None:
@@ -62,12 +61,12 @@ def _effect_rows(data):
                     ]
 
 
-def render(data, version_label=None):
-    """The workbook's bytes; the version label goes into the file's properties."""
+def render(data):
+    """The workbook's bytes; the version label (with a published version's note) goes into
+    the file's properties and the printed header of every sheet."""
     # Imported here, not at the top: openpyxl is heavy and only this download needs it.
     from openpyxl import Workbook
 
-    data = plain(data)
     workbook = Workbook()
     workbook.remove(workbook.active)
     used = set()
@@ -94,9 +93,11 @@ def render(data, version_label=None):
         widths=(30, 20, 30, 20, 30, 60),
     )
     workbook.properties.language = "sv-SE"
-    if version_label:
-        workbook.properties.version = cells.text(version_label)[:255]
-        workbook.properties.subject = cells.text(version_label)
+    label = cells.text(status_line(data))
+    workbook.properties.version = label[:255]
+    workbook.properties.subject = label
+    for sheet in workbook.worksheets:
+        sheet.oddHeader.right.text = label  # printed at the top of every page
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

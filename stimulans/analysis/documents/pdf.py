@@ -1,6 +1,7 @@
 """The status report and a county's fact sheet as PDF: the print template
 (`analysis/print/status_report.html`, which includes the page's own tables) laid out by
-WeasyPrint as tagged PDF/UA (`lib.printpdf`). Charts are SVG images with text alternatives."""
+WeasyPrint as tagged PDF/UA (`lib.printpdf`). Charts are SVG images with text alternatives.
+The money and answers tables are the page's partials (`_funds_tables.html`, `_answers.html`)."""
 
 import base64
 from html import escape
@@ -8,13 +9,14 @@ from html import escape
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from stimulans.lib import printpdf
 from stimulans.lib.numbers import sek
 
 from .. import charts
-from .blocks import title
-from .plain import plain
+from ..texts import paragraphs
+from .blocks import county_names, pots_with_effects, status_line, title, version_label
 
 
 def image(svg, alt):
@@ -34,7 +36,7 @@ def _kronor(value):
 
 def _part(item):
     pots = []
-    for pot in item["aggregate"]["pots"]:
+    for pot in pots_with_effects(item):
         funds = [(c["title"], c["funds_sek"]) for c in pot["categories"]]
         chart = charts.bar_chart_svg(funds, fmt=_kronor, sort=False)
         alt = _alt(_("Medel per kategori"), funds, _kronor)
@@ -47,12 +49,30 @@ def _part(item):
         **item,
         "anchor": f"del-{item['part']['slug']}",
         "pots": pots,
+        "summary_paragraphs": paragraphs(item["summary"]),
+        "answer_pots": _answer_pots(item["answers"]),
         "flowchart_img": image(charts.flowchart_svg(columns), flow_alt),
     }
 
 
-def _indicators(data):
-    short = data["county_short_names"]
+def _answer_pots(answers):
+    """The pots of a part's answers for `_answers.html`: a bar chart (an image with its text
+    alternative) of each select question's choices; no free texts."""
+    pots = []
+    for pot in answers["pots"]:
+        questions = []
+        for q in pot["questions"]:
+            figures, chart = q["figures"], None
+            if figures["choices"] is not None:
+                items = [(c["label"], c["actors"]) for c in figures["choices"]]
+                svg = charts.bar_chart_svg(items, fmt=sek, sort=False)  # the heading names it
+                chart = image(svg, _alt(figures["label"], items, sek))
+            questions.append({"figures": figures, "rows": q["rows"], "chart": chart})
+        pots.append({"pot": pot["pot"], "reporting": pot["reporting"], "questions": questions})
+    return pots
+
+
+def _indicators(data, short):
     county = data["county"]
     out = []
     for i in data["indicators"]:
@@ -65,14 +85,27 @@ def _indicators(data):
     return out
 
 
-def context(data, version_label):
-    """What the print template shows, from plain data."""
-    data = plain(data)
+def _texts(data):
+    """The analysts' texts of the year as (anchor, heading, paragraphs); none in a fact sheet."""
+    if data["county"]:
+        return []
+    texts = data["texts"]
+    found = (
+        ("sammanfattning", _("Sammanfattning"), paragraphs(texts["summary"])),
+        ("inledning", _("Inledning"), paragraphs(texts["introduction"])),
+        ("metod", _("Metod"), paragraphs(texts["method"])),
+    )
+    return [{"id": i, "title": t, "paragraphs": p} for i, t, p in found if p]
+
+
+def context(data):
+    """What the print template shows, from `snapshot.document_data`."""
+    short, _names = county_names()
     parts = [_part(item) for item in data["parts"]]
-    summary = [] if data["county"] else data["agreement"]["summary"].split("\n")
-    summary = [p for p in summary if p.strip()]
-    toc = [{"id": "sammanfattning", "title": _("Sammanfattning")}] if summary else []
+    texts = _texts(data)
+    toc = [{"id": t["id"], "title": t["title"]} for t in texts]
     toc.append({"id": "tackning", "title": _("Vilka har redovisat")})
+    toc.append({"id": "medel", "title": pgettext("rubrik", "Medel")})
     toc += [{"id": p["anchor"], "title": p["part"]["title"]} for p in parts]
     toc += [
         {"id": "indikatorer", "title": _("Indikatorer")},
@@ -80,21 +113,24 @@ def context(data, version_label):
     ]
     return {
         "title": title(data),
-        "version_label": version_label,
+        "version_label": version_label(data),
+        "status_line": status_line(data),
         "agreement": data["agreement"],
         "county": data["county"],
-        "summary": summary,
+        "texts": texts,
         "coverage": data["coverage"],
+        "funds": data["funds"],
         "parts": parts,
-        "indicators": _indicators(data),
+        "indicators": _indicators(data, short),
         "flags": data["flags"],
         "toc": toc,
     }
 
 
-def render(data, version_label):
-    """The PDF's bytes; `version_label` ("Utkast 2026-12-01", "Version 2, publicerad …") is on
-    the cover and in the header of every page."""
-    ctx = context(data, version_label)
+def render(data):
+    """The PDF's bytes; the version label ("Utkast 2026-12-01", "Version 2, publicerad …") is
+    on the cover and in the header of every page."""
+    ctx = context(data)
     html = render_to_string("analysis/print/status_report.html", ctx)
-    return printpdf.write_pdf(html, ctx["title"], version_label, _("Sida {page} av {pages}"))
+    label = ctx["version_label"]
+    return printpdf.write_pdf(html, ctx["title"], label, _("Sida {page} av {pages}"))

@@ -8,8 +8,7 @@ from django.utils.translation import gettext as _
 
 from stimulans.lib import cells, wordfile
 
-from .blocks import blocks, cell, numeric_columns, title
-from .plain import plain
+from .blocks import blocks, cell, numeric_columns, title, version_label
 
 
 def new_document(title_text, subtitles, version_label):
@@ -23,14 +22,13 @@ def new_document(title_text, subtitles, version_label):
     )
 
 
-def render(data, version_label):
-    """The document's bytes; `version_label` ("Utkast 2026-12-01", "Version 2, publicerad …")
+def render(data):
+    """The document's bytes; the version label ("Utkast 2026-12-01", "Version 2, publicerad …")
     is on the cover and in the header of every page."""
     # Imported here, not at the top: python-docx is heavy and only this download needs it.
     from docx.shared import Cm
 
-    data = plain(data)
-    document = new_document(title(data), [data["agreement"]["title"]], version_label)
+    document = new_document(title(data), [data["agreement"]["title"]], version_label(data))
     for block in blocks(data):
         kind = block[0]
         if kind in ("h1", "h2", "h3", "h4"):

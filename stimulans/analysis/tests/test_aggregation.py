@@ -140,6 +140,16 @@ class AggregationTest(AnalysisTestCase):
                 "actors_with_target_group_effects": 1,
                 "initiatives": 3,
                 "funds_sek": 350,
+                "actors_planned": 0,
+                "actors_implemented": 0,
+                "actors_with_outputs": 0,
+                "actors_with_measured_effects": 0,
+                "link_quality": {
+                    "target_group": 0,
+                    "organisation": 0,
+                    "insufficient": 0,
+                    "uncoded": 3,
+                },
             },
         )
 

@@ -38,6 +38,16 @@ class ApiTest(PageTestCase):
                 "actors_with_target_group_effects": 1,
                 "initiatives": 1,
                 "funds_sek": 100,
+                "actors_planned": 0,
+                "actors_implemented": 0,
+                "actors_with_outputs": 0,
+                "actors_with_measured_effects": 0,
+                "link_quality": {
+                    "target_group": 0,
+                    "organisation": 0,
+                    "insufficient": 0,
+                    "uncoded": 1,
+                },
             },
         )
         one = self.client.get(self.urls()[3], {"lan": "03"}).json()

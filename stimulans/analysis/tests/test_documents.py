@@ -6,6 +6,7 @@ import io
 import json
 import re
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -15,13 +16,21 @@ from pypdf import PdfReader
 
 from stimulans.funds.models import Category
 
-from ..documents import render_document
-from ..documents.plain import draft_label, plain, published_label
-from ..models import Indicator
+from ..models import Indicator, StatusReportVersion
+from ..snapshot import render_document
 from ..year_analysis import analyse_year
 from .helpers import PageTestCase, county_org, make_initiative, make_report
+from .test_answers import AnswersTestCase
 
-PUBLISHED = published_label(2, datetime.date(2026, 12, 1))
+PUBLISHED = "Version 2, publicerad 2026-12-01"
+
+
+def version_2():
+    """A published version 2 (not saved: the renderers read its number, date and note)."""
+    published = timezone.make_aware(datetime.datetime(2026, 12, 1, 12, 0))
+    return StatusReportVersion(number=2, published_at=published, note="")
+
+
 NBSP = "\u00a0"
 
 
@@ -43,10 +52,10 @@ class DocumentsTest(PageTestCase):
         super().setUpTestData()
         big = make_report(county_org("04"), cls.suicide_pot, funds_used_sek=1_234_567)
         make_initiative(big, cls.cat["samordning-projektledning"], funds_sek=1_234_567)
-        cls.data = plain(analyse_year(cls.agreement, effects_limit=10))
-        cls.pdf = render_document(cls.data, "pdf", draft_label())
-        cls.docx = render_document(cls.data, "docx", draft_label())
-        cls.xlsx = render_document(cls.data, "xlsx", PUBLISHED)
+        cls.data = analyse_year(cls.agreement)
+        cls.pdf = render_document(cls.data, "pdf")
+        cls.docx = render_document(cls.data, "docx")
+        cls.xlsx = render_document(cls.data, "xlsx", version_2())
 
     def codes(self, text):
         """The codes (part and category slugs, indicator and measure codes, recipient kinds)
@@ -71,14 +80,27 @@ class DocumentsTest(PageTestCase):
         reader = PdfReader(io.BytesIO(self.pdf))
         self.assertGreater(len(reader.pages), 5)
         label = f"Utkast {timezone.localdate().isoformat()}"
+        landscape = []
         for n, page in enumerate(reader.pages, start=1):
             width, height = float(page.mediabox.width), float(page.mediabox.height)
+            if width > height:  # the money's wide tables
+                landscape.append(n)
+                width, height = height, width
             self.assertAlmostEqual(width / 72 * 25.4, 210, places=0)  # A4 in millimetres
             self.assertAlmostEqual(height / 72 * 25.4, 297, places=0)
             text = page.extract_text()
             self.assertIn("Lägesrapport 2020", text, n)
             self.assertIn(label, text, n)
             self.assertIn(f"Sida {n} av {len(reader.pages)}", text)
+        # The money section, and only it, on A4 landscape pages that follow each other.
+        first = next(
+            n
+            for n, page in enumerate(reader.pages, start=1)
+            if "Medel per pott i hela landet" in page.extract_text()
+        )
+        self.assertEqual(landscape, list(range(first, first + len(landscape))))
+        after = reader.pages[landscape[-1]].extract_text()
+        self.assertIn("Fortsatt utvecklingsarbete", after)
 
     def test_pdf_language_and_tags(self):
         reader = PdfReader(io.BytesIO(self.pdf))
@@ -114,8 +136,8 @@ class DocumentsTest(PageTestCase):
         self.assertIn("En nollvision för suicid – suicidprevention", target)
 
     def test_pdf_published(self):
-        data = plain(analyse_year(self.agreement, county="01", effects_limit=10))
-        reader = PdfReader(io.BytesIO(render_document(data, "pdf", PUBLISHED)))
+        data = analyse_year(self.agreement, county="01")
+        reader = PdfReader(io.BytesIO(render_document(data, "pdf", version_2())))
         for page in reader.pages:
             text = page.extract_text()
             self.assertIn("Länsfaktablad 2020 – Stockholms län", text)
@@ -177,7 +199,17 @@ class DocumentsTest(PageTestCase):
     def test_excel(self):
         workbook = load_workbook(io.BytesIO(self.xlsx))
         names = workbook.sheetnames
-        self.assertEqual(names[:3], ["Täckning", "Täckning per län", "Del 1 – Region"])
+        self.assertEqual(
+            names[:5],
+            ["Täckning", "Täckning per län", "Medel", "Utan använda medel", "Del 1 – Region"],
+        )
+        money = [c.value for c in workbook["Medel"][11]]
+        self.assertEqual(
+            money,
+            ["En nollvision för suicid – suicidprevention", "Län (länsgemensam mottagare)"]
+            + [0, 0, 0, 0, 1234667, 1234707, -40, 3],
+        )
+        self.assertEqual(workbook["Medel"]["I11"].number_format, "#,##0")
         self.assertIn("Del 6 – Län", names)
         self.assertIn("Del 6 – kvalitet", names)
         self.assertEqual(names[-1], "Effekter")
@@ -211,8 +243,8 @@ class DocumentsTest(PageTestCase):
         self.assertEqual(workbook.properties.subject, PUBLISHED)
 
     def test_plain_data_survives_json(self):
-        """A published snapshot holds the plain data as JSON: the documents come out the same."""
-        snapshot = json.loads(json.dumps(self.data))
+        """A published snapshot holds the data as JSON: the documents come out the same."""
+        snapshot = json.loads(json.dumps(self.data, cls=DjangoJSONEncoder))
 
         def sheets(content):
             workbook = load_workbook(io.BytesIO(content))
@@ -223,9 +255,81 @@ class DocumentsTest(PageTestCase):
             cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
             return [p.text for p in document.paragraphs] + cells
 
-        self.assertEqual(sheets(render_document(snapshot, "xlsx", PUBLISHED)), sheets(self.xlsx))
-        word = paragraphs(render_document(snapshot, "docx", draft_label()))
+        self.assertEqual(sheets(render_document(snapshot, "xlsx", version_2())), sheets(self.xlsx))
+        word = paragraphs(render_document(snapshot, "docx"))
         self.assertEqual(word, paragraphs(self.docx))
         self.assertIn(
             "Stockholms län: Fler skolor har utbildats i psykisk första hjälp (målgrupp)", word
         )
+
+
+class AnswersAndMoneyDocumentsTest(AnswersTestCase):
+    """The answers tables per part and the money table, in the PDF, Word and Excel."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        data = analyse_year(cls.agreement)
+        cls.pdf = render_document(data, "pdf")
+        cls.docx = render_document(data, "docx")
+        cls.xlsx = render_document(data, "xlsx")
+
+    def test_excel(self):
+        workbook = load_workbook(io.BytesIO(self.xlsx))
+        sheet = workbook["Del 6 – svar Län 2"]
+        self.assertEqual(sheet["A1"].value, "Län (länsgemensam mottagare): Påverkades arbetet?")
+        rows = list(sheet.iter_rows(min_row=2, values_only=True))
+        self.assertEqual(
+            rows,
+            [
+                ("Svarsalternativ", "2020", "Andel av de svarande"),
+                ("Nej", 1, 0.5),
+                ("Ja, av pandemin", 1, 0.5),
+                ("Ja, av annat", 0, 0),
+                ("Har svarat", 2, None),
+            ],
+        )
+        self.assertEqual(sheet["C3"].number_format, "0.0%")
+        staff = workbook["Del 6 – svar Län 4"]
+        self.assertEqual(staff["A1"].value, "Län (länsgemensam mottagare): Antal anställda")
+        self.assertEqual(
+            list(staff.iter_rows(min_row=3, values_only=True)), [("Har svarat", 2), ("Summa", 1203)]
+        )
+        money = workbook["Medel"]
+        self.assertEqual(money["A1"].value, "Medel per pott i hela landet")
+        suicide = next(
+            r
+            for r in money.iter_rows(values_only=True)
+            if r[0] == "En nollvision för suicid – suicidprevention"
+        )
+        # Used: 01's 100 kr (03, 04 and 06 stated none; 05 is a draft); no initiatives.
+        self.assertEqual(suicide[2:], (0, 0, 0, 0, 100, 0, 100, 4))
+        self.assertEqual(money["G3"].number_format, "#,##0")
+
+    def test_word(self):
+        document = Document(io.BytesIO(self.docx))
+        texts = [p.text for p in document.paragraphs]
+        self.assertIn("Svar på enkätfrågorna", texts)
+        self.assertIn("Medel", texts)
+        rows = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
+        self.assertIn(["Ja, av pandemin", "1", "50,0 %"], rows)
+        self.assertIn(["Summa", f"1{NBSP}203"], rows)
+        table = next(t for t in document.tables if t.rows[0].cells[0].text == "Del")
+        self.assertEqual([c.text for c in table.rows[0].cells][2:4], ["Fördelat", "Rekvirerat"])
+        last = table.rows[-1].cells
+        self.assertEqual(last[0].text, "Totalt")
+        self.assertEqual(last[6].paragraphs[0].alignment, WD_ALIGN_PARAGRAPH.RIGHT)
+
+    def test_pdf(self):
+        reader = PdfReader(io.BytesIO(self.pdf))
+        text = "\n".join(page.extract_text() for page in reader.pages)
+        for expected in (
+            "Svar på enkätfrågorna",
+            "Påverkades arbetet?",
+            "Andel av de svarande",
+            "Ja, av pandemin 1 50,0 %",
+            f"Summa 1{NBSP}203",
+            "Medel per pott i hela landet",
+            "Använt utan insats",
+        ):
+            self.assertIn(expected, text)

@@ -8,6 +8,7 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from .. import snapshot
 from .helpers import AnalysisTestCase
 
 
@@ -15,10 +16,28 @@ class StatusReportCommandTest(AnalysisTestCase):
     def setUp(self):
         self.dir = Path(tempfile.mkdtemp())
 
-    def write(self, fmt, year="2020"):
+    def write(self, fmt, year="2020", **options):
         out = self.dir / f"rapport.{fmt}"
-        call_command("status_report", year=year, format=fmt, output=str(out))
+        call_command("status_report", year=year, format=fmt, output=str(out), **options)
         return out.read_bytes()
+
+    def test_published(self):
+        with self.assertRaises(CommandError) as raised:
+            self.write("pdf", published=True)
+        self.assertEqual(raised.exception.returncode, 2)
+        self.assertEqual(str(raised.exception), "Lägesrapporten 2020 är inte publicerad.")
+        version = snapshot.publish(self.agreement, note="Första")
+        for fmt in snapshot.FORMATS:
+            self.assertEqual(self.write(fmt, published=True), bytes(getattr(version, fmt)))
+        reader = PdfReader(io.BytesIO(self.write("pdf", published=True)))
+        date = timezone.localdate(version.published_at).isoformat()
+        self.assertIn(f"Version 1, publicerad {date}", reader.pages[3].extract_text())
+        # Without --published: the figures as they are, a draft.
+        draft = PdfReader(io.BytesIO(self.write("pdf")))
+        self.assertIn("Utkast", draft.pages[3].extract_text())
+        snapshot.unpublish(self.agreement)
+        with self.assertRaises(CommandError):
+            self.write("xlsx", published=True)
 
     def test_pdf(self):
         reader = PdfReader(io.BytesIO(self.write("pdf")))

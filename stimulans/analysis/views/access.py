@@ -5,10 +5,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from stimulans.accounts.models import Role
+from stimulans.funds.models import Agreement
 from stimulans.organisations.models import County
 
+from ..lookups import AnalysisError
 from ..models import StatusReport
 from ..permissions import analysis_scope
+from ..snapshot import published_version, report_data
 
 ANALYSTS = (Role.ANALYST, Role.NATIONAL_ADMIN)
 
@@ -47,3 +50,32 @@ def county_param(request):
     if code and ("\x00" in code or not County.objects.filter(code=code).exists()):
         raise Http404
     return code
+
+
+def shows_draft(request):
+    """Analysts and national administrators may ask for the live figures (`?utkast=1`) of a
+    published year; everyone else always reads the published version."""
+    return (
+        request.GET.get("utkast") == "1"
+        and request.user.is_authenticated
+        and (request.user.reads_everything)
+    )
+
+
+def shown_version(request, agreement):
+    """The published version a page, download or JSON answer shows, or None for the live
+    figures (a year not published, or an analyst's draft view)."""
+    return None if shows_draft(request) else published_version(agreement)
+
+
+def year_data(request, agreement, county, scope):
+    """The year's data (`snapshot.report_data`) that the request reads: the published version,
+    or the live figures; 404 for a county the published version does not hold."""
+    previous = Agreement.objects.filter(year=agreement.year - 1).first()
+    previous_scope = previous and analysis_scope(request.user, previous)
+    readable = bool(previous_scope and previous_scope.allows(county))
+    try:
+        version = shown_version(request, agreement)
+        return report_data(agreement, county, scope.counties, version, previous=readable)
+    except AnalysisError as exc:
+        raise Http404 from exc

@@ -1,8 +1,11 @@
 """The read-only analysis JSON at /analys/api/ (DRF): coverage, the category tables and
 effects of a part, indicators and quality-flag counts of a year. Open to everyone for a
-published year; before publication as `permissions.analysis_scope` says (403 with a Swedish
-`detail` otherwise). `?lan=` filters by county (404 for a county that does not exist)."""
+published year, answered from its latest published version (`snapshot.report_data`; analysts
+get the live figures with `?utkast=1`); before publication as `permissions.analysis_scope` says
+(403 with a Swedish `detail` otherwise). `?lan=` filters by county (404 for a county that does
+not exist)."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -12,19 +15,19 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from stimulans.funds.models import Agreement, AgreementPart
+from stimulans.funds.models import Agreement
 
 from .. import serializers as s
-from ..aggregation import aggregate_json, aggregate_part
-from ..coverage import coverage
-from ..effects import effects_by_category
-from ..flags import flag_summary, quality_flags
-from ..indicators import compute_indicators
-from ..models import Indicator
+from ..aggregation import aggregate_json
 from ..permissions import analysis_scope
-from .access import county_param
+from ..year_analysis import effect_key
+from .access import county_param, year_data
 
 COUNTY_PARAMETER = OpenApiParameter("lan", str, description="Länskod")
+DRAFT_PARAMETER = OpenApiParameter(
+    "utkast", str, description="1: aktuella siffror i stället för den publicerade versionen"
+)
+PARAMETERS = [COUNTY_PARAMETER, DRAFT_PARAMETER]
 
 
 class YearView(APIView):
@@ -33,9 +36,9 @@ class YearView(APIView):
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]
 
-    def year_scope(self, year):
-        """(agreement, county code from ?lan=, scope); 403 when the user may not read the
-        year, or that county's figures, yet."""
+    def year_data(self, year):
+        """(the year's data as published or live, county code from ?lan=); 403 when the user
+        may not read the year, or that county's figures, yet."""
         agreement = get_object_or_404(Agreement, year=year)
         county = county_param(self.request)
         scope = analysis_scope(self.request.user, agreement)
@@ -45,66 +48,66 @@ class YearView(APIView):
             raise PermissionDenied(
                 _("Länets siffror visas bara för länet självt tills året är publicerat.")
             )
-        return agreement, county, scope
+        return year_data(self.request, agreement, county, scope), county
+
+
+def _part(data, slug):
+    item = next((i for i in data["parts"] if i["part"]["slug"] == slug), None)
+    if item is None:
+        raise Http404
+    return item
 
 
 class CoverageView(YearView):
-    @extend_schema(parameters=[COUNTY_PARAMETER], responses=s.CoverageSerializer)
+    @extend_schema(parameters=PARAMETERS, responses=s.CoverageSerializer)
     def get(self, request, year):
-        agreement, county, scope = self.year_scope(year)
-        data = {"year": agreement.year, **scope.coverage(coverage(agreement, county))}
-        return Response(s.CoverageSerializer(data).data)
+        data, _county = self.year_data(year)
+        return Response(s.CoverageSerializer({"year": year, **data["coverage"]}).data)
 
 
 class AggregateView(YearView):
-    @extend_schema(parameters=[COUNTY_PARAMETER], responses=s.AggregateSerializer)
+    @extend_schema(parameters=PARAMETERS, responses=s.AggregateSerializer)
     def get(self, request, year, part):
-        agreement, county, _scope = self.year_scope(year)
-        part = get_object_or_404(AgreementPart, agreement=agreement, slug=part)
-        data = {**aggregate_json(aggregate_part(part, county)), "county": county}
-        return Response(s.AggregateSerializer(data).data)
+        data, county = self.year_data(year)
+        result = {**aggregate_json(_part(data, part)["aggregate"]), "county": county}
+        return Response(s.AggregateSerializer(result).data)
 
 
 class EffectsView(YearView):
-    @extend_schema(parameters=[COUNTY_PARAMETER], responses=s.EffectsSerializer)
+    @extend_schema(parameters=PARAMETERS, responses=s.EffectsSerializer)
     def get(self, request, year, part):
-        agreement, county, scope = self.year_scope(year)
-        part = get_object_or_404(AgreementPart, agreement=agreement, slug=part)
-        effects = effects_by_category([part], scope.detail(county))
+        data, county = self.year_data(year)
+        item = _part(data, part)
         rows = [
-            {"org_kind": pot.recipient_kind, "category": category.slug, **effect}
-            for pot in part.pots.prefetch_related("categories")
-            for category in pot.categories.all()
-            for effect in effects.get((pot.pk, category.pk), [])
+            {"org_kind": pot["org_kind"], "category": c["category"], **effect}
+            for pot in item["aggregate"]["pots"]
+            for c in pot["categories"]
+            for effect in item["effects"].get(effect_key(pot["pot_id"], c["category_id"]), [])
         ]
-        data = {"year": agreement.year, "part": part.slug, "county": county, "effects": rows}
-        return Response(s.EffectsSerializer(data).data)
+        result = {"year": year, "part": part, "county": county, "effects": rows}
+        return Response(s.EffectsSerializer(result).data)
 
 
 class IndicatorsView(YearView):
-    @extend_schema(parameters=[COUNTY_PARAMETER], responses=s.IndicatorsSerializer)
+    @extend_schema(parameters=PARAMETERS, responses=s.IndicatorsSerializer)
     def get(self, request, year):
-        agreement, _county, scope = self.year_scope(year)
-        data = {
-            "year": agreement.year,
-            "indicators": Indicator.objects.all(),
-            "values": scope.indicator_rows(compute_indicators(agreement.year)),
+        data, _county = self.year_data(year)
+        result = {
+            "year": year,
+            "indicators": [i["indicator"] for i in data["indicators"]],
+            "values": data["indicator_rows"],
         }
-        return Response(s.IndicatorsSerializer(data).data)
+        return Response(s.IndicatorsSerializer(result).data)
 
 
 class FlagsView(YearView):
-    @extend_schema(parameters=[COUNTY_PARAMETER], responses=s.FlagsSerializer)
+    @extend_schema(parameters=PARAMETERS, responses=s.FlagsSerializer)
     def get(self, request, year):
-        agreement, county, _scope = self.year_scope(year)
-        flags = quality_flags(agreement, county=county)
-        data = {
-            "year": agreement.year,
+        data, county = self.year_data(year)
+        result = {
+            "year": year,
             "county": county,
-            "summary": flag_summary(flags),
-            "parts": {
-                part.slug: flag_summary([f for f in flags if f["part"] == part.slug])
-                for part in agreement.parts.all()
-            },
+            "summary": data["flags"],
+            "parts": {item["part"]["slug"]: item["flags"] for item in data["parts"]},
         }
-        return Response(s.FlagsSerializer(data).data)
+        return Response(s.FlagsSerializer(result).data)

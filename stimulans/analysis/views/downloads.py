@@ -1,4 +1,6 @@
-"""The status report and a county's fact sheet as Word, PDF or Excel."""
+"""The status report and a county's fact sheet as Word, PDF or Excel. A published year's
+national documents are the ones rendered when the version was published; its fact sheets are
+rendered from the version's data."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -6,8 +8,9 @@ from django.shortcuts import get_object_or_404
 from stimulans.funds.models import Agreement
 from stimulans.organisations.models import County
 
-from ..documents import document_name, status_report
-from .access import scope_or_refuse
+from ..documents import document_name
+from ..snapshot import FORMATS, render_document
+from .access import scope_or_refuse, shown_version, year_data
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -16,12 +19,17 @@ CONTENT_TYPES = {
 }
 
 
-def _download(agreement, county, fmt, scope):
-    if fmt not in CONTENT_TYPES:
+def _download(request, agreement, county, fmt, scope):
+    if fmt not in FORMATS:
         raise Http404
-    code = county.code if county else None
-    content = status_report(agreement, fmt, county=code, visible=scope.counties)
-    name = document_name(agreement.year, code, fmt)
+    version = shown_version(request, agreement)
+    if version is not None and county is None:
+        content = bytes(getattr(version, fmt))
+    else:
+        code = county.code if county else None
+        data = year_data(request, agreement, code, scope)
+        content = render_document(data, fmt, version)
+    name = document_name(agreement.year, county.code if county else None, fmt)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
@@ -30,11 +38,11 @@ def _download(agreement, county, fmt, scope):
 def download_report(request, year, fmt):
     agreement = get_object_or_404(Agreement, year=year)
     scope, refused = scope_or_refuse(request, agreement)
-    return refused or _download(agreement, None, fmt, scope)
+    return refused or _download(request, agreement, None, fmt, scope)
 
 
 def download_county(request, year, county, fmt):
     agreement = get_object_or_404(Agreement, year=year)
     county_obj = get_object_or_404(County, code=county)
     scope, refused = scope_or_refuse(request, agreement, county_obj.code)
-    return refused or _download(agreement, county_obj, fmt, scope)
+    return refused or _download(request, agreement, county_obj, fmt, scope)

@@ -1,9 +1,9 @@
-"""Publishing the year's status report (analysts), with a confirmation first."""
+"""Publishing the year's status report (analysts), with a confirmation first: each publication
+is a new frozen version (`snapshot.publish`), with the analyst's note on what changed."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,15 +12,17 @@ from stimulans.funds.models import Agreement
 from stimulans.lib.confirm import confirmation, confirmed
 from stimulans.reporting.services import completeness_totals
 
-from ..models import StatusReport
+from .. import snapshot
 from .access import ANALYSTS
 
 
 @role_required(*ANALYSTS)
 @require_POST
 def publish(request, year):
-    """Publish or unpublish the year's status report; publishing asks first."""
+    """Publish a new version of the year's status report, or unpublish it (its versions stay
+    recorded); publishing asks first."""
     agreement = get_object_or_404(Agreement, year=year)
+    note = request.POST.get("note", "")
     if request.POST.get("published") == "1" and not confirmed(request):
         expected, done = completeness_totals(agreement)
         warnings = []
@@ -41,24 +43,29 @@ def publish(request, year):
                 % {"year": year},
                 _(
                     "%(done)d av %(expected)d förväntade redovisningar är inskickade eller "
-                    "godkända. Siffrorna räknas fram ur dem och ändras även efter publiceringen "
-                    "om fler redovisningar kommer in eller en redovisning skickas tillbaka."
+                    "godkända. Siffrorna, tabellerna och texterna sparas som de är nu: "
+                    "redovisningar som kommer in eller ändras senare syns först i nästa version."
                 )
                 % {"done": done, "expected": expected},
+                *(
+                    [_("Vad som har ändrats: %(note)s") % {"note": note.strip()}]
+                    if note.strip()
+                    else []
+                ),
             ],
             confirm_label=_("Publicera lägesrapporten"),
             cancel_url=reverse("analysis:year_report", args=[year]),
-            keep=["published"],
+            keep=["published", "note"],
         )
-    status_report, _created = StatusReport.objects.get_or_create(agreement=agreement)
-    status_report.published = request.POST.get("published") == "1"
-    status_report.published_at = timezone.now() if status_report.published else None
-    status_report.published_by = request.user if status_report.published else None
-    status_report._history_user = request.user
-    status_report.save()
-    if status_report.published:
-        messages.success(request, _("Lägesrapporten %(year)s är publicerad.") % {"year": year})
+    if request.POST.get("published") == "1":
+        version = snapshot.publish(agreement, request.user, note)
+        messages.success(
+            request,
+            _("Lägesrapporten %(year)s är publicerad som version %(number)d.")
+            % {"year": year, "number": version.number},
+        )
     else:
+        snapshot.unpublish(agreement, request.user)
         messages.success(
             request, _("Lägesrapporten %(year)s är inte längre publik.") % {"year": year}
         )

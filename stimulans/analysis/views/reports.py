@@ -1,6 +1,8 @@
 """The status report pages: the index of years, the year's report, a county's fact sheet, one
-part's analysis and the indicators."""
+part's analysis and the indicators. A published year's pages show its latest published version
+(`snapshot.report_data`); the live figures are the same data computed now."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
@@ -8,14 +10,24 @@ from stimulans.funds.models import Agreement, AgreementPart
 from stimulans.lib.numbers import sek
 from stimulans.organisations.models import County
 
-from .. import charts
-from ..aggregation import aggregate_part, compare_pots, flowchart
-from ..effects import effects_by_category
-from ..indicators import compute_indicators
-from ..models import Indicator, StatusReport
+from .. import charts, snapshot
+from ..aggregation import compare_pots
+from ..flowcharts import flowcharts, grouped_effects
+from ..models import TextKind
 from ..permissions import analysis_scope, is_published
-from ..year_analysis import analyse_year
-from .access import county_param, published_flag, reads_aggregates, scope_or_refuse
+from ..texts import paragraphs
+from ..year_analysis import effect_key, limit_effects
+from .access import (
+    county_param,
+    published_flag,
+    reads_aggregates,
+    scope_or_refuse,
+    shown_version,
+    shows_draft,
+    year_data,
+)
+from .answers import answer_pots
+from .previous_year import category_comparison, indicator_comparison
 
 
 def index(request):
@@ -25,32 +37,38 @@ def index(request):
     return render(request, "analysis/index.html", {"agreements": agreements})
 
 
-def _part_context(result, effects, county=None):
+def _part_context(item, limit):
+    """A part of the year's data with its charts and each category's (shortened) effects."""
+    effects = limit_effects(item["effects"], limit)
     pots = []
-    for pot in result["pots"]:
+    for pot in item["aggregate"]["pots"]:
         funds_chart = charts.bar_chart_svg(
             [(c["title"], c["funds_sek"]) for c in pot["categories"]],
             fmt=lambda v: sek(v) if v is None else f"{sek(v)} kr",
             sort=False,
         )
         categories = [
-            {**c, "effect_list": effects.get((pot["pot_id"], c["category_id"]), [])}
+            {**c, "effect_list": effects.get(effect_key(pot["pot_id"], c["category_id"]), [])}
             for c in pot["categories"]
         ]
         pots.append({**pot, "categories": categories, "funds_chart": mark_safe(funds_chart)})  # noqa: S308
     return {
-        "result": result,
+        **item,
+        "result": item["aggregate"],
         "pots": pots,
-        "flowchart_svg": mark_safe(charts.flowchart_svg(flowchart(result))),  # noqa: S308
+        "summary_paragraphs": paragraphs(item["summary"]),
+        "flowchart_svg": mark_safe(charts.flowchart_svg(item["flowchart"])),  # noqa: S308
+        "answer_pots": answer_pots(item["answers"], limit),
     }
 
 
-def _indicator_charts(agreement, year_rows, county=None):
+def _indicator_charts(indicators, year_rows, county=None):
     counties = dict(County.objects.values_list("code", "short_name"))
     highlight = counties.get(county) if county else None
     out = []
-    for ind in Indicator.objects.all():
-        rows = [r for r in year_rows if r["indicator"] == ind.code]
+    for item in indicators:
+        code = item["indicator"]["code"]
+        rows = [r for r in year_rows if r["indicator"] == code]
         national = next(r for r in rows if r["scope"] == "national")
         own = next((r for r in rows if r["scope"] == f"region:{county}"), None) if county else None
         regions = [
@@ -60,7 +78,7 @@ def _indicator_charts(agreement, year_rows, county=None):
         ]
         out.append(
             {
-                "indicator": ind,
+                "indicator": item["indicator"],
                 "national": national,
                 "own": own,
                 "chart": mark_safe(charts.bar_chart_svg(regions, highlight=highlight)),  # noqa: S308
@@ -84,13 +102,26 @@ def county_sheet(request, year, county):
     return refused or _report_page(request, agreement, county_obj, scope)
 
 
+def _publication(request, agreement, version, national):
+    """What the page says about publication: the version shown and, on the national page, the
+    versions (public) and for analysts whether the live figures have changed since the latest."""
+    is_analyst = request.user.is_authenticated and request.user.reads_everything
+    published = is_published(agreement)
+    latest = snapshot.versions(agreement).first() if national and is_analyst else None
+    return {
+        "published": published,
+        "version": version,
+        "versions": snapshot.versions(agreement) if national and (published or is_analyst) else [],
+        "draft_view": shows_draft(request),
+        "changed": snapshot.changed_since(agreement, latest) if latest else None,
+    }
+
+
 def _report_page(request, agreement, county, scope):
     code = county.code if county else None
-    data = analyse_year(agreement, county=code, effects_limit=10, visible=scope.counties)
-    parts = []
-    for item in data["parts"]:
-        ctx = _part_context(item["aggregate"], item["effects"], code)
-        parts.append({**item, **ctx})
+    version = shown_version(request, agreement)
+    data = year_data(request, agreement, code, scope)
+    texts = data["texts"]
     return render(
         request,
         "analysis/year_report.html",
@@ -98,14 +129,14 @@ def _report_page(request, agreement, county, scope):
             "agreement": agreement,
             "county": county,
             "data": data,
-            "parts": parts,
-            "indicators": _indicator_charts(agreement, data["indicator_rows"], code),
-            "published": is_published(agreement),
-            "summary": StatusReport.objects.filter(agreement=agreement)
-            .values_list("summary", flat=True)
-            .first(),
-            "is_analyst": request.user.is_authenticated and request.user.reads_everything,
+            "introduction": paragraphs(texts["introduction"]),
+            "method": paragraphs(texts["method"]),
+            "parts": [_part_context(item, 10) for item in data["parts"]],
+            "indicators": _indicator_charts(data["indicators"], data["indicator_rows"], code),
+            "summary": paragraphs(texts["summary"]),
             "counties": scope.county_choices(County.objects.all()),
+            **_publication(request, agreement, version, national=county is None),
+            "is_analyst": request.user.is_authenticated and request.user.reads_everything,
         },
     )
 
@@ -117,22 +148,43 @@ def part_analysis(request, year, part):
     scope, refused = scope_or_refuse(request, agreement, county)
     if refused:
         return refused
-    part = get_object_or_404(AgreementPart, agreement=agreement, slug=part)
-    result = aggregate_part(part, county)
-    effects = effects_by_category([part], scope.detail(county), limit=50)
+    data = year_data(request, agreement, county, scope)
+    item = next((i for i in data["parts"] if i["part"]["slug"] == part), None)
+    if item is None:
+        raise Http404
+    result = item["aggregate"]
+    part_obj = get_object_or_404(AgreementPart, agreement=agreement, slug=part)
     return render(
         request,
         "analysis/part_analysis.html",
         {
             "agreement": agreement,
-            "part": part,
+            "part": item["part"],
             "county": county,
             "counties": scope.county_choices(County.objects.all()),
             "is_analyst": request.user.is_authenticated and request.user.reads_everything,
             "comparison": compare_pots(result) if len(result["pots"]) > 1 else None,
-            **_part_context(result, effects, county),
+            "previous_year": category_comparison(request.user, part_obj, result, county),
+            "grouped_effects": _grouped_effects(result, part_obj, scope.detail(county)),
+            **_part_context(item, 50),
         },
     )
+
+
+def _grouped_effects(result, part, county):
+    """Per pot, the categories with their grouped effects (the report's effects tables)."""
+    groups = grouped_effects(flowcharts(part, county, kinds=[TextKind.EFFECTS]))
+    return [
+        {
+            "org_kind_label": pot["org_kind_label"],
+            "categories": [
+                {"title": c["title"], "groups": groups[(pot["pot_id"], c["category_id"])]}
+                for c in pot["categories"]
+                if groups.get((pot["pot_id"], c["category_id"]))
+            ],
+        }
+        for pot in result["pots"]
+    ]
 
 
 def indicators(request, year):
@@ -142,21 +194,26 @@ def indicators(request, year):
     scope, refused = scope_or_refuse(request, agreement, county)
     if refused:
         return refused
-    rows = scope.indicator_rows(compute_indicators(agreement.year))
-    # The trend shows the years whose figures the user may read for this scope.
-    years = []
+    data = year_data(request, agreement, county, scope)
+    # The trend shows the years whose figures the user may read for this scope, each year as
+    # published (or live where it is not).
+    row_scope = f"region:{county}" if county else "national"
+    trend_rows = []
     for other in Agreement.objects.select_related("status_report").order_by("year"):
         other_scope = analysis_scope(request.user, other, published=published_flag(other))
         if other_scope is not None and other_scope.allows(county):
-            years.append(other.year)
-    trend_rows = compute_indicators(None, years=years)
-    items = _indicator_charts(agreement, rows, county)
-    row_scope = f"region:{county}" if county else "national"
+            rows = snapshot.section(other, "indicators", shown_version(request, other))
+            trend_rows.extend({**r, "year": other.year} for r in rows if r["scope"] == row_scope)
+    items = _indicator_charts(data["indicators"], data["indicator_rows"], county)
+    previous_year, changes = indicator_comparison(
+        request.user, agreement, data["indicator_rows"], county
+    )
     for item in items:
+        item["previous"] = changes.get((item["indicator"]["code"], row_scope))
         trend = [
             (str(r["year"]), r["value"])
             for r in trend_rows
-            if r["indicator"] == item["indicator"].code and r["scope"] == row_scope
+            if r["indicator"] == item["indicator"]["code"]
         ]
         item["trend"] = mark_safe(charts.bar_chart_svg(trend, sort=False))  # noqa: S308
     return render(
@@ -165,6 +222,7 @@ def indicators(request, year):
         {
             "agreement": agreement,
             "items": items,
+            "previous_year": previous_year,
             "county": county,
             "counties": scope.county_choices(County.objects.all()),
         },

@@ -52,8 +52,10 @@ def workbench(request, year, part):
         if f["effekter"]:
             qs = qs.annotate(eff_len=Length(Trim("effects")))
             qs = qs.filter(eff_len__gt=0) if f["effekter"] == "ja" else qs.filter(eff_len=0)
+        if f["fas"]:
+            qs = qs.filter(eff_phase="" if f["fas"] == "ingen" else f["fas"])
         if f["medel"]:
-            qs = qs.filter(within_agreement=f["medel"] == "overenskommelsen")
+            qs = qs.filter(eff_within=f["medel"] == "overenskommelsen")
         query = f["q"].strip()
     if query:
         stems = query_stems(query)

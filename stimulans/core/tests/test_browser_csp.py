@@ -42,7 +42,11 @@ PAGES = {
         "/analys/2020/",
         "/analys/2020/del/suicidprevention/",
         "/analys/2020/del/suicidprevention/insatser/",
+        "/analys/2020/del/suicidprevention/svar/",
+        "/analys/2020/del/suicidprevention/iakttagelser/",
+        "/analys/2020/text/inledning/",
         "/analys/2020/indikatorer/",
+        "/analys/2020/medel/",
         "/redovisning/2020/inlamning/",
     ],
     "admin": [

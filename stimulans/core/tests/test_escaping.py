@@ -416,6 +416,7 @@ class EscapingTest(BaseTestCase):
             (self.cora, reverse("analysis:report_flags", args=[self.report.pk])),
             (self.anna, reverse("analysis:index")),
             (self.anna, reverse("analysis:indicators", args=[2020])),
+            (self.cora, reverse("analysis:funds", args=[2020])),
         ]:
             self.assertEscaped(self.get(user, url), some=False)
 

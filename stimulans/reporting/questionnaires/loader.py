@@ -6,8 +6,9 @@ from django.db import transaction
 
 from stimulans.funds.models import Pot
 
+from ..formcheck import read_form
 from ..models import Questionnaire
-from ..xlsform import label, parse_xlsform
+from ..xlsform import label
 
 QUESTIONNAIRE_DIR = Path(__file__).resolve().parent
 
@@ -24,8 +25,10 @@ def pot_for_file(year, path):
 
 @transaction.atomic
 def install_questionnaire(pot, content, filename, user=None):
-    """Parse (raising XLSFormError with every problem) and store the pot's questionnaire."""
-    definition = parse_xlsform(
+    """Parse (raising XLSFormError with every problem) and store the pot's questionnaire. The
+    checks are `stimulans form-check`'s (`formcheck.read_form`), with the pot's categories
+    and measures."""
+    definition = read_form(
         content,
         filename,
         categories={c.slug for c in pot.categories.all()},

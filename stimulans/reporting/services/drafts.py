@@ -26,11 +26,16 @@ from .versions import check_version, page_token
 
 
 def _clean_text(value):
-    """Text as stored: stripped, without NUL characters (which no database text column takes)."""
+    """Text as stored: stripped, without NUL characters (which no database text column takes);
+    the rows of a repeat (dicts) keep their shape."""
     if value is None:
         return ""
+    if isinstance(value, dict):
+        return {str(k): _clean_text(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [str(v).replace("\x00", "") for v in value]
+        return [
+            _clean_text(v) if isinstance(v, dict) else str(v).replace("\x00", "") for v in value
+        ]
     return str(value).replace("\x00", "").strip()
 
 

@@ -60,19 +60,23 @@ class QuestionnaireUploadTest(ReportingTestCase):
         headers = [c.value for c in ws[1]]
         assert ws.cell(row=12, column=2).value == "participation"  # begin_group
         assert ws.cell(row=30, column=2).value == "initiatives"  # begin_repeat
-        ws.cell(row=12, column=headers.index("relevant") + 1, value="if(${disruption}, 1, 0)")
-        ws.cell(row=30, column=headers.index("relevant") + 1, value="position(..) > 0")
-        ws.cell(row=3, column=headers.index("constraint") + 1, value="regex(., 1)")
+        pulldata = "pulldata('f', 'c', 'k', ${disruption})"
+        ws.cell(row=12, column=headers.index("relevant") + 1, value=pulldata)
+        ws.cell(row=30, column=headers.index("relevant") + 1, value="random() > 0")
+        ws.cell(row=3, column=headers.index("constraint") + 1, value="uuid() = .")
         out = io.BytesIO()
         wb.save(out)
         self.login(self.adam)
         response = self.upload(out.getvalue())
         self.assertEqual(response.status_code, 400)
         for message in [
-            "Bladet ”survey”, rad 12, kolumn H (”relevant”): uttrycket ”if(${disruption}, 1, 0)”"
-            " kan inte tolkas: funktionen ”if” stöds inte",
-            "Bladet ”survey”, rad 30, kolumn H (”relevant”): uttrycket ”position(..) > 0”",
-            "Bladet ”survey”, rad 3, kolumn F (”constraint”): uttrycket ”regex(., 1)”",
+            "Bladet ”survey”, rad 12, frågan ”participation”, kolumn H (”relevant”): uttrycket "
+            "”pulldata('f', 'c', 'k', ${disruption})” kan inte tolkas: funktionen ”pulldata” "
+            "hämtar data från en bifogad fil, vilket inte stöds",
+            "Bladet ”survey”, rad 30, frågan ”initiatives”, kolumn H (”relevant”): uttrycket "
+            "”random() > 0”",
+            "Bladet ”survey”, rad 3, frågan ”funds_received_sek”, kolumn F (”constraint”): "
+            "uttrycket ”uuid() = .”",
         ]:
             self.assertContains(response, escape(message), status_code=400)
         self.assertEqual(

@@ -39,9 +39,12 @@ def questionnaire_list(request, year):
 @login_required
 def questionnaire_download(request, year, pot_id):
     questionnaire = get_object_or_404(Questionnaire, pot_id=pot_id, pot__part__agreement__year=year)
+    xls = questionnaire.xlsform_name.lower().endswith(".xls")
     response = HttpResponse(
         bytes(questionnaire.xlsform),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        content_type="application/vnd.ms-excel"
+        if xls
+        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{questionnaire.xlsform_name}"'
     return response

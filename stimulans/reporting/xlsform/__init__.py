@@ -1,53 +1,65 @@
 """XLSForm questionnaires: parse an uploaded form with pyxform, walk its definition, and evaluate
-the `relevant` / `constraint` / `required` expressions it uses. No HTTP and no database here.
+its expressions. No HTTP and no database here.
 
-The modules: `definitions` (field types and names, walking a definition, labels, choices,
-required and relevant), `expressions` (the expression language), `parsing` (the upload).
-The names below are re-exported for the callers that use `xlsform.<name>`.
+The modules: `definitions` (field types and names, walking a definition, labels, choices and
+their filter, required and relevant, `Answers`: the answers as expressions read them),
+`expressions` (ODK's XPath: parser, evaluator, typing), `parsing` (the upload and
+`form-check`: one code path). The names below are re-exported for `xlsform.<name>`.
 
-Supported question types: text, integer, decimal, select_one, select_multiple, date, note,
-groups and repeat groups (one level). Expressions: `${field}` references, `.` (the current
-answer), numbers and strings, `= != < <= > >=`, `+ - * div mod`, `and`, `or`, `not()`,
-`selected()`, `count-selected()`, `string-length()`, `true()`, `false()`. The evaluator is a
-small recursive-descent parser; it never calls Python's eval().
-
-Every expression of an uploaded form (`relevant`, `constraint`, `required`, `calculation`,
-`choice_filter`, on questions, groups and repeats) is checked at upload, and a refusal names
-the sheet, row and column. A definition stored before such checks is still safe to show:
-`is_true` gives its default for an expression it cannot evaluate, so a report page never fails
-on one (the question is shown, the answer accepted, nothing extra required).
+The accepted form features are listed in `questionnaires/README.md`. Every expression of an
+uploaded form (`relevant`, `constraint`, `required`, `calculation`, `choice_filter`, dynamic
+`default`, `repeat_count`, and the ${name} quoted in labels, hints and messages, on questions,
+groups and repeats) is checked at upload, and a refusal names the sheet, row, question and
+column. A definition stored before such checks is still safe to show: `is_true` gives its
+default for an expression it cannot evaluate, so a report page never fails on one.
 """
 
 from .definitions import (
+    COMPUTED_TYPES,
     CONTAINER_TYPES,
     FIELD_TYPES,
     INITIATIVE_FIELDS,
     INITIATIVES,
     LITERAL_FLAGS,
+    LOCATION_TYPES,
+    MEDIA_TYPES,
+    METADATA_TYPES,
     REPORT_FIELDS,
     REPORT_INTEGER_FIELDS,
+    Answers,
+    canonical_type,
     choices,
+    field_index,
     fields,
     hint,
+    is_answerable,
     is_literal_flag,
     is_required,
     label,
     measure_field_name,
+    normalise_types,
     prefill_allowed,
     relevant_expressions,
     repeats,
+    translated,
     walk,
     walk_fields,
+    with_answers,
 )
 from .expressions import (
     FUNCTIONS,
     MAX_DEPTH,
     ExpressionError,
+    NodeSet,
+    as_bool,
+    as_number,
+    as_string,
     evaluate,
     is_true,
     parse_expression,
     references,
     tokenize,
+    typed_value,
 )
 from .parsing import (
     EXPRESSION_COLUMNS,
@@ -58,9 +70,28 @@ from .parsing import (
     expression_problem,
     node_expressions,
     parse_xlsform,
+    row_numbers,
+    survey_rows,
 )
 
 __all__ = [
+    "Answers",
+    "COMPUTED_TYPES",
+    "LOCATION_TYPES",
+    "MEDIA_TYPES",
+    "METADATA_TYPES",
+    "NodeSet",
+    "as_bool",
+    "as_number",
+    "as_string",
+    "canonical_type",
+    "normalise_types",
+    "field_index",
+    "is_answerable",
+    "row_numbers",
+    "survey_rows",
+    "translated",
+    "typed_value",
     "CONTAINER_TYPES",
     "EXPRESSION_COLUMNS",
     "EXPRESSION_KEYS",
@@ -96,4 +127,5 @@ __all__ = [
     "tokenize",
     "walk",
     "walk_fields",
+    "with_answers",
 ]

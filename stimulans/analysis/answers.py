@@ -1,0 +1,411 @@
+"""The answers to a pot's own questions (the questionnaire's core and module, not the
+initiatives): per pot (recipient kind) the reporting actors and, per select_one,
+select_multiple and integer question, how many answered, how many organisations chose each
+choice (every choice, also those nobody chose) and the sum of the integers; the free-text
+answers listed per question with the organisation. This is what the status report's
+participation figure, "17 regions say the pandemic affected their work" and the support needs
+annex are made of.
+
+Counted reports only (`Report.objects.counted()`). An answer counts when the question takes it:
+a choice still in the list, a whole number; other stored values are left out. A fixed number of
+queries for any number of parts (pots, questionnaires, reports, measures)."""
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from django.utils.translation import gettext as _
+
+from stimulans.funds.models import AgreementPart, Pot
+from stimulans.reporting.models import COUNTED, MeasureValue, Questionnaire, Report
+from stimulans.reporting.questions import (
+    COUNTED_TYPES,
+    IN_MEASURE,
+    INTEGER,
+    SELECT_ONE,
+    TEXT,
+    Question,
+    integer_value,
+    picked_choices,
+    report_questions,
+    stored_value,
+    text_value,
+)
+from stimulans.reporting.xlsform import REPORT_FIELDS
+
+from .lookups import county_filter
+from .permissions import is_published
+
+
+class ChoiceCount(NamedTuple):
+    choice: str
+    label: str
+    actors: int
+
+
+@dataclass
+class QuestionFigures:
+    """One select_one, select_multiple or integer question of a pot."""
+
+    question: str
+    type: str
+    label: str
+    answered: int = 0
+    # Per choice in the questionnaire's order (None for an integer question).
+    choices: list[ChoiceCount] | None = None
+    # The sum of the answers (None for a select question).
+    sum: int | None = None
+
+
+class TextAnswer(NamedTuple):
+    organisation: str
+    organisation_code: str
+    county: str
+    text: str
+
+
+@dataclass
+class TextQuestion:
+    """The free-text answers to one question, by organisation code; `total` counts them all
+    when the list is cut short (`text_limit`)."""
+
+    question: str
+    label: str
+    answers: list[TextAnswer] = field(default_factory=list)
+    total: int = 0
+
+
+@dataclass
+class PotAnswers:
+    pot_id: int
+    org_kind: str
+    org_kind_label: str
+    reporting_actors: int
+    questions: list[QuestionFigures]
+    texts: list[TextQuestion]
+
+
+@dataclass
+class PartAnswers:
+    year: int
+    part: str
+    title: str
+    county: str | list[str] | None
+    pots: list[PotAnswers]
+
+
+class _ReportRow(NamedTuple):
+    pk: int
+    pot_id: int
+    answers: dict[str, Any]
+    columns: dict[str, Any]
+    organisation: str
+    organisation_code: str
+    county: str
+
+
+def _tally(
+    questions: list[Question],
+    rows: list[_ReportRow],
+    measures: dict[int, dict[str, int]],
+    visible: Collection[str] | None,
+    text_limit: int | None,
+) -> tuple[list[QuestionFigures], list[TextQuestion]]:
+    figures, texts = [], []
+    for question in questions:
+        if question.type in COUNTED_TYPES:
+            figures.append(_count(question, rows, measures))
+        elif question.type == TEXT and text_limit != 0:
+            texts.append(_texts(question, rows, visible, text_limit))
+    return figures, texts
+
+
+def _count(
+    question: Question, rows: list[_ReportRow], measures: dict[int, dict[str, int]]
+) -> QuestionFigures:
+    result = QuestionFigures(question.name, question.type, question.label)
+    if question.type == INTEGER:
+        total = 0
+        for row in rows:
+            number = integer_value(
+                stored_value(question, row.answers, row.columns, measures.get(row.pk, {}))
+            )
+            if number is not None:
+                result.answered += 1
+                total += number
+        result.sum = total
+        return result
+    chosen: dict[str, int] = dict.fromkeys(question.choice_names, 0)
+    for row in rows:
+        value = row.answers.get(question.target)
+        if value is None or value == "":
+            continue
+        if question.type == SELECT_ONE:
+            name = value if isinstance(value, str) else str(value)
+            if name in chosen:
+                result.answered += 1
+                chosen[name] += 1
+            continue
+        picked = picked_choices(question, value)
+        if picked:
+            result.answered += 1
+            for name in picked:
+                chosen[name] += 1
+    result.choices = [ChoiceCount(name, label, chosen[name]) for name, label in question.choices]
+    return result
+
+
+def _texts(
+    question: Question,
+    rows: list[_ReportRow],
+    visible: Collection[str] | None,
+    text_limit: int | None,
+) -> TextQuestion:
+    result = TextQuestion(question.name, question.label)
+    for row in rows:
+        if visible is not None and row.county not in visible:
+            continue
+        text = text_value(stored_value(question, row.answers, row.columns, {}))
+        if text:
+            result.total += 1
+            if text_limit is None or len(result.answers) < text_limit:
+                result.answers.append(
+                    TextAnswer(row.organisation, row.organisation_code, row.county, text)
+                )
+    return result
+
+
+def aggregate_answers(
+    parts: Iterable[AgreementPart],
+    county: str | list[str] | None = None,
+    visible: Collection[str] | None = None,
+    text_limit: int | None = None,
+) -> dict[int, PartAnswers]:
+    """The answers of several parts: {part.pk: PartAnswers}, pots in the part's order.
+
+    `county`: one county code, several, or None (the whole country) for every figure.
+    `visible`: county codes whose organisations' free texts may be listed (None: all; see
+    analysis.permissions). `text_limit`: at most this many free texts per question (0: no
+    free texts at all, for figures only)."""
+    parts = list(parts)
+    part_ids = [p.pk for p in parts]
+    pots = list(
+        Pot.objects.filter(part__in=part_ids)
+        .prefetch_related("measures")
+        .order_by("part__order", "pk")
+    )
+    definitions = dict(
+        Questionnaire.objects.filter(pot__in=[p.pk for p in pots]).values_list(
+            "pot_id", "definition"
+        )
+    )
+    questions = {
+        pot.pk: report_questions(
+            definitions.get(pot.pk) or {"children": []}, [m.code for m in pot.measures.all()]
+        )
+        for pot in pots
+    }
+    counted = Report.objects.counted().filter(
+        county_filter(county, "organisation__county__code"), pot__part__in=part_ids
+    )
+    rows: dict[int, list[_ReportRow]] = defaultdict(list)
+    for pk, pot_id, answers, *columns, name, code, county_code in counted.order_by(
+        "organisation__code", "pk"
+    ).values_list(
+        "pk",
+        "pot_id",
+        "answers",
+        *REPORT_FIELDS,
+        "organisation__name",
+        "organisation__code",
+        "organisation__county__code",
+    ):
+        rows[pot_id].append(
+            _ReportRow(
+                pk,
+                pot_id,
+                answers if isinstance(answers, dict) else {},
+                dict(zip(REPORT_FIELDS, columns, strict=True)),
+                name,
+                code,
+                county_code,
+            )
+        )
+    measures: dict[int, dict[str, int]] = defaultdict(dict)
+    if any(q.store == IN_MEASURE for qs in questions.values() for q in qs):
+        for report_id, code, value in MeasureValue.objects.filter(
+            county_filter(county), report__status__in=COUNTED, report__pot__part__in=part_ids
+        ).values_list("report_id", "code", "value"):
+            measures[report_id][code] = value
+
+    by_part: dict[int, list[PotAnswers]] = defaultdict(list)
+    for pot in pots:
+        figures, texts = _tally(questions[pot.pk], rows[pot.pk], measures, visible, text_limit)
+        by_part[pot.part_id].append(
+            PotAnswers(
+                pot_id=pot.pk,
+                org_kind=pot.recipient_kind,
+                org_kind_label=str(pot.get_recipient_kind_display()),
+                reporting_actors=len(rows[pot.pk]),
+                questions=figures,
+                texts=texts,
+            )
+        )
+    return {
+        part.pk: PartAnswers(
+            year=part.agreement.year,
+            part=part.slug,
+            title=part.title,
+            county=county,
+            pots=by_part[part.pk],
+        )
+        for part in parts
+    }
+
+
+def part_answers(part: AgreementPart, county: str | None = None, **kwargs: Any) -> PartAnswers:
+    return aggregate_answers([part], county, **kwargs)[part.pk]
+
+
+def answers_data(result: PartAnswers) -> dict[str, Any]:
+    """The public shape (CLI, JSON, the publication's snapshot): plain JSON, deterministic."""
+    return {
+        "year": result.year,
+        "part": result.part,
+        "pots": [
+            {
+                "org_kind": pot.org_kind,
+                "reporting_actors": pot.reporting_actors,
+                "questions": [
+                    {
+                        "question": q.question,
+                        "type": q.type,
+                        "answered": q.answered,
+                        "choices": None
+                        if q.choices is None
+                        else [{"choice": c.choice, "actors": c.actors} for c in q.choices],
+                        "sum": q.sum,
+                    }
+                    for q in pot.questions
+                ],
+            }
+            for pot in result.pots
+        ],
+    }
+
+
+def answers_json(part: AgreementPart, county: str | None = None) -> dict[str, Any]:
+    """`stimulans analyse-answers`: the answers of one part as JSON data."""
+    return answers_data(part_answers(part, county, text_limit=0))
+
+
+def previous_part(part: AgreementPart) -> AgreementPart | None:
+    """The part with the same slug in the previous year's agreement, if there is one."""
+    return (
+        AgreementPart.objects.filter(agreement__year=part.agreement.year - 1, slug=part.slug)
+        .select_related("agreement")
+        .first()
+    )
+
+
+class Row(NamedTuple):
+    """One line of a comparison table: this year's figure, last year's (None where last year
+    had no such question, choice or pot) and, for a choice, the share of those who answered."""
+
+    label: str
+    value: int
+    previous: int | None = None
+    share: float | None = None
+
+    @property
+    def change(self) -> int | None:
+        return None if self.previous is None else self.value - self.previous
+
+
+@dataclass
+class QuestionComparison:
+    figures: QuestionFigures
+    rows: list[Row]
+
+
+@dataclass
+class PotComparison:
+    pot: PotAnswers
+    reporting: Row
+    questions: list[QuestionComparison]
+
+
+@dataclass
+class AnswersComparison:
+    """This year's answers beside the previous year's (`previous` None when there is none)."""
+
+    current: PartAnswers
+    previous: PartAnswers | None
+    pots: list[PotComparison]
+
+
+def _question_rows(q: QuestionFigures, before: QuestionFigures | None) -> list[Row]:
+    answered = Row(_("Har svarat"), q.answered, before.answered if before else None)
+    if q.choices is None:
+        previous_sum = before.sum if before is not None and before.choices is None else None
+        return [answered, Row(_("Summa"), q.sum or 0, previous_sum)]
+    earlier = {c.choice: c.actors for c in (before.choices or [])} if before else {}
+    rows = [
+        Row(c.label, c.actors, earlier.get(c.choice), c.actors / q.answered if q.answered else None)
+        for c in q.choices
+    ]
+    return [*rows, answered]
+
+
+def compare_answers(current: PartAnswers, previous: PartAnswers | None) -> AnswersComparison:
+    """Pots matched by recipient kind, questions by field name, choices by name."""
+    earlier = {p.org_kind: p for p in previous.pots} if previous else {}
+    pots = []
+    for pot in current.pots:
+        before = earlier.get(pot.org_kind)
+        questions = {q.question: q for q in before.questions} if before else {}
+        pots.append(
+            PotComparison(
+                pot=pot,
+                reporting=Row(
+                    _("Har redovisat"),
+                    pot.reporting_actors,
+                    before.reporting_actors if before else None,
+                ),
+                questions=[
+                    QuestionComparison(q, _question_rows(q, questions.get(q.question)))
+                    for q in pot.questions
+                ],
+            )
+        )
+    return AnswersComparison(current, previous, pots)
+
+
+def year_answers(
+    agreement: Any,
+    parts: list[AgreementPart],
+    county: str | None = None,
+    visible: Collection[str] | None = None,
+    text_limit: int | None = None,
+    previous: bool | None = None,
+) -> dict[int, AnswersComparison]:
+    """The answers of a year's parts beside the previous year's, {part.pk: comparison}, for the
+    status report. The previous year is included when `previous` is True (the caller checked
+    that the reader may read it) or, with None, when that year is published."""
+    current = aggregate_answers(parts, county, visible=visible, text_limit=text_limit)
+    earlier: dict[str, PartAnswers] = {}
+    before = (
+        AgreementPart.objects.filter(
+            agreement__year=agreement.year - 1, slug__in=[p.slug for p in parts]
+        )
+        .select_related("agreement")
+        .order_by("order", "pk")
+    )
+    if previous is not False:
+        before_parts = list(before)
+        if before_parts and (previous or is_published(before_parts[0].agreement)):
+            earlier = {
+                a.part: a for a in aggregate_answers(before_parts, county, text_limit=0).values()
+            }
+    return {p.pk: compare_answers(current[p.pk], earlier.get(p.slug)) for p in parts}

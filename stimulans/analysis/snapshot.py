@@ -1,0 +1,270 @@
+"""Publication as a frozen version: publishing computes every figure, table and text of the year
+once and stores it (a `StatusReportVersion` with a `StatusReportSection` row per section, and the
+national documents rendered from it);
+the public pages, `/analys/api/`, the downloads and `--published` on the CLI read that snapshot,
+so later submissions and recodings do not change what is published.
+
+The snapshot's content is the registry `SECTIONS`: a name and a function `(agreement) -> JSON`.
+Adding a section is one line here; `published_section(year, name)` reads it back. No HTTP here."""
+
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from stimulans.organisations.models import County
+
+from .aggregation import aggregate_json, aggregate_parts
+from .answers import answers_json
+from .documents import excel, pdf, word
+from .indicators import compute_indicators
+from .lookups import AnalysisError, get_agreement
+from .models import StatusReport, StatusReportSection, StatusReportVersion
+from .money import funds_json
+from .texts import report_texts
+from .year_analysis import analyse_year, limit_effects
+
+FORMATS = ("docx", "pdf", "xlsx")
+RENDERERS = {"docx": word, "pdf": pdf, "xlsx": excel}
+DOCUMENT_EFFECTS = 10  # effects listed per category in Word and PDF (Excel lists every one)
+
+
+def analyse_section(agreement):
+    """What `stimulans analyse` prints, per part slug."""
+    parts = list(agreement.parts.all())
+    aggregates = aggregate_parts(parts)
+    return {part.slug: aggregate_json(aggregates[part.pk]) for part in parts}
+
+
+def indicators_section(agreement):
+    """What `stimulans indicators` prints."""
+    return compute_indicators(agreement.year)
+
+
+def report_section(agreement):
+    """What the public pages, documents and `/analys/api/` read: the year's whole analysis
+    (`analyse_year`) for the whole country."""
+    return analyse_year(agreement)
+
+
+def answers_section(agreement):
+    """What `stimulans analyse-answers` prints, per part slug."""
+    return {part.slug: answers_json(part) for part in agreement.parts.all()}
+
+
+def funds_section(agreement):
+    """What `stimulans funds` prints."""
+    return funds_json(agreement)
+
+
+def counties_section(agreement):
+    """The same for each county (its fact sheet and `?lan=`), by county code."""
+    return {
+        code: analyse_year(agreement, county=code)
+        for code in County.objects.values_list("code", flat=True)
+    }
+
+
+SECTIONS: dict[str, Callable[[Any], Any]] = {
+    "analyse": analyse_section,
+    "indicators": indicators_section,
+    "report": report_section,
+    "counties": counties_section,
+    "texts": report_texts,
+    "answers": answers_section,
+    "funds": funds_section,
+}
+
+# Sections the fingerprint leaves out: the counties' figures come from the same reports as the
+# national ones (which list every county's reports, effects and flags), and computing them
+# again for each county would make "changed since publication" many times slower.
+NOT_FINGERPRINTED = {"counties"}
+# Sections stored with a row per key (`section/key`), so that a page reads one county's data.
+SPLIT = {"counties"}
+
+
+def build(agreement, names=None):
+    """The sections (`names`, default all) of the year as they would be published now: plain
+    JSON (string keys), labels in the document language (Swedish)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        data = {
+            name: section(agreement)
+            for name, section in SECTIONS.items()
+            if names is None or name in names
+        }
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+def fingerprint(data):
+    """A digest of the data's fingerprinted sections, independent of key order."""
+    kept = {name: value for name, value in data.items() if name not in NOT_FINGERPRINTED}
+    text = json.dumps(kept, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def versions(agreement):
+    """The published versions of the year, newest first, without their documents."""
+    return (
+        StatusReportVersion.objects.filter(agreement=agreement)
+        .defer("docx", "pdf", "xlsx")
+        .select_related("published_by")
+    )
+
+
+def published_version(agreement):
+    """The latest version if the year is published now, else None. (A year published before
+    versions existed has none: its pages are computed live.)"""
+    if not StatusReport.objects.filter(agreement=agreement, published=True).exists():
+        return None
+    return versions(agreement).first()
+
+
+def _rows(data):
+    """(row name, data) of the sections as stored."""
+    for name, value in data.items():
+        if name in SPLIT:
+            yield from ((f"{name}/{key}", item) for key, item in value.items())
+        else:
+            yield name, value
+
+
+def version_section(version, name, key=None):
+    """One section of a version (or, of a split section, one key's data: None if it has none),
+    read without the rest."""
+    rows = StatusReportSection.objects.filter(version=version)
+    if name in SPLIT and key is None:
+        prefix = f"{name}/"
+        return {
+            row_name[len(prefix) :]: data
+            for row_name, data in rows.filter(name__startswith=prefix).values_list("name", "data")
+        }
+    row_name = f"{name}/{key}" if key is not None else name
+    return rows.filter(name=row_name).values_list("data", flat=True).first()
+
+
+def published_section(year, name):
+    """A section of the latest published version of the year; AnalysisError (a Swedish
+    message) when the year does not exist or is not published."""
+    agreement = get_agreement(year)
+    version = published_version(agreement)
+    if version is None:
+        raise AnalysisError(
+            _("Lägesrapporten %(year)s är inte publicerad.") % {"year": agreement.year}
+        )
+    data = version_section(version, name)
+    if data is None or data == {}:
+        raise AnalysisError(
+            _(
+                "Den publicerade versionen %(number)d av lägesrapporten %(year)s har inte de "
+                "siffrorna. Publicera en ny version."
+            )
+            % {"number": version.number, "year": agreement.year}
+        )
+    return data
+
+
+def report_data(agreement, county=None, visible=None, version=None, previous=None):
+    """The year's analysis (`analyse_year`'s shape) for the whole country or one county: from
+    the version's snapshot, or computed live without one (`previous` as in `analyse_year`)."""
+    if version is None:
+        return analyse_year(agreement, county=county, visible=visible, previous=previous)
+    if county is None:
+        return version_section(version, "report")
+    data = version_section(version, "counties", county)
+    if data is None:
+        raise AnalysisError(_("Länet finns inte i den publicerade versionen."))
+    return data
+
+
+def document_data(data, version=None, effects_limit=None):
+    """The data a document renderer reads: the analysis with the version it belongs to
+    (`version` None: an unpublished draft, dated today) and the effects shortened."""
+    return {
+        **data,
+        "parts": [
+            {**item, "effects": limit_effects(item["effects"], effects_limit)}
+            for item in data["parts"]
+        ],
+        "version": {
+            "number": version.number,
+            "published_at": timezone.localdate(version.published_at).isoformat(),
+            "note": version.note,
+        }
+        if version
+        else None,
+        "draft": version is None,
+        "date": timezone.localdate(version.published_at if version else None).isoformat(),
+    }
+
+
+def render_document(data, fmt, version=None):
+    """The status report or a county's fact sheet as docx, pdf or xlsx bytes."""
+    limit = None if fmt == "xlsx" else DOCUMENT_EFFECTS
+    return RENDERERS[fmt].render(document_data(data, version, limit))
+
+
+def changed_since(agreement, version):
+    """Whether the year's figures or texts, computed now, differ from the version's."""
+    names = set(SECTIONS) - NOT_FINGERPRINTED
+    return fingerprint(build(agreement, names)) != version.fingerprint
+
+
+@transaction.atomic
+def publish(agreement, user=None, note=""):
+    """Publish a new version of the year's status report: compute and store everything, render
+    the national documents, and mark the year published. Returns the version."""
+    data = build(agreement)
+    status_report, _created = StatusReport.objects.select_for_update().get_or_create(
+        agreement=agreement
+    )
+    number = (
+        StatusReportVersion.objects.filter(agreement=agreement).aggregate(n=Max("number"))["n"] or 0
+    ) + 1
+    now = timezone.now()
+    version = StatusReportVersion(
+        agreement=agreement,
+        number=number,
+        note=note.strip(),
+        published_at=now,
+        published_by=user,
+        fingerprint=fingerprint(data),
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        for fmt in FORMATS:
+            setattr(version, fmt, render_document(data["report"], fmt, version))
+    version.save()
+    StatusReportSection.objects.bulk_create(
+        StatusReportSection(version=version, name=name, data=value) for name, value in _rows(data)
+    )
+    status_report.published = True
+    status_report.published_at = now
+    status_report.published_by = user
+    status_report._history_user = user
+    status_report.save()
+    return version
+
+
+@transaction.atomic
+def unpublish(agreement, user=None):
+    """Make the year non-public again; its versions stay recorded."""
+    status_report, _created = StatusReport.objects.get_or_create(agreement=agreement)
+    status_report.published = False
+    status_report.published_at = None
+    status_report.published_by = None
+    status_report._history_user = user
+    status_report.save()
+    return status_report
+
+
+def section(agreement, name, version=None):
+    """A section of the year: the version's, or computed now without one."""
+    if version is None:
+        return json.loads(json.dumps(SECTIONS[name](agreement), cls=DjangoJSONEncoder))
+    return version_section(version, name)
