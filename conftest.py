@@ -84,6 +84,32 @@ def pytest_runtest_setup(item):
     return result
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _questionnaires_parsed_once():
+    """The shipped questionnaires are parsed once per session, not by every test class that
+    loads them (1.4 CPU seconds each time): `load_questionnaires` and `install_questionnaire`
+    get the same definition, a fresh copy each time, for the same file, categories and
+    measures. Files that do not parse still raise every time; the tests of the parser
+    (`reporting.xlsform.parse_xlsform`) and the upload (`reporting.formcheck.read_form`) call
+    it directly, uncached."""
+    import copy
+
+    from stimulans.reporting.questionnaires import loader
+
+    parse = loader.read_form
+    parsed = {}
+
+    def parse_once(content, filename, categories=None, measures=None):
+        key = (content, filename, frozenset(categories or ()), tuple(measures or ()))
+        if key not in parsed:
+            parsed[key] = parse(content, filename, categories, measures)
+        return copy.deepcopy(parsed[key])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(loader, "read_form", parse_once)
+        yield
+
+
 @pytest.fixture
 def browser(monkeypatch):
     """Headless Debian Chromium through Playwright's sync API."""

@@ -182,6 +182,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 # Files that CLI imports read (population, earlier reports, plans, weight tables): larger ones are
 # refused before they are parsed.
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
+# SCB's API (PxWebApi 2) that `stimulans fetch-population` asks; the product never does.
+SCB_API_URL = os.environ.get("SCB_API_URL", "https://statistikdatabasen.scb.se/api/v2")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -190,6 +192,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # The API's conventions (stimulans/api/conventions.py): problem details, pages.
+    "EXCEPTION_HANDLER": "stimulans.api.conventions.exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "stimulans.api.conventions.Pagination",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Stimulans API",
@@ -199,7 +204,18 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Integrators authenticate with a token; the session (a logged-in browser on /api/docs/)
+    # works too but is not part of the contract.
+    "AUTHENTICATION_WHITELIST": ["rest_framework.authentication.TokenAuthentication"],
+    "PREPROCESSING_HOOKS": ["stimulans.api.schema.versioned_paths_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "stimulans.api.schema.conventions",
+    ],
 }
+# Paths that speak the language of Accept-Language (Swedish by default): the JSON APIs, for
+# integrators' systems. Pages speak Swedish unless the user switches (SwedishByDefault…).
+ACCEPT_LANGUAGE_PATHS = ("/api/", "/analys/api/")
 
 # Content-Security-Policy (django-csp): everything from the product itself, no inline script
 # or style, no framing. htmx's own indicator styles are turned off in base.html (htmx-config)

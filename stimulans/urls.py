@@ -9,7 +9,9 @@ urlpatterns = [
     path("redovisning/", include("stimulans.reporting.urls")),
     path("handlingsplaner/", include("stimulans.plans.urls")),
     path("analys/", include("stimulans.analysis.urls")),
-    path("api/", include("stimulans.api.urls")),
+    # The API, versioned; `/api/` stays an alias of `/api/v1/` for existing clients.
+    path("api/v1/", include("stimulans.api.urls")),
+    path("api/", include(("stimulans.api.urls", "api"), namespace="api-unversioned")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

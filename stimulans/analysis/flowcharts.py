@@ -17,6 +17,7 @@ from stimulans.reporting.models import EffectLevel, Initiative
 from .grouping import Grouping, Override, TextItem, group_texts
 from .lookups import county_filter
 from .models import TextGroupOverride, TextKind
+from .plain import plain
 
 KINDS = tuple(TextKind.values)
 QUALITIES = ("target_group", "organisation", "insufficient", "uncoded")
@@ -228,3 +229,22 @@ def grouped_effects(data):
         for pot in data["pots"]
         for c in pot["categories"]
     }
+
+
+def grouped_effects_tables(aggregate, part, county=None):
+    """Per pot of the part's category tables (`aggregate`), the categories with their grouped
+    effects: the report's effects tables, as plain data."""
+    groups = grouped_effects(flowcharts(part, county, kinds=[TextKind.EFFECTS]))
+    return plain(
+        [
+            {
+                "org_kind_label": pot["org_kind_label"],
+                "categories": [
+                    {"title": c["title"], "groups": groups[(pot["pot_id"], c["category_id"])]}
+                    for c in pot["categories"]
+                    if groups.get((pot["pot_id"], c["category_id"]))
+                ],
+            }
+            for pot in aggregate["pots"]
+        ]
+    )

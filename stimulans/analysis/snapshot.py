@@ -24,6 +24,7 @@ from stimulans.organisations.models import County
 from .aggregation import aggregate_json, aggregate_parts
 from .answers import answers_json
 from .documents import excel, pdf, word
+from .flowcharts import grouped_effects_tables
 from .indicators import compute_indicators
 from .lookups import AnalysisError, get_agreement
 from .models import StatusReport, StatusReportSection, StatusReportVersion
@@ -64,6 +65,13 @@ def funds_section(agreement):
     return funds_json(agreement)
 
 
+def grouped_effects_section(agreement):
+    """The part pages' grouped effects tables for the whole country, per part slug."""
+    parts = list(agreement.parts.all())
+    aggregates = aggregate_parts(parts)
+    return {part.slug: grouped_effects_tables(aggregates[part.pk], part) for part in parts}
+
+
 def counties_section(agreement):
     """The same for each county (its fact sheet and `?lan=`), by county code."""
     return {
@@ -80,12 +88,15 @@ SECTIONS: dict[str, Callable[[Any], Any]] = {
     "texts": report_texts,
     "answers": answers_section,
     "funds": funds_section,
+    "grouped_effects": grouped_effects_section,
 }
 
 # Sections the fingerprint leaves out: the counties' figures come from the same reports as the
 # national ones (which list every county's reports, effects and flags), and computing them
-# again for each county would make "changed since publication" many times slower.
-NOT_FINGERPRINTED = {"counties"}
+# again for each county would make "changed since publication" many times slower. The grouped
+# effects are grouped from the effects of the national section (an analyst's renaming of a group
+# alone does not count as a change).
+NOT_FINGERPRINTED = {"counties", "grouped_effects"}
 # Sections stored with a row per key (`section/key`), so that a page reads one county's data.
 SPLIT = {"counties"}
 

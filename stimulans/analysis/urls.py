@@ -1,4 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
+
+from stimulans.api.conventions import not_found
 
 from .views import answers, api, downloads, flowcharts, funds, publish, reports, texts, workbench
 
@@ -45,4 +47,7 @@ urlpatterns = [
         api.EffectsView.as_view(),
         name="api_effects",
     ),
+    # Any other path under api/ (a part that is not a slug, a year too large): 404 as problem
+    # details, like the API's.
+    re_path(r"^api/.*$", not_found),
 ]

@@ -182,7 +182,7 @@ class ReportWriteSerializer(serializers.Serializer):
                 )
         for code, value in self.validated_data.get("measures", {}).items():
             if code not in codes:
-                raise serializers.ValidationError(
+                raise NotInThisPot(
                     {
                         "measures": _("Okänt mått ”%(code)s” för den här redovisningen.")
                         % {"code": code}
@@ -195,6 +195,13 @@ class ReportWriteSerializer(serializers.Serializer):
                 for row in self.validated_data["initiatives"]
             ]
         return data
+
+
+class NotInThisPot(serializers.ValidationError):
+    """Well-formed, but not for this report: a measure that its pot does not collect (which
+    measures a pot collects the schema cannot say). 422 Unprocessable Content."""
+
+    status_code = 422
 
 
 def _has_nul(value):
@@ -227,7 +234,9 @@ def _form_value(value):
 class ReportCreateSerializer(ReportWriteSerializer):
     pot = serializers.IntegerField(required=False, help_text=_("Pottens id, eller year och part."))
     year = serializers.IntegerField(required=False)
-    part = serializers.CharField(required=False)
+    # Blank allowed: a part of only control characters is blank once they are removed
+    # (CleanInputMiddleware), and names no pot (404) like any other unknown part.
+    part = serializers.CharField(required=False, allow_blank=True)
 
     def validate(self, attrs):
         attrs = super().validate(attrs)

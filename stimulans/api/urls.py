@@ -1,9 +1,10 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import DefaultRouter
 
 from . import views
+from .conventions import not_found
 
 app_name = "api"
 
@@ -27,4 +28,7 @@ urlpatterns = [
         ),
         name="docs",
     ),
+    # Any other path ending in a slash: 404 as problem details (paths without one are first
+    # redirected to it by CommonMiddleware, as before).
+    re_path(r"^.*/$", not_found),
 ]

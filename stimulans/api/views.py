@@ -10,17 +10,15 @@ not read answer 404, so ids cannot be probed."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    OpenApiResponse,
-    extend_schema,
-    extend_schema_view,
-)
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.exceptions import PermissionDenied as DRFPermissionDenied
-from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from stimulans.funds.models import Allocation, Pot
 from stimulans.organisations.models import Organisation
@@ -28,83 +26,57 @@ from stimulans.reporting import services
 from stimulans.reporting.models import Report
 from stimulans.reporting.services import ConcurrentEditError, WorkflowError, creating
 
+from . import conventions
 from . import serializers as s
+from .conventions import problem
+from .filters import AllocationFilter, ReportFilter
 
 
-def _filter(queryset, params, names):
-    """Filter by the query parameters in `names`; a bad value answers 400 naming the parameter
-    (a year that is not a number, a NUL character, which PostgreSQL refuses)."""
-    errors = {}
-    for param, lookup in names.items():
-        value = params.get(param)
-        if not value:
-            continue
-        if "\x00" in value:
-            errors[param] = _("Ogiltigt tecken i parametern.")
-        elif param == "year" and not (value.isascii() and value.isdigit() and len(value) <= 4):
-            errors[param] = _("Året ska vara ett årtal, t.ex. 2020.")
-        else:
-            queryset = queryset.filter(**{lookup: value})
-    if errors:
-        raise ValidationError(errors)
-    return queryset
+class ApiConventions(conventions.Conventions):
+    """Unknown parameters refused, ETag and 304 on reads, validated filters; pagination,
+    problem details and the language come from the settings (see `conventions`)."""
+
+    filter_backends = [DjangoFilterBackend]
+    # Bodies are JSON (answers, initiatives and measures nest); forms answer 415.
+    parser_classes = [JSONParser]
 
 
-FILTERS = {
-    "year": "pot__part__agreement__year",
-    "part": "pot__part__slug",
-    "recipient_kind": "pot__recipient_kind",
-    "org_kind": "organisation__kind",
-    "org_code": "organisation__code",
-    "county": "organisation__county__code",
-}
-FILTER_PARAMETERS = [
-    OpenApiParameter(name, int if name == "year" else str, description=description)
-    for name, description in [
-        ("year", "Överenskommelsens år"),
-        ("part", "Delens kortnamn"),
-        ("recipient_kind", "region, municipality eller county"),
-        ("org_kind", "Organisationens typ"),
-        ("org_code", "Organisationens kod"),
-        ("county", "Länskod"),
-    ]
-]
-
-
-@extend_schema_view(list=extend_schema(parameters=FILTER_PARAMETERS))
-class AllocationViewSet(viewsets.ReadOnlyModelViewSet):
+class AllocationViewSet(ApiConventions, viewsets.ReadOnlyModelViewSet):
     """Fördelningar: the user's organisation's allocations (national roles: all; county
-    coordinators: their county's), filterable by year, part, kind, organisation and county."""
+    coordinators: their county's), filterable by year, part, kind, organisation, county and
+    `updated_since` (recomputed or requisitioned since)."""
 
     serializer_class = s.AllocationSerializer
+    filterset_class = AllocationFilter
 
     def get_queryset(self):
-        queryset = Allocation.objects.filter(
-            organisation__in=Organisation.objects.visible_to(self.request.user)
+        return (
+            Allocation.objects.filter(
+                organisation__in=Organisation.objects.visible_to(self.request.user)
+            )
+            .select_related("pot__part__agreement", "organisation__county")
+            .prefetch_related("requisitions")
+            .order_by("pk")
         )
-        queryset = _filter(queryset, self.request.query_params, FILTERS)
-        return queryset.select_related("pot__part__agreement", "organisation__county")
 
 
 def _exists(report):
-    return Response(
-        {"detail": _("Redovisningen finns redan."), "id": report.pk},
-        status=status.HTTP_409_CONFLICT,
+    return problem(
+        status.HTTP_409_CONFLICT,
+        _("Redovisningen finns redan."),
+        kind="report-exists",
+        id=report.pk,
     )
 
 
 def _conflict(exc):
-    return Response(
-        {"detail": str(exc), "version": exc.report.version}, status=status.HTTP_409_CONFLICT
+    return problem(
+        status.HTTP_409_CONFLICT, str(exc), kind="version-conflict", version=exc.report.version
     )
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[*FILTER_PARAMETERS, OpenApiParameter("status", str, description="Status")]
-    )
-)
 class ReportViewSet(
+    ApiConventions,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -117,13 +89,15 @@ class ReportViewSet(
 
     http_method_names = ["get", "post", "patch", "head", "options"]
     serializer_class = s.ReportSerializer
+    filterset_class = ReportFilter
 
     def get_queryset(self):
-        queryset = Report.objects.visible_to(self.request.user)
-        queryset = _filter(queryset, self.request.query_params, {**FILTERS, "status": "status"})
-        return queryset.select_related(
-            "pot__part__agreement", "organisation__county"
-        ).prefetch_related("initiatives__category", "measures")
+        return (
+            Report.objects.visible_to(self.request.user)
+            .select_related("pot__part__agreement", "organisation__county")
+            .prefetch_related("initiatives__category", "measures")
+            .order_by("pk")
+        )
 
     def _report(self, report):
         report = self.get_queryset().get(pk=report.pk)
@@ -164,7 +138,12 @@ class ReportViewSet(
                 recipient_kind=user.organisation.kind,
             ).first()
         if pot is None:
-            raise ValidationError({"pot": _("Det finns ingen sådan pott.")})
+            return problem(
+                status.HTTP_404_NOT_FOUND,
+                _("Det finns ingen sådan pott."),
+                kind="pot-not-found",
+                errors={"pot": [_("Det finns ingen sådan pott.")]},
+            )
         try:
             existing = Report.objects.get(organisation=user.organisation, pot=pot)
         except Report.DoesNotExist:
@@ -179,7 +158,13 @@ class ReportViewSet(
         except PermissionDenied as exc:
             raise DRFPermissionDenied(str(exc)) from exc
         except WorkflowError as exc:
-            raise ValidationError({"pot": str(exc)}) from exc
+            # The organisation receives nothing from the pot (another recipient kind).
+            return problem(
+                status.HTTP_403_FORBIDDEN,
+                str(exc),
+                kind="not-a-recipient",
+                errors={"pot": [str(exc)]},
+            )
         response = self._report(report)
         response.status_code = status.HTTP_201_CREATED
         return response
@@ -202,14 +187,16 @@ class ReportViewSet(
 
     def update(self, request, *args, **kwargs):
         if not kwargs.get("partial"):
-            return Response(status=status.HTTP_405_METHOD_NOT_ALLOWED)
+            raise MethodNotAllowed(request.method)
         return self.partial_update(request, *args, **kwargs)
 
     @extend_schema(
         request=s.SubmitSerializer,
         responses={
             200: s.ReportSerializer,
-            400: OpenApiResponse(description="Valideringsfel: detail och errors"),
+            400: OpenApiResponse(
+                description="Kan inte skickas in: errors per fält, issues med varje problem"
+            ),
             409: OpenApiResponse(description="Versionskonflikt"),
         },
     )
@@ -230,14 +217,29 @@ class ReportViewSet(
         except WorkflowError as exc:
             raise DRFPermissionDenied(str(exc)) from exc
         if issues:
-            return Response(
-                {
-                    "detail": _("Redovisningen kan inte skickas in förrän felen är rättade."),
-                    "errors": [
-                        {"message": str(i), "field": i.field, "initiative": i.initiative}
-                        for i in issues
-                    ],
-                },
-                status=status.HTTP_400_BAD_REQUEST,
+            return problem(
+                status.HTTP_400_BAD_REQUEST,
+                _("Redovisningen kan inte skickas in förrän felen är rättade."),
+                kind="not-submittable",
+                errors=_issues_by_field(issues),
+                issues=[
+                    {"message": str(i), "field": i.field, "initiative": i.initiative}
+                    for i in issues
+                ],
             )
         return self._report(report)
+
+
+def _issues_by_field(issues):
+    """The submission check's problems per field: `funds_used_sek`, an initiative's field as
+    `initiatives.0.funds_sek` (the initiative's position), the rest `non_field_errors`."""
+    errors = {}
+    for issue in issues:
+        if issue.initiative is not None and issue.field:
+            name = f"initiatives.{issue.initiative}.{issue.field}"
+        elif issue.initiative is not None:
+            name = f"initiatives.{issue.initiative}"
+        else:
+            name = issue.field or api_settings.NON_FIELD_ERRORS_KEY
+        errors.setdefault(name, []).append(str(issue))
+    return errors

@@ -3,6 +3,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
@@ -21,6 +22,7 @@ class SwedishByDefaultMiddleware:
     """Swedish unless the user picked another language with the language switch (cookie).
 
     Officials' browsers are often set to English; the product speaks Swedish to them anyway.
+    The paths in `settings.ACCEPT_LANGUAGE_PATHS` (the JSON APIs) keep `Accept-Language`.
     Place before django.middleware.locale.LocaleMiddleware.
     """
 
@@ -28,7 +30,9 @@ class SwedishByDefaultMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        paths: tuple[str, ...] = tuple(getattr(settings, "ACCEPT_LANGUAGE_PATHS", ()))
+        if not request.path_info.startswith(paths):
+            request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
 
 

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
 ZIP_FORMATS = (".xlsx", ".docx", ".odt", ".ods")
-TEXT_FORMATS = (".csv", ".txt", ".yaml", ".yml")
+TEXT_FORMATS = (".csv", ".txt", ".json", ".yaml", ".yml")
 OLE_FORMATS = (".xls", ".doc")  # old Office files: compound documents
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200

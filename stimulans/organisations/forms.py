@@ -5,7 +5,7 @@ from stimulans.lib.uploads import check_upload
 
 
 class PopulationUploadForm(forms.Form):
-    file = forms.FileField(label=_("Befolkningstabell från SCB (CSV)"))
+    file = forms.FileField(label=_("Befolkningstabell från SCB (CSV, JSON-stat eller PX-Web JSON)"))
     source = forms.CharField(
         label=_("Källa"), max_length=300, initial="SCB, Folkmängden efter region, ålder och år"
     )
@@ -20,4 +20,4 @@ class PopulationUploadForm(forms.Form):
     )
 
     def clean_file(self):
-        return check_upload(self.cleaned_data["file"], [".csv", ".txt"])
+        return check_upload(self.cleaned_data["file"], [".csv", ".txt", ".json"])

@@ -106,11 +106,15 @@ class PopulationDataset(models.Model):
 
 
 class PopulationFigure(models.Model):
-    """Number of people of one age in one area (a municipality `0180` or a county `01`)."""
+    """Number of people of one age (or age group) in one area (a municipality `0180` or a county
+    `01`)."""
 
     dataset = models.ForeignKey(PopulationDataset, on_delete=models.CASCADE, related_name="figures")
     area_code = models.CharField(max_length=4)
     age = models.PositiveSmallIntegerField()
+    # The number of years from `age` the figure covers: 1 for single years, 5 for SCB's
+    # 5-year groups (`age` 15, span 5: 15–19 år).
+    age_span = models.PositiveSmallIntegerField(default=1)
     count = models.PositiveIntegerField()
 
     class Meta:

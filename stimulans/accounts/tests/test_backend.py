@@ -56,11 +56,11 @@ class UserBackendTest(BaseTestCase):
         # Deactivated: logged out at once.
         User.objects.filter(pk=self.alice.pk).update(is_active=False)
         self.assertNotContains(self.client.get(page), "(Analytiker)")
-        self.assertRefused(self.client.get("/redovisning/"))
+        self.assertAnonymousRefused(self.client.get("/redovisning/"))
         # A changed password ends the session too (Django's session hash, checked as before).
         User.objects.filter(pk=self.alice.pk).update(is_active=True)
         self.assertContains(self.client.get(page), "(Analytiker)")
         user = User.objects.get(pk=self.alice.pk)
         user.set_password("ett-annat-losenord-123")
         user.save()
-        self.assertRefused(self.client.get("/redovisning/"))
+        self.assertAnonymousRefused(self.client.get("/redovisning/"))

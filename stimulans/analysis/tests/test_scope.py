@@ -52,31 +52,29 @@ class AnalysisScopeTest(PageTestCase):
 
     def test_it_checks_ownership(self):
         # Own county and the national totals: allowed; another county: refused.
-        for url in pages("01") + pages() + endpoints("01") + endpoints():
-            self.assertEqual(self.get(self.cora, url).status_code, 200, url)
-        for url in pages("03"):
-            self.assertEqual(self.get(self.cora, url).status_code, 403, url)
-            self.assertEqual(self.get(self.otto, url).status_code, 200, url)
-        for url in endpoints("03"):
-            response = self.get(self.cora, url)
-            self.assertEqual(response.status_code, 403, url)
-            self.assertIn("bara för länet självt", response.json()["detail"])
-        # Analysts and national administrators: every county.
-        for user in (self.anna, self.adam):
-            for url in pages("03") + endpoints("03"):
-                self.assertEqual(self.get(user, url).status_code, 200, (user, url))
-        # Reporters and anonymous: nothing before publication.
+        # Reporters and anonymous visitors: nothing before publication (the pages refuse
+        # anonymous visitors in any way, the endpoints with 403).
         for url in pages("01") + pages():
-            self.assertRefused(self.get(self.alice, url))
-            self.assertRefused(self.get(None, url))
+            self.assertAccess(url, allowed=[self.cora], refused=[self.alice, None], ok=200)
         for url in endpoints("01") + endpoints():
-            self.assertEqual(self.get(self.alice, url).status_code, 403, url)
-            self.assertEqual(self.get(None, url).status_code, 403, url)
+            self.assertAccess(
+                url, allowed=[self.cora], refused=[self.alice, None], ok=200, refused_status=403
+            )
+        # Analysts and national administrators: every county.
+        national = [self.anna, self.adam]
+        for url in pages("03"):
+            self.assertAccess(
+                url, allowed=[self.otto, *national], refused=[self.cora, None], ok=200
+            )
+        for url in endpoints("03"):
+            self.assertAccess(
+                url, allowed=national, refused=[self.cora, None], ok=200, refused_status=403
+            )
+            self.assertIn("bara för länet självt", self.get(self.cora, url).json()["detail"])
         # Published: open data, every county for everyone.
         self.publish()
-        for user in (self.cora, self.alice, None):
-            for url in pages("03") + endpoints("03"):
-                self.assertEqual(self.get(user, url).status_code, 200, (user, url))
+        for url in pages("03") + endpoints("03"):
+            self.assertAccess(url, allowed=[self.cora, self.alice, None], ok=200)
 
     def test_national_pages_show_a_coordinator_only_its_own_county_s_details(self):
         url = reverse("analysis:part_analysis", args=[YEAR, PART])

@@ -15,6 +15,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from stimulans.api.conventions import Conventions
 from stimulans.funds.models import Agreement
 
 from .. import serializers as s
@@ -30,9 +31,12 @@ DRAFT_PARAMETER = OpenApiParameter(
 PARAMETERS = [COUNTY_PARAMETER, DRAFT_PARAMETER]
 
 
-class YearView(APIView):
-    """A year's figures: who may read them is decided per request by `analysis_scope`."""
+class YearView(Conventions, APIView):
+    """A year's figures: who may read them is decided per request by `analysis_scope`. The
+    API's conventions: problem details, ETag and 304, unknown parameters refused
+    (`stimulans.api.conventions`)."""
 
+    query_parameters = ("lan", "utkast")
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]
 

@@ -1,8 +1,10 @@
 """The previous year beside this one on the part and indicator pages, where the user may read
 the previous year too (`analysis_scope` of that year, for the same county filter)."""
 
+from .. import snapshot
 from ..aggregation import aggregate_part
 from ..indicators import compute_indicators
+from ..lookups import AnalysisError
 from ..permissions import analysis_scope
 from ..previous_year import (
     compare_category_tables,
@@ -36,3 +38,18 @@ def indicator_comparison(user, agreement, rows, county):
     return previous.year, compare_indicators(
         rows, scope.indicator_rows(compute_indicators(previous.year))
     )
+
+
+def published_category_comparison(part, result, county):
+    """The same beside the previous year's published version (None where it is not
+    published): what a published year's page shows, unchanged by later reports."""
+    previous = previous_part(part)
+    version = previous and snapshot.published_version(previous.agreement)
+    if not version:
+        return None
+    try:
+        data = snapshot.report_data(previous.agreement, county, None, version)
+    except AnalysisError:
+        return None
+    item = next((i for i in data["parts"] if i["part"]["slug"] == part.slug), None)
+    return compare_category_tables(result, item["aggregate"]) if item else None

@@ -12,8 +12,7 @@ from stimulans.organisations.models import County
 
 from .. import charts, snapshot
 from ..aggregation import compare_pots
-from ..flowcharts import flowcharts, grouped_effects
-from ..models import TextKind
+from ..flowcharts import grouped_effects_tables
 from ..permissions import analysis_scope, is_published
 from ..texts import paragraphs
 from ..year_analysis import effect_key, limit_effects
@@ -27,7 +26,11 @@ from .access import (
     year_data,
 )
 from .answers import answer_pots
-from .previous_year import category_comparison, indicator_comparison
+from .previous_year import (
+    category_comparison,
+    indicator_comparison,
+    published_category_comparison,
+)
 
 
 def index(request):
@@ -164,27 +167,27 @@ def part_analysis(request, year, part):
             "counties": scope.county_choices(County.objects.all()),
             "is_analyst": request.user.is_authenticated and request.user.reads_everything,
             "comparison": compare_pots(result) if len(result["pots"]) > 1 else None,
-            "previous_year": category_comparison(request.user, part_obj, result, county),
-            "grouped_effects": _grouped_effects(result, part_obj, scope.detail(county)),
+            **_grouped_and_previous(request, part_obj, result, county, scope),
             **_part_context(item, 50),
         },
     )
 
 
-def _grouped_effects(result, part, county):
-    """Per pot, the categories with their grouped effects (the report's effects tables)."""
-    groups = grouped_effects(flowcharts(part, county, kinds=[TextKind.EFFECTS]))
-    return [
-        {
-            "org_kind_label": pot["org_kind_label"],
-            "categories": [
-                {"title": c["title"], "groups": groups[(pot["pot_id"], c["category_id"])]}
-                for c in pot["categories"]
-                if groups.get((pot["pot_id"], c["category_id"]))
-            ],
+def _grouped_and_previous(request, part, result, county, scope):
+    """The grouped effects tables and the previous year's category tables beside this year's:
+    computed now for the live figures, from the published versions for a published year (the
+    grouped effects of the whole country only; the previous year where it is published)."""
+    version = shown_version(request, part.agreement)
+    if version is None:
+        return {
+            "previous_year": category_comparison(request.user, part, result, county),
+            "grouped_effects": grouped_effects_tables(result, part, scope.detail(county)),
         }
-        for pot in result["pots"]
-    ]
+    grouped = snapshot.version_section(version, "grouped_effects") if county is None else None
+    return {
+        "previous_year": published_category_comparison(part, result, county),
+        "grouped_effects": (grouped or {}).get(part.slug),
+    }
 
 
 def indicators(request, year):

@@ -25,7 +25,7 @@ class ApiTestCase(ReportingTestCase):
 
     def assertAnonymousRefused(self, response, where=""):
         """An API request without a token gets 401."""
-        self.assertStatus(response, 401)
+        self.assertEqual(response.status_code, 401, where)
 
     def make_report(self, org, pot, user, data=None):
         report, _created = services.get_or_create_report(org, pot, user)

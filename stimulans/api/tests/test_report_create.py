@@ -23,7 +23,7 @@ class ReportCreateApiTest(ApiTestCase):
     def test_it_creates_a_draft_of_the_users_organisation(self):
         self.auth(self.alice)
         response = self.client.post(URL, self.payload(), format="json")
-        self.assertStatus(response, 201)
+        self.assertEqual(response.status_code, 201, response.content)
         report = Report.objects.get(pk=response.data["id"])
         self.assertEqual(
             (report.organisation, report.pot), (self.stockholm, self.mobila_municipality)
@@ -39,25 +39,29 @@ class ReportCreateApiTest(ApiTestCase):
     def test_by_pot_id_and_without_answers(self):
         self.auth(self.regina)
         response = self.client.post(URL, {"pot": self.youth_region.pk}, format="json")
-        self.assertStatus(response, 201)
+        self.assertEqual(response.status_code, 201, response.content)
         self.assertEqual(response.data["organisation"]["code"], "01")
 
     def test_it_refuses_duplicates_wrong_pots_and_bad_values(self):
         self.auth(self.alice)
         first = self.client.post(URL, self.payload(), format="json")
         again = self.client.post(URL, self.payload(), format="json")
-        self.assertStatus(again, 409)
+        self.assertEqual(again.status_code, 409, again.content)
         self.assertEqual(again.data["id"], first.data["id"])
-        # A pot for another kind of recipient.
-        self.assertStatus(self.client.post(URL, {"pot": self.youth_region.pk}, format="json"), 400)
-        self.assertStatus(self.client.post(URL, {"year": 2020, "part": "nope"}, format="json"), 400)
-        self.assertStatus(self.client.post(URL, {}, format="json"), 400)
+        # A pot for another kind of recipient: 403; a pot that does not exist: 404.
+        self.assertEqual(
+            (self.client.post(URL, {"pot": self.youth_region.pk}, format="json")).status_code, 403
+        )
+        self.assertEqual(
+            (self.client.post(URL, {"year": 2020, "part": "nope"}, format="json")).status_code, 404
+        )
+        self.assertEqual((self.client.post(URL, {}, format="json")).status_code, 400)
         Report.objects.all().delete()
         bad = self.payload()
         bad["initiatives"][0]["funds_sek"] = "mycket"
         response = self.client.post(URL, bad, format="json")
-        self.assertStatus(response, 400)
-        self.assertIn("initiatives", response.data)
+        self.assertEqual(response.status_code, 400, response.content)
+        self.assertIn("initiatives.0.funds_sek", response.data["errors"])
         self.assertEqual(Report.objects.count(), 0)
 
     def test_it_checks_ownership(self):
@@ -67,22 +71,27 @@ class ReportCreateApiTest(ApiTestCase):
         response = self.client.post(
             URL, self.payload(organisation={"kind": "municipality", "code": "0127"}), format="json"
         )
-        self.assertStatus(response, 201)
+        self.assertEqual(response.status_code, 201, response.content)
         self.assertFalse(Report.objects.filter(organisation=self.botkyrka).exists())
         # Another organisation's reporter creates their own, separate report.
         self.auth(self.bob)
-        self.assertStatus(self.client.post(URL, self.payload(), format="json"), 201)
+        self.assertEqual(self.client.post(URL, self.payload(), format="json").status_code, 201)
         self.assertEqual(Report.objects.filter(pot=self.mobila_municipality).count(), 2)
         # County coordinators act for their own (county) organisation only.
         self.auth(self.cora)
-        self.assertStatus(self.client.post(URL, self.payload(), format="json"), 400)
-        self.assertStatus(
-            self.client.post(URL, {"pot": self.suicide_county.pk}, format="json"), 201
+        # (the county recipients have no pot of that part: 404)
+        self.assertEqual((self.client.post(URL, self.payload(), format="json")).status_code, 404)
+        self.assertEqual(
+            (self.client.post(URL, {"pot": self.suicide_county.pk}, format="json")).status_code, 201
         )
         # Analysts and national administrators read; they do not create reports.
-        for user in (self.anna, self.adam):
-            self.auth(user)
-            self.assertStatus(self.client.post(URL, self.payload(), format="json"), 403)
-        self.anonymous()
-        self.assertStatus(self.client.post(URL, self.payload(), format="json"), 401)
+        # Anonymous requests: 401.
+        self.assertAccess(
+            URL,
+            refused=[self.anna, self.adam],
+            refused_status=403,
+            method="post",
+            data=self.payload(),
+            format="json",
+        )
         self.assertEqual(Report.objects.count(), 3)

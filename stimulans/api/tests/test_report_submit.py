@@ -21,10 +21,13 @@ class ReportSubmitApiTest(ApiTestCase):
     def test_an_incomplete_report_returns_the_errors_of_the_web_page(self):
         self.auth(self.alice)
         response = self.client.post(submit_url(self.mine), {}, format="json")
-        self.assertStatus(response, 400)
-        self.assertTrue(response.data["errors"])
-        first = response.data["errors"][0]
+        self.assertEqual(response.status_code, 400, response.content)
+        self.assertEqual(response["Content-Type"], "application/problem+json")
+        self.assertEqual(response.data["type"], "urn:stimulans:problem:not-submittable")
+        # Per field, as every error of the API; each problem also in `issues`.
+        first = response.data["issues"][0]
         self.assertEqual(set(first), {"message", "field", "initiative"})
+        self.assertEqual(response.data["errors"][first["field"]][0], first["message"])
         self.mine.refresh_from_db()
         self.assertEqual(self.mine.status, "draft")
 
@@ -32,22 +35,24 @@ class ReportSubmitApiTest(ApiTestCase):
         self.complete()
         self.auth(self.alice)
         response = self.client.post(submit_url(self.mine), {}, format="json")
-        self.assertStatus(response, 200)
+        self.assertEqual(response.status_code, 200, response.content)
         self.assertEqual(response.data["status"], "submitted")
         self.assertIsNotNone(response.data["submitted_at"])
-        self.assertStatus(self.client.post(submit_url(self.mine), {}, format="json"), 403)
+        self.assertEqual(
+            self.client.post(submit_url(self.mine), {}, format="json").status_code, 403
+        )
         patch = self.client.patch(
             reverse("api:report-detail", args=[self.mine.pk]),
             {"version": response.data["version"], "answers": {"a": "b"}},
             format="json",
         )
-        self.assertStatus(patch, 403)
+        self.assertEqual(patch.status_code, 403, patch.content)
 
     def test_a_stale_version_is_a_conflict(self):
         self.complete()
         self.auth(self.alice)
         response = self.client.post(submit_url(self.mine), {"version": 1}, format="json")
-        self.assertStatus(response, 409)
+        self.assertEqual(response.status_code, 409, response.content)
 
     def test_it_checks_ownership(self):
         self.complete()

@@ -31,8 +31,8 @@ class ReportsReadApiTest(ApiTestCase):
         )
 
     def ids(self, response):
-        self.assertStatus(response, 200)
-        return sorted(r["id"] for r in response.data)
+        self.assertEqual(response.status_code, 200, response.content)
+        return sorted(r["id"] for r in response.data["results"])
 
     def test_a_report_has_answers_initiatives_measures_and_version(self):
         self.auth(self.regina)
@@ -59,29 +59,30 @@ class ReportsReadApiTest(ApiTestCase):
     def test_it_checks_ownership(self):
         everyone = sorted(r.pk for r in (self.mine, self.bobs, self.charlies, self.reginas))
         # Reporters: only their organisation's reports; others' ids are not found.
-        self.auth(self.alice)
-        self.assertEqual(self.ids(self.client.get(URL)), [self.mine.pk])
-        self.assertStatus(self.client.get(detail(self.mine)), 200)
-        for other in (self.bobs, self.charlies, self.reginas):
-            self.assertStatus(self.client.get(detail(other)), 404)
-        self.assertStatus(self.client.get(reverse("api:report-detail", args=[99999])), 404)
-        self.auth(self.charlie)
-        self.assertEqual(self.ids(self.client.get(URL)), [self.charlies.pk])
-        self.assertStatus(self.client.get(detail(self.mine)), 404)
-        # County coordinators: the reports of their county.
-        self.auth(self.cora)
-        self.assertEqual(
-            self.ids(self.client.get(URL)), sorted([self.mine.pk, self.bobs.pk, self.reginas.pk])
+        # Anonymous requests: 401 (assertAccess checks them every time).
+        national = [self.anna, self.adam]
+        lists = self.assertAccess(
+            URL, allowed=[self.alice, self.charlie, self.cora, self.otto, *national], ok=200
         )
-        self.assertStatus(self.client.get(detail(self.charlies)), 404)
-        self.auth(self.otto)
-        self.assertEqual(self.ids(self.client.get(URL)), [self.charlies.pk])
+        self.assertEqual(self.ids(lists[self.alice]), [self.mine.pk])
+        self.assertAccess(
+            detail(self.mine), allowed=[self.alice], refused=[self.charlie], refused_status=404
+        )
+        for other in (self.bobs, self.charlies, self.reginas):
+            self.assertAccess(detail(other), refused=[self.alice], refused_status=404)
+        self.auth(self.alice)
+        self.assertEqual(
+            self.client.get(reverse("api:report-detail", args=[99999])).status_code, 404
+        )
+        self.assertEqual(self.ids(lists[self.charlie]), [self.charlies.pk])
+        # County coordinators: the reports of their county.
+        self.assertEqual(
+            self.ids(lists[self.cora]), sorted([self.mine.pk, self.bobs.pk, self.reginas.pk])
+        )
+        self.assertEqual(self.ids(lists[self.otto]), [self.charlies.pk])
         # Analysts and national administrators: all.
-        for user in (self.anna, self.adam):
-            self.auth(user)
-            self.assertEqual(self.ids(self.client.get(URL)), everyone)
-            self.assertStatus(self.client.get(detail(self.charlies)), 200)
-        # Anonymous: 401.
-        self.anonymous()
-        self.assertStatus(self.client.get(URL), 401)
-        self.assertStatus(self.client.get(detail(self.mine)), 401)
+        for user in national:
+            self.assertEqual(self.ids(lists[user]), everyone)
+        self.assertAccess(
+            detail(self.charlies), allowed=national, refused=[self.cora], refused_status=404, ok=200
+        )

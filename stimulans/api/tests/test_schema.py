@@ -7,13 +7,13 @@ class SchemaTest(ApiTestCase):
     def test_the_schema_describes_the_endpoints(self):
         self.auth(self.alice)
         response = self.client.get(reverse("api:schema"), {"format": "json"})
-        self.assertStatus(response, 200)
+        self.assertEqual(response.status_code, 200, response.content)
         paths = response.json()["paths"]
         for path in [
-            "/api/allocations/",
-            "/api/reports/",
-            "/api/reports/{id}/",
-            "/api/reports/{id}/submit/",
+            "/api/v1/allocations/",
+            "/api/v1/reports/",
+            "/api/v1/reports/{id}/",
+            "/api/v1/reports/{id}/submit/",
         ]:
             self.assertIn(path, paths)
 

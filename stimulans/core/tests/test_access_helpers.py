@@ -41,19 +41,15 @@ class AccessHelpersTest(BaseTestCase):
         with self.assertRaises(AssertionError):
             self.assertOpenToEveryLoggedInRole(self.url)
 
-    def test_assert_refused_checks_one_response(self):
-        self.login(self.cora)
-        self.assertRefused(self.client.get(self.url))
-        self.login(self.anna)
+    def test_an_anonymous_visitor_in_refused_may_be_refused_in_any_way(self):
+        self.assertAccess(self.url, refused=[self.cora, None])
         with self.assertRaises(AssertionError):
-            self.assertRefused(self.client.get(self.url))
-        self.client.logout()
-        self.assertRefused(self.client.get(self.url))
+            self.assertAccess(PUBLIC, refused=[None])
+        # With refused_status, anonymous visitors must get that status too (not the login page).
         with self.assertRaises(AssertionError):
-            self.assertRefused(self.client.get(PUBLIC))
+            self.assertAccess(self.url, refused=[self.cora, None], refused_status=403)
 
-    def test_assert_status(self):
-        self.assertStatus(self.client.get(PUBLIC), 200)
-        self.assertStatus(self.client.get(self.url), 200, 302)
-        with self.assertRaises(AssertionError):
-            self.assertStatus(self.client.get(self.url), 200)
+    def test_it_returns_what_each_allowed_user_sees(self):
+        pages = self.assertAccess(self.url, allowed=[self.anna, self.adam], ok=200)
+        self.assertEqual(set(pages), {self.anna, self.adam})
+        self.assertTrue(all(page.status_code == 200 for page in pages.values()))

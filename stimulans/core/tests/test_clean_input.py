@@ -53,7 +53,7 @@ class ApiPostTest(ApiTestCase):
             json.dumps(body),  # ASCII with escapes (\u0001, \ud800), as clients send them
             content_type="application/json",
         )
-        self.assertStatus(response, 200)
+        self.assertEqual(response.status_code, 200, response.content)
         report.refresh_from_db()
         self.assertEqual(report.answers["disruption"], CLEAN)
         self.assertNotIn("disruption\x01", report.answers)

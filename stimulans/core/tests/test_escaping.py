@@ -507,14 +507,10 @@ class EscapingTest(BaseTestCase):
     def test_it_checks_ownership(self):
         # The hostile report is no more visible than any other: bob and otto are refused,
         # anonymous users are sent to the login page.
-        for user in (self.bob, self.otto):
-            self.client.force_login(user)
-            self.assertRefused(self.client.get(reverse("reporting:detail", args=[self.report.pk])))
-        self.client.logout()
-        self.assertRefused(self.client.get(reverse("reporting:detail", args=[self.report.pk])))
-        self.assertRefused(
-            self.client.get(reverse("analysis:initiative_detail", args=[self.initiative.pk]))
+        self.assertAccess(
+            reverse("reporting:detail", args=[self.report.pk]), refused=[self.bob, self.otto]
         )
+        self.assertAccess(reverse("analysis:initiative_detail", args=[self.initiative.pk]))
 
 
 def _page(html):

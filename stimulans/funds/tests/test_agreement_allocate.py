@@ -54,10 +54,8 @@ class AgreementAllocateTestCase(BaseTestCase):
 
     def test_it_checks_ownership(self):
         make_population(2019)
-        for user in (self.alice, self.cora, self.anna):
-            self.login(user)
-            self.assertEqual(self.client.post(self.url).status_code, 403)
-        self.client.logout()
-        self.assertRefused(self.client.post(self.url))
+        self.assertAccess(
+            self.url, refused=[self.alice, self.cora, self.anna], method="post", refused_status=403
+        )
         self.assertFalse(Allocation.objects.exists())
         self.assertTrue(PopulationDataset.objects.exists())

@@ -37,11 +37,13 @@ class AgreementUploadTestCase(BaseTestCase):
         self.assertFalse(Agreement.objects.exists())
 
     def test_it_checks_ownership(self):
-        for user in (self.alice, self.cora, self.anna):
-            self.login(user)
-            self.assertEqual(self.upload(AGREEMENT_2020.read_bytes()).status_code, 403)
-        self.client.logout()
-        self.assertRefused(self.upload(AGREEMENT_2020.read_bytes()))
+        self.assertAccess(
+            self.url,
+            refused=[self.alice, self.cora, self.anna],
+            refused_status=403,
+            method="post",
+            data={"file": SimpleUploadedFile("avtal.yaml", AGREEMENT_2020.read_bytes())},
+        )
         self.assertFalse(Agreement.objects.exists())
 
     def test_an_alias_bomb_is_refused_before_it_expands(self):

@@ -37,11 +37,10 @@ class RequisitionOverviewTestCase(FundsTestCase):
         self.assertEqual(r.context["requested_total"], 500)
 
     def test_it_checks_ownership(self):
-        for user in (self.alice, self.bob, self.regina):
-            self.login(user)
-            self.assertEqual(self.client.get(self.url).status_code, 403)
-        for user in (self.cora, self.otto, self.anna, self.adam):
-            self.login(user)
-            self.assertEqual(self.client.get(self.url).status_code, 200)
-        self.client.logout()
-        self.assertRefused(self.client.get(self.url))
+        self.assertAccess(
+            self.url,
+            allowed=[self.cora, self.otto, self.anna, self.adam],
+            refused=[self.alice, self.bob, self.regina],
+            ok=200,
+            refused_status=403,
+        )

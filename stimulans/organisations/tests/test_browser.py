@@ -26,7 +26,9 @@ def test_admin_replaces_a_year_with_a_partial_file_only_on_purpose(
     log_in(page, live_server.url, "adam", PASSWORD)
     page.goto(live_server.url + "/organisationer/befolkning/")
     assert_accessible(page)
-    page.get_by_label("Befolkningstabell från SCB (CSV)").set_input_files(str(path))
+    page.get_by_label(
+        "Befolkningstabell från SCB (CSV, JSON-stat eller PX-Web JSON)"
+    ).set_input_files(str(path))
     page.get_by_role("button", name="Importera").click()
     alert = page.get_by_role("alert").first.inner_text()
     assert "organisationer har befolkningsuppgifter i dag men saknas i filen" in alert
@@ -34,7 +36,9 @@ def test_admin_replaces_a_year_with_a_partial_file_only_on_purpose(
     assert_accessible(page)
     assert PopulationDataset.objects.get().figures.count() == 2 * 290
 
-    page.get_by_label("Befolkningstabell från SCB (CSV)").set_input_files(str(path))
+    page.get_by_label(
+        "Befolkningstabell från SCB (CSV, JSON-stat eller PX-Web JSON)"
+    ).set_input_files(str(path))
     page.get_by_label("Ersätt hela året").check()
     page.get_by_role("button", name="Importera").click()
     assert "Befolkningsuppgifter för 2019 är importerade" in page.inner_text("main")

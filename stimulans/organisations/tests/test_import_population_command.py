@@ -44,3 +44,12 @@ class ImportPopulationCommandTestCase(BaseTestCase):
         self.assertEqual(PopulationDataset.objects.get().figures.count(), 290)
         call_command("import_population", str(path), "--replace-year", stdout=StringIO())
         self.assertEqual(PopulationDataset.objects.get().figures.count(), 3)
+
+    def test_it_recognises_json_stat_by_the_content(self):
+        from .test_population_formats import DATA
+
+        path = self.tmp_path / "befolkning.txt"
+        path.write_bytes((DATA / "befolkning_pxwebapi2.json").read_bytes())
+        out = StringIO()
+        call_command("import_population", str(path), stdout=out)
+        self.assertIn("2020: 4 rader importerade.", out.getvalue())

@@ -24,14 +24,13 @@ class OrganisationDetailTestCase(FundsTestCase):
         self.assertNotContains(r, 'name="amount_sek"')
 
     def test_it_checks_ownership(self):
-        for user in (self.bob, self.cora, self.anna, self.adam):
-            self.login(user)
-            self.assertEqual(self.client.get(self.url).status_code, 200, user)
-        for user in (self.alice, self.charlie, self.regina, self.otto):
-            self.login(user)
-            self.assertEqual(self.client.get(self.url).status_code, 403, user)
-        self.client.logout()
-        self.assertRefused(self.client.get(self.url))
+        self.assertAccess(
+            self.url,
+            allowed=[self.bob, self.cora, self.anna, self.adam],
+            refused=[self.alice, self.charlie, self.regina, self.otto],
+            ok=200,
+            refused_status=403,
+        )
 
     def test_unknown_organisation_is_404(self):
         self.login(self.adam)

@@ -9,19 +9,32 @@ GOOD = "region,ålder,2019\n0180 Stockholm,0 år,10\n0127 Botkyrka,0 år,5\n".en
 class PopulationTestCase(BaseTestCase):
     url = "/organisationer/befolkning/"
 
-    def post(self, content, name="folkmangd.csv", official=True, replace_year=False):
+    def form(self, content, name="folkmangd.csv", official=True, replace_year=False):
         data = {"file": SimpleUploadedFile(name, content), "source": "SCB"}
         if official:
             data["official"] = "on"
         if replace_year:
             data["replace_year"] = "on"
-        return self.client.post(self.url, data)
+        return data
+
+    def post(self, content, **options):
+        return self.client.post(self.url, self.form(content, **options))
 
     def test_admin_imports(self):
         self.login(self.adam)
         r = self.post(GOOD)
         self.assertRedirects(r, self.url)
         self.assertEqual(PopulationDataset.objects.get().figures.count(), 2)
+
+    def test_admin_imports_scb_json(self):
+        from .test_population_formats import DATA
+
+        self.login(self.adam)
+        content = (DATA / "befolkning_pxweb.json").read_bytes()
+        self.assertRedirects(self.post(content, name="BefolkningNy.json"), self.url)
+        self.assertEqual(PopulationDataset.objects.get().figures.count(), 3)
+        r = self.post(b'{"data": []}', name="BefolkningNy.json")
+        self.assertContains(r, "varken JSON-stat 2.0", status_code=400)
 
     def test_demo_figures_are_labelled(self):
         self.login(self.adam)
@@ -61,10 +74,9 @@ class PopulationTestCase(BaseTestCase):
         self.assertEqual(PopulationDataset.objects.get().filename, "folkmangd.csv")
 
     def test_it_checks_ownership(self):
-        for user in (self.alice, self.cora, self.anna):
-            self.login(user)
-            self.assertEqual(self.client.get(self.url).status_code, 403)
-            self.assertEqual(self.post(GOOD).status_code, 403)
-        self.client.logout()
-        self.assertRefused(self.client.get(self.url))
+        refused = [self.alice, self.cora, self.anna]
+        self.assertAccess(self.url, refused=refused, refused_status=403)
+        self.assertAccess(
+            self.url, refused=refused, refused_status=403, method="post", data=self.form(GOOD)
+        )
         self.assertFalse(PopulationDataset.objects.exists())

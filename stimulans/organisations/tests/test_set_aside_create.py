@@ -32,9 +32,11 @@ class SetAsideCreateTestCase(FundsTestCase):
 
     def test_it_checks_ownership(self):
         data = {"year": 2020, "rule": "fixed", "amount_sek": 1}
-        for user in (self.alice, self.regina, self.otto, self.anna):
-            self.login(user)
-            self.assertEqual(self.client.post(self.url, data).status_code, 403, user)
-        self.client.logout()
-        self.assertRefused(self.client.post(self.url, data))
+        self.assertAccess(
+            self.url,
+            refused=[self.alice, self.regina, self.otto, self.anna],
+            refused_status=403,
+            method="post",
+            data=data,
+        )
         self.assertFalse(SetAside.objects.exists())

@@ -16,20 +16,13 @@ def upload(text, name="plan.yaml"):
 
 class PlanImportTest(BaseTestCase):
     def test_it_checks_ownership(self):
-        self.client.logout()
-        response = self.client.get(URL)
-        self.assertIn("/konto/logga-in/", response["Location"])
-        for user in (self.alice, self.regina, self.anna):
-            self.login(user)
-            self.assertEqual(self.client.get(URL).status_code, 403, user.username)
-            self.assertEqual(self.client.post(URL, upload(stockholm_plan_text())).status_code, 403)
-        for user in (self.cora, self.otto, self.adam):
-            self.login(user)
-            self.assertEqual(self.client.get(URL).status_code, 200, user.username)
+        refused = [self.alice, self.regina, self.anna]
+        allowed = [self.cora, self.otto, self.adam]
+        self.assertAccess(URL, allowed=allowed, refused=refused, ok=200, refused_status=403)
+        plan = upload(stockholm_plan_text())
+        self.assertAccess(URL, refused=refused, refused_status=403, method="post", data=plan)
         # Another county's coordinator cannot import Stockholm's plan.
-        self.login(self.otto)
-        response = self.client.post(URL, upload(stockholm_plan_text()))
-        self.assertEqual(response.status_code, 403)
+        self.assertAccess(URL, refused=[self.otto], refused_status=403, method="post", data=plan)
         self.assertFalse(ActionPlan.objects.exists())
 
     def test_the_coordinator_imports_the_plan_as_a_draft(self):
@@ -71,7 +64,7 @@ class HostilePlanImportTest(BaseTestCase):
         super().setUp()
         self.login(self.cora)
 
-    def assertRefused(self, text, message, name="plan.yaml"):
+    def assertImportRefused(self, text, message, name="plan.yaml"):
         response = self.client.post(URL, upload(text, name=name))
         self.assertContains(response, message, status_code=400)
         self.assertFalse(ActionPlan.objects.exists())
@@ -79,7 +72,7 @@ class HostilePlanImportTest(BaseTestCase):
 
     def test_an_alias_bomb_is_refused_before_anything_is_built(self):
         start = time.monotonic()
-        self.assertRefused(
+        self.assertImportRefused(
             stockholm_plan_text() + billion_laughs(8), "Rad 79: filen hänvisar till ett värde"
         )
         self.assertLess(time.monotonic() - start, 5)
@@ -89,19 +82,21 @@ class HostilePlanImportTest(BaseTestCase):
             "  year: 2021\n", "  year: &y 2021\n  version: *y\n", 1
         )
         text = text.replace("  version: 4\n", "", 1)
-        self.assertRefused(text, "Rad 9: filen hänvisar till ett värde på ett annat ställe (*y)")
+        self.assertImportRefused(
+            text, "Rad 9: filen hänvisar till ett värde på ett annat ställe (*y)"
+        )
 
     def test_unknown_keys_are_refused_naming_them(self):
         text = stockholm_plan_text().replace("plan:\n", "planen: 1\nplan:\n  colour: red\n", 1)
-        response = self.assertRefused(text, "okänd nyckel ”planen”")
+        response = self.assertImportRefused(text, "okänd nyckel ”planen”")
         self.assertContains(response, "okänd nyckel ”colour”", status_code=400)
 
     def test_deep_nesting_is_refused(self):
-        self.assertRefused(
+        self.assertImportRefused(
             stockholm_plan_text() + "x: " + "[" * 5000 + "]" * 5000 + "\n",
             "filen är nästlad i för många nivåer",
         )
 
     def test_a_file_larger_than_a_plan_is_refused(self):
         text = stockholm_plan_text() + ("# " + "x" * 1000 + "\n") * 1100
-        self.assertRefused(text, "Filen är för stor för en handlingsplan (högst 1024 kB)")
+        self.assertImportRefused(text, "Filen är för stor för en handlingsplan (högst 1024 kB)")

@@ -23,17 +23,12 @@ class PlanListTest(PlanTestCase):
     def test_drafts_are_listed_only_for_those_who_may_read_them(self):
         draft_link = reverse("plans:plan_detail", args=[self.draft.pk])
         published_link = reverse("plans:plan_detail", args=[self.published.pk])
-        for user, sees_draft in [
-            (self.cora, True),
-            (self.alice, True),
-            (self.anna, True),
-            (self.otto, False),
-            (self.charlie, False),
-        ]:
-            self.login(user)
-            content = self.client.get(URL).content.decode()
+        sees_draft = {self.cora: True, self.alice: True, self.anna: True}
+        sees_draft.update({self.otto: False, self.charlie: False})
+        for user, page in self.assertAccess(URL, allowed=list(sees_draft), ok=200).items():
+            content = page.content.decode()
             self.assertIn(published_link, content, user.username)
-            self.assertEqual(draft_link in content, sees_draft, user.username)
+            self.assertEqual(draft_link in content, sees_draft[user], user.username)
 
     def test_it_filters_by_county_and_year(self):
         self.login(self.anna)

@@ -18,13 +18,12 @@ class CountyOverviewTest(ReportingTestCase):
         self.assertNotContains(page, "Uppsala kommun")
 
     def test_it_checks_ownership(self):
-        for user in (self.cora, self.anna, self.adam):
-            self.login(user)
-            self.assertEqual(self.client.get(self.url).status_code, 200, user)
-        for user in (self.alice, self.bob, self.otto):
-            self.login(user)
-            self.assertRefused(self.client.get(self.url))
-        self.login(self.alice)
-        self.assertRefused(self.client.get(reverse("reporting:county_overview_own", args=[2020])))
-        self.client.logout()
-        self.assertRefused(self.client.get(self.url))
+        self.assertAccess(
+            self.url,
+            allowed=[self.cora, self.anna, self.adam],
+            refused=[self.alice, self.bob, self.otto],
+            ok=200,
+        )
+        self.assertAccess(
+            reverse("reporting:county_overview_own", args=[2020]), refused=[self.alice]
+        )

@@ -70,11 +70,8 @@ class ExportCsvTest(ExportTestCase):
             self.assertEqual(codes, ["0127", "0180"])
             codes = [r["org_code"] for r in self.rows(self.download(self.otto, sheet))]
             self.assertEqual(codes, ["0380"])
-            for user in (self.alice, self.bob, self.charlie, self.regina):
-                self.login(user)
-                self.assertEqual(self.client.get(self.url(sheet)).status_code, 403)
-            self.client.logout()
-            self.assertRefused(self.client.get(self.url(sheet)))
+            reporters = [self.alice, self.bob, self.charlie, self.regina]
+            self.assertAccess(self.url(sheet), refused=reporters, refused_status=403)
         # Region Stockholm's measures: Uppsala's coordinator gets none of them.
         self.assertEqual(self.rows(self.download(self.otto, "measures", self.region_pot)), [])
         self.assertEqual(len(self.rows(self.download(self.cora, "measures", self.region_pot))), 1)

@@ -28,14 +28,13 @@ class ExportListTest(ExportTestCase):
         self.assertEqual(counts[self.pot.pk], 2)  # Stockholm and Botkyrka, not Uppsala
 
     def test_it_checks_ownership(self):
-        for user in (self.anna, self.adam, self.cora, self.otto):
-            self.login(user)
-            self.assertEqual(self.client.get(URL).status_code, 200)
-        for user in (self.alice, self.bob, self.charlie, self.regina):
-            self.login(user)
-            self.assertEqual(self.client.get(URL).status_code, 403)
-        self.client.logout()
-        self.assertRefused(self.client.get(URL))
+        self.assertAccess(
+            URL,
+            allowed=[self.anna, self.adam, self.cora, self.otto],
+            refused=[self.alice, self.bob, self.charlie, self.regina],
+            ok=200,
+            refused_status=403,
+        )
         self.login(self.adam)
         counts = {
             p.pk: p.report_count

@@ -37,30 +37,23 @@ class InitiativeRemoveTest(ReportingTestCase):
         self.assertEqual(self.report.initiatives.count(), 1)
 
     def test_it_checks_ownership(self):
-        self.login(self.alice)
-        page = self.client.get(self.url)
-        self.assertContains(page, "Mobilt team för unga vuxna")
+        others = [self.bob, self.charlie, self.regina, self.cora, self.otto, self.anna]
+        pages = self.assertAccess(self.url, allowed=[self.alice], refused=[*others, self.adam])
+        self.assertContains(pages[self.alice], "Mobilt team för unga vuxna")
         version = self.report.version
-        for user in (self.bob, self.charlie, self.regina, self.cora, self.otto, self.anna):
-            self.login(user)
-            self.assertRefused(self.client.get(self.url))
-            self.assertRefused(self.client.post(self.url, {"version": version}))
-        self.login(self.adam)
-        self.assertRefused(self.client.get(self.url))
-        self.client.logout()
-        self.assertRefused(self.client.get(self.url))
-        self.assertRefused(self.client.post(self.url, {"version": version}))
+        self.assertAccess(self.url, refused=others, method="post", data={"version": version})
         self.assertTrue(self.report.initiatives.exists())
         # Removed by its own organisation; nobody else may restore it.
         self.login(self.alice)
         self.client.post(self.url, {"version": version})
         self.assertFalse(self.report.initiatives.exists())
         record = self.initiative.history.filter(history_type="-").get().history_id
-        for user in (self.bob, self.cora, self.anna, self.adam):
-            self.login(user)
-            self.assertRefused(self.client.post(self.restore, {"record": record}))
-        self.client.logout()
-        self.assertRefused(self.client.post(self.restore, {"record": record}))
+        self.assertAccess(
+            self.restore,
+            refused=[self.bob, self.cora, self.anna, self.adam],
+            method="post",
+            data={"record": record},
+        )
         self.assertFalse(self.report.initiatives.exists())
         self.login(self.alice)
         self.client.post(self.restore, {"record": record})

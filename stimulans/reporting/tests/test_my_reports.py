@@ -18,16 +18,12 @@ class MyReportsTest(ReportingTestCase):
 
     def test_it_checks_ownership(self):
         other = make_report(self.botkyrka, self.mobila_municipality, self.bob)
-        self.login(self.alice)
-        page = self.client.get(self.url)
-        self.assertEqual(page.status_code, 200)
-        self.assertNotContains(page, reverse("reporting:detail", args=[other.pk]))
-        self.login(self.cora)
-        self.assertContains(self.client.get(self.url), "Alla redovisningar i länet")
+        pages = self.assertAccess(self.url, allowed=[self.alice, self.cora], ok=200)
+        self.assertNotContains(pages[self.alice], reverse("reporting:detail", args=[other.pk]))
+        self.assertContains(pages[self.cora], "Alla redovisningar i länet")
+        # Analysts and administrators are sent on to the completeness page.
         for user in (self.anna, self.adam):
             self.login(user)
             self.assertRedirects(
                 self.client.get(self.url), reverse("reporting:completeness", args=[2020])
             )
-        self.client.logout()
-        self.assertRefused(self.client.get(self.url))

@@ -9,11 +9,9 @@ class OpenReportTest(ReportingTestCase):
     def test_it_checks_ownership(self):
         url = reverse("reporting:open", args=[self.mobila_municipality.pk])
         # A region reporter, analysts and administrators cannot start a municipality's report.
-        for user in (self.regina, self.anna, self.adam, self.cora):
-            self.login(user)
-            self.assertRefused(self.client.post(url))
-        self.client.logout()
-        self.assertRefused(self.client.post(url))
+        self.assertAccess(
+            url, refused=[self.regina, self.anna, self.adam, self.cora], method="post"
+        )
         self.assertFalse(Report.objects.exists())
         self.login(self.alice)
         self.assertEqual(self.client.get(url).status_code, 405)

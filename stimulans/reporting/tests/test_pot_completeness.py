@@ -47,11 +47,6 @@ class PotCompletenessTest(ReportingTestCase):
         self.assertContains(page, f"{sent_at}: skickad till 1 adress")
 
     def test_it_checks_ownership(self):
-        for user in (self.anna, self.adam):
-            self.login(user)
-            self.assertEqual(self.client.get(self.url).status_code, 200)
-        for user in (self.alice, self.cora):
-            self.login(user)
-            self.assertRefused(self.client.get(self.url))
-        self.client.logout()
-        self.assertRefused(self.client.get(self.url))
+        self.assertAccess(
+            self.url, allowed=[self.anna, self.adam], refused=[self.alice, self.cora], ok=200
+        )

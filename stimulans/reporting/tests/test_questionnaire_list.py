@@ -13,10 +13,6 @@ class QuestionnaireListTest(ReportingTestCase):
         self.assertContains(page, "Ladda upp")
 
     def test_it_checks_ownership(self):
-        for user in (self.alice, self.cora, self.anna):
-            self.login(user)
-            page = self.client.get(self.url)
-            self.assertEqual(page.status_code, 200)
+        pages = self.assertAccess(self.url, allowed=[self.alice, self.cora, self.anna], ok=200)
+        for page in pages.values():
             self.assertNotContains(page, "Ladda upp</button>")
-        self.client.logout()
-        self.assertRefused(self.client.get(self.url))

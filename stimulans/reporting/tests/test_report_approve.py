@@ -41,15 +41,10 @@ class ReportApproveTest(ReportingTestCase):
         self.assertEqual(self.status(), ReportStatus.APPROVED)
 
     def test_it_checks_ownership(self):
-        for user in (self.alice, self.bob, self.cora, self.otto, self.anna):
-            self.login(user)
-            self.assertRefused(self.client.get(self.url))
-            self.assertRefused(self.client.post(self.url, self.confirmed()))
-        self.client.logout()
-        self.assertRefused(self.client.get(self.url))
-        self.assertRefused(self.client.post(self.url, self.confirmed()))
+        refused = [self.alice, self.bob, self.cora, self.otto, self.anna]
+        self.assertAccess(self.url, allowed=[self.adam], refused=refused, ok=200)
+        self.assertAccess(self.url, refused=refused, method="post", data=self.confirmed())
         self.assertEqual(self.status(), ReportStatus.SUBMITTED)
         self.login(self.adam)
-        self.assertEqual(self.client.get(self.url).status_code, 200)
         self.client.post(self.url, self.confirmed())
         self.assertEqual(self.status(), ReportStatus.APPROVED)

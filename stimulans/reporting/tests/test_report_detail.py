@@ -26,14 +26,12 @@ class ReportDetailTest(ReportingTestCase):
         self.assertContains(page, "Godkänn redovisningen")
 
     def test_it_checks_ownership(self):
-        for user in (self.alice, self.cora, self.anna, self.adam):
-            self.login(user)
-            self.assertEqual(self.client.get(self.url).status_code, 200, user)
-        for user in (self.bob, self.charlie, self.regina, self.otto):
-            self.login(user)
-            self.assertRefused(self.client.get(self.url))
-        self.client.logout()
-        self.assertRefused(self.client.get(self.url))
+        self.assertAccess(
+            self.url,
+            allowed=[self.alice, self.cora, self.anna, self.adam],
+            refused=[self.bob, self.charlie, self.regina, self.otto],
+            ok=200,
+        )
         self.login(self.alice)
         self.assertEqual(
             self.client.get(reverse("reporting:detail", args=[999999])).status_code, 404

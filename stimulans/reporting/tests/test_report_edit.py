@@ -61,22 +61,8 @@ class ReportEditTest(ReportingTestCase):
         self.assertRedirects(response, reverse("reporting:detail", args=[self.report.pk]))
 
     def test_it_checks_ownership(self):
-        self.login(self.alice)
-        self.assertEqual(self.client.get(self.url).status_code, 200)
+        refused = [self.bob, self.charlie, self.regina, self.cora, self.otto, self.anna, self.adam]
+        self.assertAccess(self.url, allowed=[self.alice], refused=refused, ok=200)
         post = {"version": str(self.report.version), "f-funds_used_sek": "1"}
-        for user in (
-            self.bob,
-            self.charlie,
-            self.regina,
-            self.cora,
-            self.otto,
-            self.anna,
-            self.adam,
-        ):
-            self.login(user)
-            self.assertRefused(self.client.get(self.url))
-            self.assertRefused(self.client.post(self.url, post))
-        self.client.logout()
-        self.assertRefused(self.client.get(self.url))
-        self.assertRefused(self.client.post(self.url, post))
+        self.assertAccess(self.url, refused=refused, method="post", data=post)
         self.assertEqual(Report.objects.get(pk=self.report.pk).funds_used_sek, 900000)

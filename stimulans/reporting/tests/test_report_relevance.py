@@ -16,11 +16,7 @@ class ReportRelevanceTest(ReportingTestCase):
         self.assertContains(response, 'id="f-disruption_description-wrap">')
 
     def test_it_checks_ownership(self):
+        refused = [self.bob, self.charlie, self.cora, self.anna, self.adam]
+        self.assertAccess(self.url, allowed=[self.alice], refused=refused, method="post", ok=200)
         self.login(self.alice)
-        self.assertEqual(self.client.post(self.url, {}).status_code, 200)
         self.assertEqual(self.client.get(self.url).status_code, 405)
-        for user in (self.bob, self.charlie, self.cora, self.anna, self.adam):
-            self.login(user)
-            self.assertRefused(self.client.post(self.url, {}))
-        self.client.logout()
-        self.assertRefused(self.client.post(self.url, {}))

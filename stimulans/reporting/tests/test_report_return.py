@@ -40,12 +40,9 @@ class ReportReturnTest(ReportingTestCase):
         self.assertEqual(self.status(), ReportStatus.RETURNED)
 
     def test_it_checks_ownership(self):
-        for user in (self.alice, self.bob, self.charlie, self.otto, self.anna):
-            self.login(user)
-            self.assertRefused(self.client.post(self.url, {"comment": "x"}))
-            self.assertRefused(self.client.post(self.url, self.confirmed("x")))
-        self.client.logout()
-        self.assertRefused(self.client.post(self.url, self.confirmed("x")))
+        refused = [self.alice, self.bob, self.charlie, self.otto, self.anna]
+        self.assertAccess(self.url, refused=refused, method="post", data={"comment": "x"})
+        self.assertAccess(self.url, refused=refused, method="post", data=self.confirmed("x"))
         self.assertEqual(self.status(), ReportStatus.SUBMITTED)
         self.login(self.cora)
         self.client.post(self.url, self.confirmed("Komplettera effekterna."))

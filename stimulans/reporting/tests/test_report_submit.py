@@ -44,19 +44,11 @@ class ReportSubmitTest(ReportingTestCase):
 
     def test_it_checks_ownership(self):
         version = {"version": self.report.version}
-        for user in (self.bob, self.charlie, self.regina, self.cora, self.otto, self.anna):
-            self.login(user)
-            self.assertRefused(self.client.get(self.url))
-            self.assertRefused(self.client.post(self.url, version))
-        self.login(self.adam)
-        self.assertRefused(self.client.get(self.url))
-        self.assertRefused(self.client.post(self.url, version))
-        self.client.logout()
-        self.assertRefused(self.client.get(self.url))
-        self.assertRefused(self.client.post(self.url, version))
+        refused = [self.bob, self.charlie, self.regina, self.cora, self.otto, self.anna, self.adam]
+        self.assertAccess(self.url, allowed=[self.alice], refused=refused, ok=200)
+        self.assertAccess(self.url, refused=refused, method="post", data=version)
         self.assertEqual(self.status(), ReportStatus.DRAFT)
         self.login(self.alice)
-        self.assertEqual(self.client.get(self.url).status_code, 200)
         response = self.client.post(self.url, version)
         self.assertRedirects(response, reverse("reporting:detail", args=[self.report.pk]))
         self.assertEqual(self.status(), ReportStatus.SUBMITTED)

@@ -141,10 +141,11 @@ class SendRemindersTest(ReportingTestCase):
         self.assertEqual(Reminder.objects.count(), 3)
 
     def test_it_checks_ownership(self):
-        for user in (self.alice, self.bob, self.cora, self.anna):
-            self.login(user)
-            self.assertRefused(self.client.post(self.url, {"organisation": [self.botkyrka.pk]}))
-        self.client.logout()
-        self.assertRefused(self.client.post(self.url, {"organisation": [self.botkyrka.pk]}))
+        self.assertAccess(
+            self.url,
+            refused=[self.alice, self.bob, self.cora, self.anna],
+            method="post",
+            data={"organisation": [self.botkyrka.pk]},
+        )
         self.assertFalse(Reminder.objects.exists())
         self.assertEqual(mail.outbox, [])

@@ -12,10 +12,16 @@ from stimulans.organisations.population import (
 
 
 class Command(BaseCommand):
-    help = "Import SCB's population table (region, ålder, [kön,] year columns) from CSV."
+    help = (
+        "Import SCB's population by region and age: the statistical database's CSV (Swedish or "
+        "English), JSON-stat 2.0 or PX-Web JSON, recognised by the content."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
+        self.add_import_arguments(parser)
+
+    def add_import_arguments(self, parser):
         parser.add_argument("--source", default="SCB, Folkmängden efter region, ålder och år")
         parser.add_argument(
             "--not-official",
@@ -33,13 +39,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         path = Path(options["file"])
-        data = read_import_file(path)
+        self.import_bytes(read_import_file(path), path.name, options)
+
+    def import_bytes(self, data, filename, options):
         try:
             datasets = import_population(
                 data,
                 source=options["source"],
                 official=not options["not_official"],
-                filename=path.name,
+                filename=filename,
                 replace_year=options["replace_year"],
             )
         except PopulationImportError as exc:
