@@ -83,26 +83,27 @@ class DownloadReportTest(PageTestCase):
         )
 
     def test_version_label(self):
-        """A year not published: "Utkast" and today's date on every page; published: the
-        date of publication."""
-        import datetime
-
+        """A draft: "Utkast" and today's date on every page; a published version: its number
+        and the date of publication."""
         from django.utils import timezone
 
-        from ..models import StatusReport
+        from .. import snapshot
 
         self.login(self.anna)
         reader = PdfReader(io.BytesIO(self.client.get(self.url("pdf")).content))
         draft = f"Utkast {timezone.localdate().isoformat()}"
         self.assertTrue(all(draft in page.extract_text() for page in reader.pages))
-        published = datetime.datetime(2026, 11, 3, 12, tzinfo=datetime.UTC)
-        StatusReport.objects.create(
-            agreement=self.agreement, published=True, published_at=published
-        )
+        snapshot.publish(self.agreement)
+        version = snapshot.publish(self.agreement, note="Rättad")
+        label = f"Version 2, publicerad {timezone.localdate(version.published_at).isoformat()}"
         document = Document(io.BytesIO(self.client.get(self.url("docx")).content))
         header = document.sections[0].header.paragraphs[0].text
-        self.assertIn("Publicerad 2026-11-03", header)
-        self.assertNotIn("Utkast", header)
+        self.assertEqual(header, f"Lägesrapport 2020\t{label}")
+        reader = PdfReader(io.BytesIO(self.client.get(self.url("pdf")).content))
+        for page in reader.pages:
+            self.assertIn(label, page.extract_text())
+            self.assertNotIn("Utkast", page.extract_text())
+        self.assertIn(f"{label}. Rättad", reader.pages[0].extract_text())
 
     def test_unknown_format(self):
         self.login(self.anna)
