@@ -8,7 +8,8 @@ with about ten initiatives each (plus BUP and first-line measures from the regio
 
 - the full analysis of one year (every part, coverage, effects, quality flags and indicators),
 - the full analysis of all the generated years,
-- the whole status report as PDF (and as Word) for one year.
+- the whole status report as PDF (WeasyPrint, tagged PDF/UA; target under ten seconds), as
+  Word and as Excel for one year, as `stimulans status-report` writes them (analysis included).
 
 Prints the median and the individual timings of each measurement.
 """
@@ -188,13 +189,19 @@ def generate_answers(agreements, seed=2021):
 
 
 def measure(label, runs, fn):
-    timings = []
+    """The median wall-clock time of `fn` over `runs` runs; the processor time of the process
+    is printed beside it (on a shared machine the wall clock also counts the waits for a core)."""
+    timings, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         fn()
         timings.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
     median = statistics.median(timings)
-    print(f"{label}: median {median:.3f} s  ({', '.join(f'{t:.3f}' for t in timings)})")
+    print(
+        f"{label}: median {median:.3f} s  ({', '.join(f'{t:.3f}' for t in timings)}); "
+        f"processor time median {statistics.median(cpu):.3f} s"
+    )
     return median
 
 
@@ -226,6 +233,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep", metavar="DIR", help="Write the documents into DIR")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -259,19 +267,28 @@ def main(argv=None):
             max(3, args.runs // 2),
             lambda: [analyse_year(a) for a in agreements],
         )
+        documents = {}
+
+        def document(fmt):
+            documents[fmt] = render_document(analyse_year(latest), fmt)
+
         pdf = measure(
-            "Status report as PDF (one year)",
-            max(3, args.runs // 2),
-            lambda: render_document(analyse_year(latest), "pdf"),
+            "Status report as PDF (one year)", max(3, args.runs // 2), lambda: document("pdf")
         )
-        measure(
-            "Status report as Word (one year)",
-            max(3, args.runs // 2),
-            lambda: render_document(analyse_year(latest), "docx"),
-        )
+        for fmt, label in (("docx", "Word"), ("xlsx", "Excel")):
+            measure(
+                f"Status report as {label} (one year)",
+                max(3, args.runs // 2),
+                lambda fmt=fmt: document(fmt),
+            )
+        if args.keep:
+            for fmt, content in documents.items():
+                path = Path(args.keep) / f"lagesrapport-{latest.year}.{fmt}"
+                path.write_bytes(content)
+                print(f"Wrote {path} ({len(content) // 1024} kB)")
         publication(latest, args.runs)
-        ok = one < 1 and ten < 5 and pdf < 20
-        print("Targets (1 s, 5 s, 20 s):", "met" if ok else "NOT met")
+        ok = one < 1 and ten < 5 and pdf < 10
+        print("Targets (1 s, 5 s, 10 s):", "met" if ok else "NOT met")
         return 0 if ok else 1
 
 

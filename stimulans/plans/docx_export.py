@@ -3,12 +3,14 @@
 from io import BytesIO
 
 from django.utils.translation import gettext as _
-from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from stimulans.lib import wordfile
 from stimulans.lib.cells import text as _t
+from stimulans.lib.numbers import sek
 
+from .contents import document_title, indicator_titles, version_label
 from .models import ActivityKind, GoalTerm
 
 
@@ -27,7 +29,7 @@ def _bullets(doc, items):
         _paragraph(doc, item, style="List Bullet")
 
 
-def _activity_table(doc, activities):
+def _activity_table(doc, activities, titles):
     table = doc.add_table(rows=1, cols=5)
     table.style = "Table Grid"
     # Mark the first row as the header row (repeated on each page, read as headers).
@@ -62,13 +64,14 @@ def _activity_table(doc, activities):
         row[2].text = _t(" – ".join(d.isoformat() for d in (act.starts, act.ends) if d is not None))
         goals = [g.text for g in act.goals.all()]
         if act.indicator_codes:
-            goals.append(_("Indikatorer: %(list)s") % {"list": ", ".join(act.indicator_codes)})
-        funds = [f"{f.pot}: {f.amount_sek or 0} kr" for f in act.funds.all()]
+            names = [titles.get(code, code) for code in act.indicator_codes]
+            goals.append(_("Indikatorer: %(list)s") % {"list": ", ".join(names)})
+        funds = [f"{f.pot}: {sek(f.amount_sek or 0)} kr" for f in act.funds.all()]
         row[3].text = _t("\n".join(goals + funds))
         row[4].text = _t(str(act.get_status_display()))
 
 
-def _area(doc, plan, area, level):
+def _area(doc, plan, area, level, titles):
     _heading(doc, area.path.split(" › ")[-1], level=level)
     goals = list(area.goals.all())
     for term in (GoalTerm.LONG, GoalTerm.SHORT):
@@ -83,19 +86,22 @@ def _area(doc, plan, area, level):
     )
     if activities:
         activities.sort(key=lambda a: (ActivityKind.order(a.kind), a.number))
-        _activity_table(doc, activities)
+        _activity_table(doc, activities, titles)
     for sub in area.subareas.all():
-        _area(doc, plan, sub, min(level + 1, 9))
+        _area(doc, plan, sub, min(level + 1, 9), titles)
 
 
 def build_docx(plan):
     """The plan as a .docx document; returns bytes."""
-    doc = Document()
-    _heading(
-        doc, plan.title or f"{plan.get_scope_display()} – {plan.owner_name} {plan.year}", level=0
-    )
     status = plan.get_status_display()
-    _paragraph(doc, f"{plan.owner_name} – {plan.year}, version {plan.version} ({status})")
+    doc = wordfile.new_document(
+        document_title(plan),
+        [f"{plan.owner_name} – {plan.year}, version {plan.version} ({status})"],
+        version_label(plan),
+        contents_heading=_("Innehåll"),
+        contents_hint=_("Innehållsförteckningen visas när fälten uppdateras (F9)."),
+        page_label=_("Sida {page} av {pages}"),
+    )
     if plan.purpose:
         _heading(doc, _("Syfte"), level=1)
         _paragraph(doc, plan.purpose)
@@ -127,8 +133,9 @@ def build_docx(plan):
             if names:
                 _paragraph(doc, _("Bilagor: %(list)s") % {"list": ", ".join(names)})
     _heading(doc, _("Områden, mål och aktiviteter"), level=1)
+    titles = indicator_titles()
     for area in plan.areas.filter(parent__isnull=True):
-        _area(doc, plan, area, 2)
+        _area(doc, plan, area, 2, titles)
     decisions = list(plan.decisions.all())
     if decisions or plan.adopted_by:
         _heading(doc, _("Beslut och antagande"), level=1)

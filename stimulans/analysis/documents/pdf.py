@@ -1,115 +1,136 @@
-"""The status report as PDF (reportlab)."""
+"""The status report and a county's fact sheet as PDF: the print template
+(`analysis/print/status_report.html`, which includes the page's own tables) laid out by
+WeasyPrint as tagged PDF/UA (`lib.printpdf`). Charts are SVG images with text alternatives.
+The money and answers tables are the page's partials (`_funds_tables.html`, `_answers.html`)."""
 
-import io
-from xml.sax.saxutils import escape
+import base64
+from html import escape
 
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from stimulans.lib import cells
+from stimulans.lib import printpdf
+from stimulans.lib.numbers import sek
 
 from .. import charts
-from .blocks import blocks, cell, status_line
+from ..texts import paragraphs
+from .blocks import county_names, pots_with_effects, status_line, title, version_label
 
-_fonts_registered = False
+
+def image(svg, alt):
+    """An SVG chart as an image with its text alternative."""
+    src = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
+    return mark_safe(f'<img src="{src}" alt="{escape(alt)}">')  # noqa: S308
 
 
-def _register_fonts():
-    global _fonts_registered
-    if _fonts_registered:
-        return
-    # Imported here, not at the top: reportlab is heavy and only this download needs it.
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+def _alt(chart_title, items, fmt):
+    values = "; ".join(f"{label}: {fmt(value)}" for label, value in items)
+    return f"{chart_title}. {values}" if values else chart_title
 
-    pdfmetrics.registerFont(TTFont("Vera", str(charts.FONT)))
-    pdfmetrics.registerFont(TTFont("VeraBd", str(charts.FONT_BOLD)))
-    pdfmetrics.registerFontFamily("Vera", normal="Vera", bold="VeraBd")
-    _fonts_registered = True
+
+def _kronor(value):
+    return sek(value) if value is None else _("%(sek)s kr") % {"sek": sek(value)}
+
+
+def _part(item):
+    pots = []
+    for pot in pots_with_effects(item):
+        funds = [(c["title"], c["funds_sek"]) for c in pot["categories"]]
+        chart = charts.bar_chart_svg(funds, fmt=_kronor, sort=False)
+        alt = _alt(_("Medel per kategori"), funds, _kronor)
+        pots.append({**pot, "funds_chart": image(chart, alt)})
+    columns = item["flowchart"]
+    flow_alt = _("Flödesschema från resurser till effekter: %(columns)s") % {
+        "columns": "; ".join(f"{heading}: {', '.join(lines)}" for heading, lines in columns)
+    }
+    return {
+        **item,
+        "anchor": f"del-{item['part']['slug']}",
+        "pots": pots,
+        "summary_paragraphs": paragraphs(item["summary"]),
+        "answer_pots": _answer_pots(item["answers"]),
+        "flowchart_img": image(charts.flowchart_svg(columns), flow_alt),
+    }
+
+
+def _answer_pots(answers):
+    """The pots of a part's answers for `_answers.html`: a bar chart (an image with its text
+    alternative) of each select question's choices; no free texts."""
+    pots = []
+    for pot in answers["pots"]:
+        questions = []
+        for q in pot["questions"]:
+            figures, chart = q["figures"], None
+            if figures["choices"] is not None:
+                items = [(c["label"], c["actors"]) for c in figures["choices"]]
+                svg = charts.bar_chart_svg(items, fmt=sek, sort=False)  # the heading names it
+                chart = image(svg, _alt(figures["label"], items, sek))
+            questions.append({"figures": figures, "rows": q["rows"], "chart": chart})
+        pots.append({"pot": pot["pot"], "reporting": pot["reporting"], "questions": questions})
+    return pots
+
+
+def _indicators(data, short):
+    county = data["county"]
+    out = []
+    for i in data["indicators"]:
+        regions = [
+            (short.get(r["scope"].split(":")[1], r["scope"]), r["value"]) for r in i["regions"]
+        ]
+        chart = charts.bar_chart_svg(regions, highlight=short.get(county) if county else None)
+        alt = _alt(i["indicator"]["title"], sorted(regions), charts.percent)
+        out.append({**i, "national": i["row"], "own": None, "chart": image(chart, alt)})
+    return out
+
+
+def _texts(data):
+    """The analysts' texts of the year as (anchor, heading, paragraphs); none in a fact sheet."""
+    if data["county"]:
+        return []
+    texts = data["texts"]
+    found = (
+        ("sammanfattning", _("Sammanfattning"), paragraphs(texts["summary"])),
+        ("inledning", _("Inledning"), paragraphs(texts["introduction"])),
+        ("metod", _("Metod"), paragraphs(texts["method"])),
+    )
+    return [{"id": i, "title": t, "paragraphs": p} for i, t, p in found if p]
+
+
+def context(data):
+    """What the print template shows, from `snapshot.document_data`."""
+    short, _names = county_names()
+    parts = [_part(item) for item in data["parts"]]
+    texts = _texts(data)
+    toc = [{"id": t["id"], "title": t["title"]} for t in texts]
+    toc.append({"id": "tackning", "title": _("Vilka har redovisat")})
+    toc.append({"id": "medel", "title": pgettext("rubrik", "Medel")})
+    toc += [{"id": p["anchor"], "title": p["part"]["title"]} for p in parts]
+    toc += [
+        {"id": "indikatorer", "title": _("Indikatorer")},
+        {"id": "kvalitetsflaggor", "title": _("Kvalitetsflaggor")},
+    ]
+    return {
+        "title": title(data),
+        "version_label": version_label(data),
+        "status_line": status_line(data),
+        "agreement": data["agreement"],
+        "county": data["county"],
+        "texts": texts,
+        "coverage": data["coverage"],
+        "funds": data["funds"],
+        "parts": parts,
+        "indicators": _indicators(data, short),
+        "flags": data["flags"],
+        "toc": toc,
+    }
 
 
 def render(data):
-    # Imported here, not at the top: reportlab is heavy and only this download needs it.
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
-    from reportlab.lib.units import cm
-    from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-    _register_fonts()
-    base = getSampleStyleSheet()
-    styles = {
-        "h1": ParagraphStyle("h1", parent=base["Title"], fontName="VeraBd"),
-        "h2": ParagraphStyle("h2", parent=base["Heading2"], fontName="VeraBd"),
-        "h3": ParagraphStyle("h3", parent=base["Heading3"], fontName="VeraBd"),
-        "h4": ParagraphStyle("h4", parent=base["Heading4"], fontName="VeraBd"),
-        "p": ParagraphStyle("p", parent=base["BodyText"], fontName="Vera", fontSize=9),
-        "li": ParagraphStyle(
-            "li",
-            parent=base["BodyText"],
-            fontName="Vera",
-            fontSize=8,
-            leftIndent=12,
-            bulletIndent=2,
-        ),
-        "cell": ParagraphStyle(
-            "cell", parent=base["BodyText"], fontName="Vera", fontSize=8, leading=10
-        ),
-        "head": ParagraphStyle(
-            "head", parent=base["BodyText"], fontName="VeraBd", fontSize=8, leading=10
-        ),
-    }
-    story = []
-    width = A4[0] - 4 * cm
-    for block in blocks(data):
-        kind = block[0]
-        if kind in ("h1", "h2", "h3", "h4", "p"):
-            story.append(Paragraph(escape(cells.text(block[1])), styles[kind]))
-        elif kind == "li":
-            story.append(Paragraph(escape(cells.text(block[1])), styles["li"], bulletText="•"))
-        elif kind == "table":
-            _name, header, rows = block[1:]
-            table_cells = [[Paragraph(escape(cells.text(h)), styles["head"]) for h in header]]
-            for row in rows:
-                table_cells.append(
-                    [Paragraph(escape(cell(row[0])), styles["cell"])] + [cell(v) for v in row[1:]]
-                )
-            first = width * (0.4 if len(header) > 3 else 0.5)
-            rest = (width - first) / max(1, len(header) - 1)
-            table = Table(table_cells, colWidths=[first] + [rest] * (len(header) - 1), repeatRows=1)
-            table.setStyle(
-                TableStyle(
-                    [
-                        ("FONT", (0, 0), (-1, -1), "Vera", 8),
-                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e9edf1")),
-                        ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-                        ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ]
-                )
-            )
-            story.append(table)
-            story.append(Spacer(1, 0.3 * cm))
-        elif kind == "image":
-            # Pillow: heavy, only for the image sizes of this download.
-            from PIL import Image as PILImage
-
-            png = block[1]
-            w, h = PILImage.open(io.BytesIO(png)).size
-            target = min(block[2] * cm, width)
-            story.append(Image(io.BytesIO(png), width=target, height=target * h / w))
-            story.append(Spacer(1, 0.2 * cm))
-    buffer = io.BytesIO()
-    title = _("Lägesrapport %(year)s") % {"year": data["agreement"]["year"]}
-    header = cells.text(status_line(data))
-
-    def on_page(canvas, _document):
-        """The draft mark or the version, and the date, at the top of every page."""
-        canvas.saveState()
-        canvas.setFont("Vera", 8)
-        canvas.drawRightString(A4[0] - 2 * cm, A4[1] - 1.2 * cm, header)
-        canvas.restoreState()
-
-    SimpleDocTemplate(
-        buffer, pagesize=A4, title=title, leftMargin=2 * cm, rightMargin=2 * cm
-    ).build(story, onFirstPage=on_page, onLaterPages=on_page)
-    return buffer.getvalue()
+    """The PDF's bytes; the version label ("Utkast 2026-12-01", "Version 2, publicerad …") is
+    on the cover and in the header of every page."""
+    ctx = context(data)
+    html = render_to_string("analysis/print/status_report.html", ctx)
+    label = ctx["version_label"]
+    return printpdf.write_pdf(html, ctx["title"], label, _("Sida {page} av {pages}"))

@@ -60,17 +60,17 @@ class DownloadReportTest(PageTestCase):
         self.login(self.anna)
         workbook = load_workbook(io.BytesIO(self.client.get(self.url("xlsx")).content))
         self.assertIn("Täckning", workbook.sheetnames)
-        sheet = workbook["suicidprevention county"]
+        sheet = workbook["Del 6 – Län"]
         rows = list(sheet.iter_rows(values_only=True))
         self.assertEqual(
-            rows[1], ("Samordning och projektledning – finansiering av tjänster", 1, 1, 1, 1, 100)
+            rows[2], ("Samordning och projektledning – finansiering av tjänster", 1, 1, 1, 1, 100)
         )
         self.assertIn("Indikatorer", workbook.sheetnames)
         self.assertIn("Kvalitetsflaggor", workbook.sheetnames)
         effects = list(workbook["Effekter"].iter_rows(values_only=True))
         self.assertIn(
             (
-                "suicidprevention",
+                "En nollvision för suicid – suicidprevention",
                 "Län (länsgemensam mottagare)",
                 "Samordning och projektledning – finansiering av tjänster",
                 "Stockholms län",
@@ -81,6 +81,29 @@ class DownloadReportTest(PageTestCase):
             ),
             effects,
         )
+
+    def test_version_label(self):
+        """A draft: "Utkast" and today's date on every page; a published version: its number
+        and the date of publication."""
+        from django.utils import timezone
+
+        from .. import snapshot
+
+        self.login(self.anna)
+        reader = PdfReader(io.BytesIO(self.client.get(self.url("pdf")).content))
+        draft = f"Utkast {timezone.localdate().isoformat()}"
+        self.assertTrue(all(draft in page.extract_text() for page in reader.pages))
+        snapshot.publish(self.agreement)
+        version = snapshot.publish(self.agreement, note="Rättad")
+        label = f"Version 2, publicerad {timezone.localdate(version.published_at).isoformat()}"
+        document = Document(io.BytesIO(self.client.get(self.url("docx")).content))
+        header = document.sections[0].header.paragraphs[0].text
+        self.assertEqual(header, f"Lägesrapport 2020\t{label}")
+        reader = PdfReader(io.BytesIO(self.client.get(self.url("pdf")).content))
+        for page in reader.pages:
+            self.assertIn(label, page.extract_text())
+            self.assertNotIn("Utkast", page.extract_text())
+        self.assertIn(f"{label}. Rättad", reader.pages[0].extract_text())
 
     def test_unknown_format(self):
         self.login(self.anna)

@@ -106,6 +106,14 @@ class ReportTextTest(PageTestCase):
         self.assertNotIn("Ny inledning.", paragraphs)
         pdf = self.client.get(reverse("analysis:download_report", args=[2020, "pdf"]))
         self.assertTrue(pdf.content.startswith(b"%PDF"))
+        from pypdf import PdfReader
+
+        printed = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+        for text in ("Inledning", "Publicerad inledning.", "Metod", "Så här gjorde vi."):
+            self.assertIn(text, printed)
+        self.assertIn("Sammanfattande iakttagelser", printed)
+        self.assertIn("Iakttagelse ett.", printed)
+        self.assertNotIn("Ny inledning.", printed)
         self.login(self.anna)
         draft = self.client.get(year + "?utkast=1")
         self.assertContains(draft, "Ny inledning.")

@@ -161,12 +161,15 @@ class PublishedVersionTest(PageTestCase):
 
         docx = self.client.get(reverse("analysis:download_report", args=[2020, "docx"]))
         date = timezone.localdate(version.published_at).isoformat()
-        self.assertEqual(header(docx.content), f"Version 1, publicerad {date}. Första")
+        # The running header: the title and the version; the note is on the first page.
+        self.assertEqual(header(docx.content), f"Lägesrapport 2020\tVersion 1, publicerad {date}")
+        texts = [p.text for p in Document(io.BytesIO(docx.content)).paragraphs]
+        self.assertIn(f"Version 1, publicerad {date}. Första", texts)
         self.login(self.anna)
         draft = self.client.get(
             reverse("analysis:download_report", args=[2020, "docx"]) + "?utkast=1"
         )
-        self.assertTrue(header(draft.content).startswith("Utkast "))
+        self.assertIn("\tUtkast ", header(draft.content))
         from openpyxl import load_workbook
 
         xlsx = self.client.get(

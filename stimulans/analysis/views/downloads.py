@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from stimulans.funds.models import Agreement
 from stimulans.organisations.models import County
 
+from ..documents import document_name
 from ..snapshot import FORMATS, render_document
 from .access import scope_or_refuse, shown_version, year_data
 
@@ -28,9 +29,9 @@ def _download(request, agreement, county, fmt, scope):
         code = county.code if county else None
         data = year_data(request, agreement, code, scope)
         content = render_document(data, fmt, version)
-    name = f"lagesrapport-{agreement.year}" + (f"-lan-{county.code}" if county else "")
+    name = document_name(agreement.year, county.code if county else None, fmt)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 

@@ -2,7 +2,10 @@ from io import BytesIO
 
 import yaml
 from django.urls import reverse
+from django.utils import timezone
 from docx import Document
+from docx.oxml.ns import qn
+from pypdf import PdfReader
 
 from stimulans.plans.yaml_format import Loader
 
@@ -14,7 +17,7 @@ class PlanExportTest(PlanTestCase):
         return reverse("plans:plan_export", args=[plan.pk, fmt])
 
     def test_it_checks_ownership(self):
-        for fmt in ("yaml", "docx"):
+        for fmt in ("yaml", "docx", "pdf"):
             self.assertAccess(
                 self.url(self.draft, fmt),
                 allowed=[self.cora, self.alice, self.anna],
@@ -40,7 +43,33 @@ class PlanExportTest(PlanTestCase):
         self.assertIn("Skolan som arena", text)
         cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
         self.assertTrue(any("Fortsatt satsning på att främja skolnärvaro" in c for c in cells))
+        published = timezone.localtime(self.published.published_at).date().isoformat()
+        header = doc.sections[0].header.paragraphs[0].text
+        self.assertIn(f"Version 4, publicerad {published}", header)
+        lang = doc.styles["Normal"].element.rPr.find(qn("w:lang"))
+        self.assertEqual(lang.get(qn("w:val")), "sv-SE")
+        self.assertIn(" PAGE ", doc.sections[0].footer.paragraphs[0]._p.xml)
+        for table in doc.tables:
+            self.assertIsNotNone(table.rows[0]._tr.trPr.find(qn("w:tblHeader")))
+
+    def test_pdf_export(self):
+        self.login(self.cora)
+        response = self.client.get(self.url(self.draft, "pdf"))
+        self.assertEqual(response["Content-Type"], "application/pdf")
+        self.assertIn("handlingsplan-01-2021-v5.pdf", response["Content-Disposition"])
+        reader = PdfReader(BytesIO(response.content))
+        root = reader.trailer["/Root"]
+        self.assertEqual(root["/Lang"], "sv-SE")
+        self.assertIn("/StructTreeRoot", root)
+        draft = f"Utkast {timezone.localdate().isoformat()}"
+        for page in reader.pages:
+            self.assertAlmostEqual(float(page.mediabox.width) / 72 * 25.4, 210, places=0)
+            self.assertIn(draft, page.extract_text())
+        text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+        self.assertIn("Skolan som arena", text)
+        self.assertIn("Fortsatt satsning på att främja skolnärvaro", text)
+        self.assertNotIn("ändra", text)  # the page's edit links are not printed
 
     def test_unknown_format(self):
         self.login(self.cora)
-        self.assertEqual(self.client.get(self.url(self.published, "pdf")).status_code, 404)
+        self.assertEqual(self.client.get(self.url(self.published, "odt")).status_code, 404)

@@ -21,6 +21,7 @@ from ..models import (
     NeedsAttachment,
     PlanComment,
 )
+from ..pdf_export import build_pdf
 from ..permissions import (
     can_comment_plan,
     can_edit_plan,
@@ -239,6 +240,8 @@ def plan_export(request, pk, fmt):
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             ),
         )
+    elif fmt == "pdf":
+        response = HttpResponse(build_pdf(plan), content_type="application/pdf")
     else:
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="{_export_name(plan, fmt)}"'
