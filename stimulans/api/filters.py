@@ -3,7 +3,7 @@ organisation or county answers 400 naming the parameter instead of an empty list
 that exist are read from the database when a request is checked and when the schema is built
 (`schema.enums_from_database`)."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import django_filters
 from django import forms
@@ -63,7 +63,8 @@ class DateTimeField(forms.Field):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from exc
         if timezone.is_naive(parsed):
             parsed = timezone.make_aware(parsed)
-        return parsed
+        # In UTC: Python takes offsets up to ±24 hours, PostgreSQL only up to ±16.
+        return parsed.astimezone(UTC)
 
 
 @extend_schema_field(OpenApiTypes.DATETIME)

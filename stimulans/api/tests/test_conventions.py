@@ -115,6 +115,18 @@ class ConventionsTestCase(ApiTestCase):
         response = self.client.get(REPORTS, {"updated_since": before})
         self.assertEqual(response.json()["count"], 2)
 
+    def test_updated_since_takes_any_offset_python_takes(self):
+        # Found by schemathesis on PostgreSQL: an offset beyond ±16 hours was a 500 there.
+        old = timezone.now() - datetime.timedelta(days=10)
+        Report.objects.filter(pk=self.bobs.pk).update(updated_at=old)
+        self.auth(self.adam)
+        far = (old + datetime.timedelta(days=1)).astimezone(
+            datetime.timezone(-datetime.timedelta(hours=19, minutes=35))
+        )
+        response = self.client.get(REPORTS, {"updated_since": far.isoformat()})
+        self.assertEqual(response.status_code, 200, response.content)
+        self.assertEqual([r["id"] for r in response.json()["results"]], [self.mine.pk])
+
     def test_updated_since_on_allocations_counts_requisitions(self):
         old = timezone.now() - datetime.timedelta(days=10)
         Allocation.objects.update(computed_at=old)
@@ -286,8 +298,6 @@ class ConventionsTestCase(ApiTestCase):
                 ok=200,
             )
 
-
-class UnmatchedPathsTest(ConventionsTestCase):
     def test_a_path_with_a_line_break_is_a_problem_too(self):
         # Found by schemathesis: the catch-all patterns did not match a newline in the path,
         # so Django answered with the HTML 404 page.
