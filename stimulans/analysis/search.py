@@ -1,14 +1,26 @@
-"""Free-text search over initiatives that tolerates case, accents and Swedish inflections.
+"""Free-text search over initiatives.
 
-Both the query and the texts are normalised the same way (lower case, accents folded: å→a,
-ä→a, ö→o, é→e), and each query word is cut down to a rough stem by removing common Swedish
-inflection endings. A text matches when every query stem occurs in it, at the start of a word
-for short stems, anywhere for longer ones (compounds: "prevention" finds "suicidprevention").
-The matching runs in Python over the candidate rows, so it behaves the same on SQLite and
-PostgreSQL."""
+`search_initiatives(queryset, query)` runs in the database on the full-text index of
+`analysis.search_index` (PostgreSQL's Swedish configuration, SQLite's FTS5 with the texts stemmed
+by the Snowball Swedish stemmer): every word of the query, stemmed, must begin a stemmed word of
+the initiative's title, activities, goals, outputs or effects ("utbildningen" finds "utbildning"
+and "utbildningsdag", "skola" finds "skolornas"). `workbench_initiatives` is the workbench's
+list: the filters and the search as one query, in the workbench's order.
+
+`fold`, `stem`, `query_stems` and `matches` are the older pure-Python matching (accents folded,
+rough suffix stripping, compounds matched anywhere), kept for callers that match single texts.
+"""
 
 import re
 import unicodedata
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Length, Trim
+
+from stimulans.reporting.models import Initiative
+
+from . import search_index
 
 # Longest first; a stem keeps at least three letters.
 SUFFIXES = sorted(
@@ -77,3 +89,67 @@ def matches(stems, text):
         elif " " + s not in folded:
             return False
     return True
+
+
+def _sqlite_match(words):
+    """An FTS5 query: each stem a quoted prefix term (the words hold no quotes: no syntax)."""
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def _pg_tsquery(words):
+    """A to_tsquery text: each word a quoted prefix term, all required."""
+    return " & ".join(f"'{w}':*" for w in words)
+
+
+def search_initiatives(queryset, query):
+    """The initiatives of `queryset` whose texts contain every word of `query` (stemmed, as a
+    word's beginning); all of them when the query has no words. Any text is a valid query: only
+    its words are searched for (quotes, operators and brackets are ignored)."""
+    words = search_index.WORD.findall((query or "").lower())
+    if not words:
+        return queryset
+    if connection.vendor == "postgresql":
+        ids = RawSQL(
+            f"SELECT id FROM reporting_initiative "
+            f"WHERE {search_index.PG_VECTOR} @@ to_tsquery('swedish', %s)",
+            [_pg_tsquery(words)],
+        )
+    else:
+        table = search_index.FTS_TABLE
+        ids = RawSQL(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH %s",
+            [_sqlite_match(search_index.stems(" ".join(words)))],
+        )
+    return queryset.filter(pk__in=ids)
+
+
+def workbench_initiatives(part, filters=None):
+    """The counted initiatives of a part with the effective coding, filtered by the workbench
+    form's cleaned data (`filters`: lan, kategori, effektniva, matt, effekter, fas, medel, q),
+    in the workbench's order (organisation kind and code, then the report's order)."""
+    qs = (
+        Initiative.objects.counted()
+        .filter(report__pot__part=part)
+        .with_effective_coding()
+        .select_related("report__organisation", "report__pot", "category", "coding__category")
+        .order_by("report__organisation__kind", "report__organisation__code", "order", "pk")
+    )
+    f = filters or {}
+    if f.get("lan"):
+        qs = qs.filter(report__organisation__county=f["lan"])
+    if f.get("kategori"):
+        qs = qs.filter(eff_category=f["kategori"].pk)
+    if f.get("effektniva") == "ingen":
+        qs = qs.filter(eff_level="")
+    elif f.get("effektniva"):
+        qs = qs.filter(eff_level=f["effektniva"])
+    if f.get("matt"):
+        qs = qs.filter(eff_measured=f["matt"] == "ja")
+    if f.get("effekter"):
+        qs = qs.annotate(eff_len=Length(Trim("effects")))
+        qs = qs.filter(eff_len__gt=0) if f["effekter"] == "ja" else qs.filter(eff_len=0)
+    if f.get("fas"):
+        qs = qs.filter(eff_phase="" if f["fas"] == "ingen" else f["fas"])
+    if f.get("medel"):
+        qs = qs.filter(eff_within=f["medel"] == "overenskommelsen")
+    return search_initiatives(qs, (f.get("q") or "").strip())

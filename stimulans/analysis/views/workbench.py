@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models.functions import Length, Trim
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -19,7 +18,7 @@ from stimulans.reporting.models import Initiative, Report
 from ..flags import flag_summary, quality_flags
 from ..forms import CodingForm, WorkbenchFilterForm
 from ..models import InitiativeCoding
-from ..search import matches, query_stems
+from ..search import workbench_initiatives
 from .access import ANALYSTS, county_param
 
 
@@ -29,47 +28,8 @@ def workbench(request, year, part):
     agreement = get_object_or_404(Agreement, year=year)
     part = get_object_or_404(AgreementPart, agreement=agreement, slug=part)
     form = WorkbenchFilterForm(request.GET or None, part=part)
-    qs = (
-        Initiative.objects.counted()
-        .filter(report__pot__part=part)
-        .with_effective_coding()
-        .select_related("report__organisation", "report__pot", "category", "coding__category")
-        .order_by("report__organisation__kind", "report__organisation__code", "order", "pk")
-    )
-    query = ""
-    if form.is_valid():
-        f = form.cleaned_data
-        if f["lan"]:
-            qs = qs.filter(report__organisation__county=f["lan"])
-        if f["kategori"]:
-            qs = qs.filter(eff_category=f["kategori"].pk)
-        if f["effektniva"] == "ingen":
-            qs = qs.filter(eff_level="")
-        elif f["effektniva"]:
-            qs = qs.filter(eff_level=f["effektniva"])
-        if f["matt"]:
-            qs = qs.filter(eff_measured=f["matt"] == "ja")
-        if f["effekter"]:
-            qs = qs.annotate(eff_len=Length(Trim("effects")))
-            qs = qs.filter(eff_len__gt=0) if f["effekter"] == "ja" else qs.filter(eff_len=0)
-        if f["fas"]:
-            qs = qs.filter(eff_phase="" if f["fas"] == "ingen" else f["fas"])
-        if f["medel"]:
-            qs = qs.filter(eff_within=f["medel"] == "overenskommelsen")
-        query = f["q"].strip()
-    if query:
-        stems = query_stems(query)
-        ids = [
-            pk
-            for pk, *texts in qs.values_list(
-                "pk", "title", "activities", "goals", "outputs", "effects"
-            )
-            if matches(stems, " ".join(texts))
-        ]
-    else:
-        ids = list(qs.values_list("pk", flat=True))
-    page = Paginator(ids, 50).get_page(request.GET.get("sida"))
-    objects = {i.pk: i for i in qs.filter(pk__in=list(page.object_list))}
+    qs = workbench_initiatives(part, form.cleaned_data if form.is_valid() else None)
+    page = Paginator(qs, 50).get_page(request.GET.get("sida"))
     params = request.GET.copy()
     params.pop("sida", None)
     return render(
@@ -80,8 +40,8 @@ def workbench(request, year, part):
             "part": part,
             "form": form,
             "page": page,
-            "initiatives": [objects[pk] for pk in page.object_list if pk in objects],
-            "total": len(ids),
+            "initiatives": page.object_list,
+            "total": page.paginator.count,
             "params": params.urlencode(),
         },
     )
