@@ -8,11 +8,15 @@ published version's snapshot (`analysis.snapshot`) for what is published."""
 
 from collections import defaultdict
 
+from django.core.cache import cache
+from django.utils.translation import get_language
+
 from stimulans.organisations.models import County
 
 from .aggregation import aggregate_parts, flowchart
 from .answers import year_answers
 from .coverage import coverage
+from .data_version import data_version
 from .effects import effects_by_category
 from .flags import flag_summary, quality_flags
 from .indicators import compute_indicators
@@ -50,7 +54,33 @@ def _part_effects(effects, aggregate):
     }
 
 
+CACHE_SECONDS = 24 * 3600
+
+
 def analyse_year(agreement, county=None, visible=None, previous=None):
+    """`compute_year` from the cache when the year's data (and the previous year's, which the
+    answers compare with) has not changed since it was computed: the cache key holds both
+    years' `data_version` and the language of the labels."""
+    key = "analysis:year:" + ":".join(
+        str(p)
+        for p in (
+            agreement.year,
+            county,
+            None if visible is None else ",".join(sorted(visible)),
+            previous,
+            get_language(),
+            data_version(agreement.year),
+            data_version(agreement.year - 1),
+        )
+    )
+    data = cache.get(key)
+    if data is None:
+        data = compute_year(agreement, county, visible, previous)
+        cache.set(key, data, CACHE_SECONDS)
+    return data
+
+
+def compute_year(agreement, county=None, visible=None, previous=None):
     """Everything the status report shows for one year (or one county's fact sheet), as JSON.
 
     `visible` (county codes, default all) limits what concerns single counties: the coverage
