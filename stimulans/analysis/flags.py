@@ -4,11 +4,13 @@ from last year's report for the same part."""
 
 from collections import defaultdict
 
+from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from stimulans.reporting.models import Initiative, Report
 
-from .lookups import county_filter
+from .data_version import data_version
 
 FLAGS = {
     "funds_without_activities": _("Medel utan aktiviteter"),
@@ -51,16 +53,42 @@ def _previous_texts(agreement, organisation_ids):
     return previous
 
 
+CACHE_SECONDS = 24 * 3600
+
+
 def quality_flags(agreement, part=None, report=None, county=None):
     """The flags of the counted reports of the year (of one part, one report or one county),
     as dicts {flag, label, report_id, organisation, county, part, initiative_id, initiative}
-    sorted by part, organisation and flag."""
+    sorted by part, organisation and flag.
+
+    The whole year's flags are computed once per change of the data they read (this year's and,
+    for reused texts, last year's: `data_version`) and stored in the cache; this picks from
+    them."""
+    key = ":".join(
+        (
+            "analysis:flags",
+            str(agreement.year),
+            get_language() or "",
+            data_version(agreement.year),
+            data_version(agreement.year - 1),
+        )
+    )
+    flags = cache.get(key)
+    if flags is None:
+        flags = compute_flags(agreement)
+        cache.set(key, flags, CACHE_SECONDS)
+    return [
+        f
+        for f in flags
+        if (part is None or f["part"] == part.slug)
+        and (report is None or f["report_id"] == report.pk)
+        and (not county or f["county"] == county)
+    ]
+
+
+def compute_flags(agreement):
+    """Every flag of the counted reports of the year, computed (see `quality_flags`)."""
     reports = Report.objects.counted().filter(pot__part__agreement=agreement)
-    if part is not None:
-        reports = reports.filter(pot__part=part)
-    if report is not None:
-        reports = reports.filter(pk=report.pk)
-    reports = reports.filter(county_filter(county, "organisation__county__code"))
     report_rows = {
         r.pk: r
         for r in reports.values_list(

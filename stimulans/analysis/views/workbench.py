@@ -95,6 +95,9 @@ def initiative_detail(request, pk):
     )
 
 
+FLAGS_PER_PAGE = 100
+
+
 @role_required(*ANALYSTS)
 def part_flags(request, year, part):
     """Quality flags for every report in a part."""
@@ -102,13 +105,16 @@ def part_flags(request, year, part):
     part = get_object_or_404(AgreementPart, agreement=agreement, slug=part)
     county = county_param(request)
     flags = quality_flags(agreement, part=part, county=county)
+    page = Paginator(flags, FLAGS_PER_PAGE).get_page(request.GET.get("sida"))
     return render(
         request,
         "analysis/flags.html",
         {
             "agreement": agreement,
             "part": part,
-            "flags": flags,
+            "flags": page.object_list,
+            "page": page,
+            "params": f"lan={county}" if county else "",
             "summary": flag_summary(flags),
             "counties": County.objects.all(),
             "county": county,
