@@ -21,6 +21,9 @@ from ..models import InitiativeCoding
 from ..search import workbench_initiatives
 from .access import ANALYSTS, county_param
 
+# Texts the list does not show.
+LONG_TEXTS = ("activities", "goals", "outputs", "effects", "measurement", "extra")
+
 
 @role_required(*ANALYSTS)
 def workbench(request, year, part):
@@ -29,7 +32,10 @@ def workbench(request, year, part):
     part = get_object_or_404(AgreementPart, agreement=agreement, slug=part)
     form = WorkbenchFilterForm(request.GET or None, part=part)
     qs = workbench_initiatives(part, form.cleaned_data if form.is_valid() else None)
-    page = Paginator(qs, 50).get_page(request.GET.get("sida"))
+    # The page's ids are sorted and counted alone (narrow rows), then its 50 rows are read.
+    page = Paginator(qs.values_list("pk", flat=True), 50).get_page(request.GET.get("sida"))
+    ids = list(page.object_list)
+    shown = {i.pk: i for i in qs.filter(pk__in=ids).defer(*LONG_TEXTS).order_by()}
     params = request.GET.copy()
     params.pop("sida", None)
     return render(
@@ -40,7 +46,7 @@ def workbench(request, year, part):
             "part": part,
             "form": form,
             "page": page,
-            "initiatives": page.object_list,
+            "initiatives": [shown[pk] for pk in ids if pk in shown],
             "total": page.paginator.count,
             "params": params.urlencode(),
         },
