@@ -7,11 +7,12 @@ latest id catch edits that leave no timestamp), so caches of the analysis
 and recomputed on change. Not covered: names of organisations, counties, parts and categories
 (reference data, changed by administrators between years)."""
 
+import functools
 import hashlib
 
-from django.db.models import Count, Max, Q
+from django.db import connection
 
-from stimulans.funds.models import Allocation, Pot, Requisition
+from stimulans.funds.models import Agreement, AgreementPart, Allocation, Category, Pot, Requisition
 from stimulans.reporting.models import Initiative, MeasureValue, Report
 
 from .models import (
@@ -24,42 +25,67 @@ from .models import (
 )
 
 
-def _facts(year):
-    pots = list(Pot.objects.filter(part__agreement__year=year).values_list("pk", flat=True))
-    reports = Report.objects.filter(pot__in=pots)
-    report_ids = reports.values("pk")
-    yield reports.aggregate(n=Count("pk"), last=Max("updated_at"), top=Max("pk"))
-    yield Report.history.filter(pot_id__in=pots).aggregate(top=Max("history_id"))
-    initiatives = Initiative.objects.filter(report__in=report_ids)
-    yield initiatives.aggregate(n=Count("pk"), top=Max("pk"))
-    yield Initiative.history.filter(report_id__in=report_ids).aggregate(top=Max("history_id"))
-    yield MeasureValue.history.filter(report_id__in=report_ids).aggregate(
-        n=Count("history_id"), top=Max("history_id")
+def _table(model):
+    return model._meta.db_table
+
+
+@functools.cache
+def _statement():
+    """One statement of scalar subqueries (one round trip; building a dozen ORM aggregates
+    cost more than running them), the year its parameter."""
+    pot, part, agreement = (_table(m) for m in (Pot, AgreementPart, Agreement))
+    pots = (
+        f"SELECT p.id FROM {pot} p JOIN {part} ap ON ap.id = p.part_id "
+        f"JOIN {agreement} a ON a.id = ap.agreement_id WHERE a.year = %(year)s"
     )
-    yield InitiativeCoding.objects.filter(initiative__report__in=report_ids).aggregate(
-        n=Count("pk"), last=Max("coded_at")
-    )
-    yield ReportText.objects.filter(agreement__year=year).aggregate(
-        n=Count("pk"), last=Max("updated_at")
-    )
-    yield TextGroupOverride.objects.filter(category__pot__in=pots).aggregate(
-        n=Count("pk"), last=Max("changed_at")
-    )
-    yield Allocation.objects.filter(pot__in=pots).aggregate(
-        n=Count("pk"), top=Max("pk"), last=Max("computed_at")
-    )
-    # Publication decides whether the next year's analysis shows this year beside it.
-    yield StatusReport.objects.filter(agreement__year=year).aggregate(
-        n=Count("pk", filter=Q(published=True))
-    )
-    yield StatusReportVersion.objects.filter(agreement__year=year).aggregate(top=Max("pk"))
-    yield Indicator.objects.aggregate(n=Count("pk"), top=Max("pk"))
-    yield Requisition.objects.filter(allocation__pot__in=pots).aggregate(
-        n=Count("pk"), top=Max("pk")
-    )
+    report, initiative = _table(Report), _table(Initiative)
+    reports = f"SELECT id FROM {report} WHERE pot_id IN ({pots})"
+    initiatives = f"SELECT id FROM {initiative} WHERE report_id IN ({reports})"
+    year_agreement = f"SELECT id FROM {agreement} WHERE year = %(year)s"
+    facts = [
+        f"SELECT COUNT(*) FROM {report} WHERE pot_id IN ({pots})",
+        f"SELECT MAX(updated_at) FROM {report} WHERE pot_id IN ({pots})",
+        f"SELECT MAX(id) FROM {report} WHERE pot_id IN ({pots})",
+        f"SELECT MAX(history_id) FROM {_table(Report.history.model)} WHERE pot_id IN ({pots})",
+        f"SELECT COUNT(*) FROM {initiative} WHERE report_id IN ({reports})",
+        f"SELECT MAX(id) FROM {initiative} WHERE report_id IN ({reports})",
+        f"SELECT MAX(history_id) FROM {_table(Initiative.history.model)} "
+        f"WHERE report_id IN ({reports})",
+        f"SELECT COUNT(*) FROM {_table(MeasureValue.history.model)} WHERE report_id IN ({reports})",
+        f"SELECT MAX(history_id) FROM {_table(MeasureValue.history.model)} "
+        f"WHERE report_id IN ({reports})",
+        f"SELECT COUNT(*) FROM {_table(InitiativeCoding)} WHERE initiative_id IN ({initiatives})",
+        f"SELECT MAX(coded_at) FROM {_table(InitiativeCoding)} "
+        f"WHERE initiative_id IN ({initiatives})",
+        f"SELECT COUNT(*) FROM {_table(ReportText)} WHERE agreement_id IN ({year_agreement})",
+        f"SELECT MAX(updated_at) FROM {_table(ReportText)} "
+        f"WHERE agreement_id IN ({year_agreement})",
+        f"SELECT COUNT(*) FROM {_table(TextGroupOverride)} WHERE category_id IN "
+        f"(SELECT id FROM {_table(Category)} WHERE pot_id IN ({pots}))",
+        f"SELECT MAX(changed_at) FROM {_table(TextGroupOverride)} WHERE category_id IN "
+        f"(SELECT id FROM {_table(Category)} WHERE pot_id IN ({pots}))",
+        f"SELECT COUNT(*) FROM {_table(Allocation)} WHERE pot_id IN ({pots})",
+        f"SELECT MAX(id) FROM {_table(Allocation)} WHERE pot_id IN ({pots})",
+        f"SELECT MAX(computed_at) FROM {_table(Allocation)} WHERE pot_id IN ({pots})",
+        f"SELECT COUNT(*) FROM {_table(Requisition)} WHERE allocation_id IN "
+        f"(SELECT id FROM {_table(Allocation)} WHERE pot_id IN ({pots}))",
+        f"SELECT MAX(id) FROM {_table(Requisition)} WHERE allocation_id IN "
+        f"(SELECT id FROM {_table(Allocation)} WHERE pot_id IN ({pots}))",
+        # Publication decides whether the next year's analysis shows this year beside it.
+        f"SELECT COUNT(*) FROM {_table(StatusReport)} "
+        f"WHERE published = %(yes)s AND agreement_id IN ({year_agreement})",
+        f"SELECT MAX(id) FROM {_table(StatusReportVersion)} "
+        f"WHERE agreement_id IN ({year_agreement})",
+        f"SELECT COUNT(*) FROM {_table(Indicator)}",
+        f"SELECT MAX(id) FROM {_table(Indicator)}",
+    ]
+    return "SELECT " + ", ".join(f"({sql})" for sql in facts)
 
 
 def data_version(year) -> str:
     """A short hash of the year's data facts; equal versions mean unchanged data."""
-    text = repr([year, *(sorted(facts.items()) for facts in _facts(year))])
+    with connection.cursor() as cursor:
+        cursor.execute(_statement(), {"year": year, "yes": True})
+        row = cursor.fetchone()
+    text = repr([year, *row])
     return hashlib.sha256(text.encode()).hexdigest()[:16]

@@ -274,6 +274,40 @@ def unpublish(agreement, user=None):
     return status_report
 
 
+def indicator_rows_by_year(agreements, draft=False):
+    """{year: the "indicators" section} of several years in a fixed number of queries: a
+    published year's from its latest version (unless `draft`: analysts' live figures), the
+    others computed together (the indicators page's trend over every year)."""
+    years = {a.year for a in agreements}
+    published = set()
+    latest = {}
+    if not draft:
+        published = set(
+            StatusReport.objects.filter(agreement__year__in=years, published=True).values_list(
+                "agreement__year", flat=True
+            )
+        )
+        for version_id, year in (
+            StatusReportVersion.objects.filter(agreement__year__in=published)
+            .order_by("agreement__year", "-number")
+            .values_list("pk", "agreement__year")
+        ):
+            latest.setdefault(year, version_id)
+    result = dict(
+        StatusReportSection.objects.filter(
+            version__in=latest.values(), name="indicators"
+        ).values_list("version__agreement__year", "data")
+    )
+    live = sorted(years - set(result))
+    if live:
+        rows = json.loads(json.dumps(compute_indicators(None, years=live), cls=DjangoJSONEncoder))
+        for year in live:
+            result[year] = [
+                {k: v for k, v in r.items() if k != "year"} for r in rows if r["year"] == year
+            ]
+    return result
+
+
 def section(agreement, name, version=None):
     """A section of the year: the version's, or computed now without one."""
     if version is None:

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from .helpers import PageTestCase
+from .helpers import PageTestCase, make_report
 
 
 class IndicatorsPageTest(PageTestCase):
@@ -17,3 +17,30 @@ class IndicatorsPageTest(PageTestCase):
         self.assertContains(response, "80,0 % (80 / 100)")
         self.assertContains(response, "Stockholm")
         self.assertContains(response, "<svg")
+
+    def test_its_queries_do_not_grow_with_the_years(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from .helpers import measures, previous_year_pot, region
+
+        def add_year(year):
+            pot = previous_year_pot("barn-unga", "region", year=year)
+            measures(
+                make_report(region("01"), pot),
+                bup__first_assessment__children=10,
+                bup__first_assessment__within_30_days=year - 2010,
+            )
+
+        self.login(self.anna)
+        add_year(2019)  # the previous year, compared with
+        self.client.get(self.url)
+        with CaptureQueriesContext(connection) as two_years:
+            self.client.get(self.url)
+        for year in range(2014, 2019):
+            add_year(year)
+        with CaptureQueriesContext(connection) as seven_years:
+            response = self.client.get(self.url)
+        self.assertEqual(len(seven_years), len(two_years))
+        self.assertContains(response, "2014")
+        self.assertContains(response, "90,0")  # 2019: 9 of 10

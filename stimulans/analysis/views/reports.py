@@ -201,12 +201,19 @@ def indicators(request, year):
     # The trend shows the years whose figures the user may read for this scope, each year as
     # published (or live where it is not).
     row_scope = f"region:{county}" if county else "national"
-    trend_rows = []
-    for other in Agreement.objects.select_related("status_report").order_by("year"):
-        other_scope = analysis_scope(request.user, other, published=published_flag(other))
-        if other_scope is not None and other_scope.allows(county):
-            rows = snapshot.section(other, "indicators", shown_version(request, other))
-            trend_rows.extend({**r, "year": other.year} for r in rows if r["scope"] == row_scope)
+    readable = [
+        other
+        for other in Agreement.objects.select_related("status_report").order_by("year")
+        if (s := analysis_scope(request.user, other, published=published_flag(other)))
+        and s.allows(county)
+    ]
+    by_year = snapshot.indicator_rows_by_year(readable, draft=shows_draft(request))
+    trend_rows = [
+        {**r, "year": other.year}
+        for other in readable
+        for r in by_year.get(other.year) or []
+        if r["scope"] == row_scope
+    ]
     items = _indicator_charts(data["indicators"], data["indicator_rows"], county)
     previous_year, changes = indicator_comparison(
         request.user, agreement, data["indicator_rows"], county
