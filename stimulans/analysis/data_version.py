@@ -29,8 +29,6 @@ def data_version(year):
         ReportText.objects.filter(agreement__year=year).aggregate(
             n=Count("pk"), t=Max("updated_at")
         ),
-        TextGroupOverride.objects.aggregate(
-            n=Count("pk"), t=Max("changed_at")
-        ),
+        TextGroupOverride.objects.aggregate(n=Count("pk"), t=Max("changed_at")),
     ]
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]

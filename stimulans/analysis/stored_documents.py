@@ -51,6 +51,13 @@ def source(user, agreement, county, fmt, draft):
     return DocumentSource(agreement, county, fmt, version, scope.counties, readable)
 
 
+def holds(src):
+    """Whether the version (if any) holds the county the document is of."""
+    if src.version is None or src.county is None:
+        return True
+    return src.version.sections.filter(name=f"counties/{src.county}").exists()
+
+
 def stored(src):
     """The document's bytes if made already, else None."""
     if src.version is not None and src.county is None:

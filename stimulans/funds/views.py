@@ -21,8 +21,8 @@ from stimulans.organisations.models import County, OrganisationKind, PopulationD
 from .forms import AgreementUploadForm
 from .models import Agreement, Allocation, Pot, Requisition
 from .services import AgreementFileError, load_agreement_file, preview_allocation
-from .tasks import start_allocation
 from .tables import EXPORT_FORMATS, AllocationFilter, AllocationTable, export_table
+from .tasks import start_allocation
 
 EXPORT_CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",

@@ -26,7 +26,7 @@ def _import(job, progress):
     with job.input_file.open("rb") as f:
         data = f.read()
     try:
-        result = IMPORTERS[job.params["kind"]](
+        result = IMPORTERS[job.params["content"]](
             data, user=job.started_by, filename=job.params["filename"]
         )
     except ImportFileError as exc:

@@ -28,6 +28,8 @@ def _download(request, agreement, county, fmt):
         raise Http404
     code, draft = (county.code if county else None), shows_draft(request)
     src = stored_documents.source(request.user, agreement, code, fmt, draft)
+    if not stored_documents.holds(src):
+        raise Http404
     content = stored_documents.stored(src)
     if content is None and not request.user.is_authenticated:
         content = _make_published(src)  # visitors read published versions only: made once

@@ -27,7 +27,9 @@ class JobProgressTest(BaseTestCase):
 
     def test_it_handles_bad_uuid(self):
         self.login(self.adam)
-        self.assertEqual(self.client.get(reverse("jobs:progress", args=[uuid.uuid4()])).status_code, 404)
+        self.assertEqual(
+            self.client.get(reverse("jobs:progress", args=[uuid.uuid4()])).status_code, 404
+        )
 
     def test_it_is_the_partial_with_the_live_progress(self):
         Progress(self.job)(7, 12)

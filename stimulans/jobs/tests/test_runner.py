@@ -6,7 +6,7 @@ from django_tasks.backends.database.models import DBTaskResult
 from stimulans.accounts.models import Role, User
 from stimulans.test import BaseTestCase, make_user
 
-from ..models import Job, JobKind, JobStatus
+from ..models import JobKind, JobStatus
 from ..runner import JobFailed, Outcome, run, start
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend"}}

@@ -9,10 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from stimulans.accounts.decorators import role_required
 from stimulans.accounts.models import Role
-from stimulans.lib.uploads import check_upload
-
 from stimulans.jobs.models import JobKind
 from stimulans.jobs.runner import start
+from stimulans.lib.uploads import check_upload
 
 from ..imports import INITIATIVE_COLUMNS, MEASURE_COLUMNS
 from ..tasks import import_task
@@ -45,7 +44,7 @@ def import_reports(request):
                 gettext_now("Import av %(name)s") % {"name": upload.name},
                 request.user,
                 input_file=upload,
-                kind=form.cleaned_data["kind"],
+                content=form.cleaned_data["kind"],
                 filename=upload.name,
             )
             return redirect("jobs:job", pk=job.pk)
