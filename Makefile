@@ -1,5 +1,6 @@
 # Two commands do all the set-up on a fresh machine with Python 3.11:
 #   make run   – install, migrate, load demo data if the database is new, serve on 127.0.0.1:$(PORT)
+#                with the background worker (stimulans worker) beside the server
 #   make test  – install, lint, then run the whole test suite (DATABASE_URL chooses the database)
 #   make test-fast – the suite without the slow and browser tests, for quick feedback
 PYTHON ?= python3.11
@@ -21,7 +22,8 @@ install: $(STAMP)
 run: install
 	$(BIN)/stimulans init
 	$(BIN)/stimulans demo --if-new
-	@echo "Stimulans körs på http://127.0.0.1:$(PORT)/"
+	@echo "Stimulans körs på http://127.0.0.1:$(PORT)/ (bakgrundsjobben i stimulans worker)"
+	$(BIN)/stimulans worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/stimulans runserver 127.0.0.1:$(PORT)
 
 test: lint

@@ -13,6 +13,8 @@ def pytest_configure(config):
     # callbacks only inside captureOnCommitCallbacks(execute=True)); test_outbox covers the
     # background thread.
     settings.MAIL_DELIVERY = "inline"
+    # Background tasks run at once in tests; a test of the worker sets the database backend.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 # The reference organisations (counties, regions, municipalities) are loaded into the test

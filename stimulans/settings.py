@@ -41,8 +41,11 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
+    "django_tasks",
+    "django_tasks.backends.database",
     "stimulans.core",
     "stimulans.mail",
+    "stimulans.jobs",
     "stimulans.accounts",
     "stimulans.organisations",
     "stimulans.funds",
@@ -123,7 +126,16 @@ CACHES = {
         "LOCATION": os.environ.get("SESSION_CACHE_DIR", str(PROJECT_DIR / "var" / "sessions")),
         "OPTIONS": {"MAX_ENTRIES": 50000},
     },
+    # Background jobs' progress, written by `stimulans worker` and read by every web worker.
+    "progress": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("PROGRESS_CACHE_DIR", str(PROJECT_DIR / "var" / "progress")),
+    },
 }
+
+# Long work (web imports, documents, reminders, allocations) runs as background tasks, stored in
+# the database and run by `stimulans worker` (stimulans/jobs).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend"}}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -61,6 +61,16 @@ class BaseTestCase(TestCase):
         self.assertEqual(response.status_code, 302, where)
         self.assertIn(self.LOGIN_URL, response["Location"], where)
 
+    def download(self, url):
+        """A document: the first request for one not made yet leads to its job's page (tests
+        run tasks at once), which links back to the download, now served as a stored file."""
+        response = self.client.get(url)
+        if response.status_code == 302 and response["Location"].startswith("/jobb/"):
+            self.assertContains(self.client.get(response["Location"]), f'href="{url}"')
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200, response.content[:300])
+        return response
+
     def assertAccess(
         self,
         url,

@@ -10,6 +10,7 @@ urlpatterns = [
     path("handlingsplaner/", include("stimulans.plans.urls")),
     path("analys/", include("stimulans.analysis.urls")),
     path("oppna-data/", include("stimulans.opendata.urls")),
+    path("jobb/", include("stimulans.jobs.urls")),
     # The API, versioned; `/api/` stays an alias of `/api/v1/` for existing clients.
     path("api/v1/", include("stimulans.api.urls")),
     path("api/", include(("stimulans.api.urls", "api"), namespace="api-unversioned")),

@@ -230,3 +230,23 @@ class TextGroupOverride(models.Model):
 
     def __str__(self):
         return self.label
+
+
+class StoredDocument(models.Model):
+    """A rendered status report or fact sheet, kept so that it is made once: for a published
+    version for good, for a draft until the year's data changes (`key` holds
+    `data_version.data_version` and the date). `slot` is what it shows, for whom, without the
+    version: a newer draft replaces the older in its slot."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="+")
+    version = models.ForeignKey(
+        StatusReportVersion, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    slot = models.CharField(max_length=64, db_index=True)
+    key = models.CharField(max_length=64, unique=True)
+    content = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sparat dokument")
+        verbose_name_plural = _("sparade dokument")

@@ -216,15 +216,19 @@ class AllocationProblem(Exception):
 
 
 @transaction.atomic
-def allocate_agreement(agreement):
-    """Allocate every pot of the agreement; all or nothing. Returns the number of allocations."""
+def allocate_agreement(agreement, progress=None):
+    """Allocate every pot of the agreement; all or nothing. Returns the number of allocations.
+    `progress(done, total)`, if given, is told after each pot."""
     errors = []
     count = 0
-    for pot in Pot.objects.filter(part__agreement=agreement).select_related("part", "key"):
+    pots = list(Pot.objects.filter(part__agreement=agreement).select_related("part", "key"))
+    for done, pot in enumerate(pots, 1):
         try:
             count += allocate_pot(pot)
         except (AllocationError, MissingPopulation) as exc:
             errors.append(f"{pot}: {exc}")
+        if progress:
+            progress(done, len(pots))
     if errors:
         transaction.set_rollback(True)
         raise AllocationProblem(errors)

@@ -20,14 +20,9 @@ from stimulans.organisations.models import County, OrganisationKind, PopulationD
 
 from .forms import AgreementUploadForm
 from .models import Agreement, Allocation, Pot, Requisition
-from .services import (
-    AgreementFileError,
-    AllocationProblem,
-    allocate_agreement,
-    load_agreement_file,
-    preview_allocation,
-)
+from .services import AgreementFileError, load_agreement_file, preview_allocation
 from .tables import EXPORT_FORMATS, AllocationFilter, AllocationTable, export_table
+from .tasks import start_allocation
 
 EXPORT_CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -156,14 +151,8 @@ def agreement_allocate(request, year):
         preview = preview_allocation(agreement)
         if preview.needs_confirmation and not preview.errors:
             return _allocate_confirmation(request, agreement, preview)
-    try:
-        count = allocate_agreement(agreement)
-    except AllocationProblem as exc:
-        for error in exc.errors:
-            messages.error(request, error)
-    else:
-        messages.success(request, _("%(count)d fördelningar är beräknade.") % {"count": count})
-    return redirect("funds:agreement_detail", year=year)
+    job = start_allocation(request.user, agreement)
+    return redirect("jobs:job", pk=job.pk)
 
 
 @login_required

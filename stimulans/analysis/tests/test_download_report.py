@@ -28,7 +28,7 @@ class DownloadReportTest(PageTestCase):
 
         StatusReport.objects.create(agreement=self.agreement, summary="Fler län mäter effekter.")
         self.login(self.anna)
-        response = self.client.get(self.url("docx"))
+        response = self.download(self.url("docx"))
         self.assertEqual(response.status_code, 200)
         self.assertIn("lagesrapport-2020.docx", response["Content-Disposition"])
         tables, document = docx_tables(response.content)
@@ -47,7 +47,7 @@ class DownloadReportTest(PageTestCase):
 
     def test_pdf(self):
         self.login(self.anna)
-        response = self.client.get(self.url("pdf"))
+        response = self.download(self.url("pdf"))
         self.assertEqual(response["Content-Type"], "application/pdf")
         reader = PdfReader(io.BytesIO(response.content))
         text = "\n".join(page.extract_text() for page in reader.pages)
@@ -58,7 +58,7 @@ class DownloadReportTest(PageTestCase):
 
     def test_excel(self):
         self.login(self.anna)
-        workbook = load_workbook(io.BytesIO(self.client.get(self.url("xlsx")).content))
+        workbook = load_workbook(io.BytesIO(self.download(self.url("xlsx")).content))
         self.assertIn("Täckning", workbook.sheetnames)
         sheet = workbook["Del 6 – Län"]
         rows = list(sheet.iter_rows(values_only=True))
@@ -90,16 +90,16 @@ class DownloadReportTest(PageTestCase):
         from .. import snapshot
 
         self.login(self.anna)
-        reader = PdfReader(io.BytesIO(self.client.get(self.url("pdf")).content))
+        reader = PdfReader(io.BytesIO(self.download(self.url("pdf")).content))
         draft = f"Utkast {timezone.localdate().isoformat()}"
         self.assertTrue(all(draft in page.extract_text() for page in reader.pages))
         snapshot.publish(self.agreement)
         version = snapshot.publish(self.agreement, note="Rättad")
         label = f"Version 2, publicerad {timezone.localdate(version.published_at).isoformat()}"
-        document = Document(io.BytesIO(self.client.get(self.url("docx")).content))
+        document = Document(io.BytesIO(self.download(self.url("docx")).content))
         header = document.sections[0].header.paragraphs[0].text
         self.assertEqual(header, f"Lägesrapport 2020\t{label}")
-        reader = PdfReader(io.BytesIO(self.client.get(self.url("pdf")).content))
+        reader = PdfReader(io.BytesIO(self.download(self.url("pdf")).content))
         for page in reader.pages:
             self.assertIn(label, page.extract_text())
             self.assertNotIn("Utkast", page.extract_text())

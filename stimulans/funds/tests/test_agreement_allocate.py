@@ -1,5 +1,6 @@
-from stimulans.funds.models import Allocation
+from stimulans.funds.models import Allocation, Pot
 from stimulans.funds.services import load_agreement_2020
+from stimulans.jobs.models import Job
 from stimulans.organisations.models import PopulationDataset
 from stimulans.test import BaseTestCase, make_population
 
@@ -51,6 +52,23 @@ class AgreementAllocateTestCase(BaseTestCase):
         self.assertContains(r, "748 fördelningar är beräknade")
         botkyrka.refresh_from_db()
         self.assertLess(botkyrka.amount_sek, before[botkyrka.pk])
+
+    def test_it_runs_as_a_job_with_a_step_per_pot(self):
+        make_population(2019)
+        self.login(self.adam)
+        r = self.client.post(self.url)
+        job = Job.objects.get()
+        self.assertRedirects(r, f"/jobb/{job.pk}/")
+        pots = Pot.objects.filter(part__agreement__year=2020).count()
+        self.assertEqual((job.kind, job.status, job.total), ("allocation", "done", pots))
+        self.assertEqual(job.result_url, "/avtal/2020/")
+
+    def test_a_refused_allocation_is_a_failed_job(self):
+        self.login(self.adam)
+        self.client.post(self.url)
+        job = Job.objects.get()
+        self.assertEqual(job.status, "failed")
+        self.assertIn("Befolkningsuppgifter för 2019 saknas", job.error)
 
     def test_it_checks_ownership(self):
         make_population(2019)

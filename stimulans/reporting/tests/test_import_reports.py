@@ -6,6 +6,7 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from stimulans.funds.services import load_agreement_2020
+from stimulans.jobs.models import Job, JobStatus
 from stimulans.reporting.imports import INITIATIVE_COLUMNS
 from stimulans.reporting.models import Initiative, MeasureValue, Report
 from stimulans.test import BaseTestCase
@@ -37,16 +38,26 @@ class ImportReportsPageTest(BaseTestCase):
         self.assertContains(response, ",".join(INITIATIVE_COLUMNS))
         self.assertContains(response, "year,org_kind,org_code,measure,value")
 
+    def assertJobPage(self, response):
+        """The upload leads to its job's page (the tests run tasks at once)."""
+        job = Job.objects.latest("created_at")
+        self.assertRedirects(response, reverse("jobs:job", args=[job.pk]))
+        self.assertEqual(job.started_by, self.adam)
+        self.assertFalse(job.input_file)  # the uploaded file is not kept
+        return job
+
     def test_it_imports_initiatives_and_measures(self):
         self.login(self.adam)
         response = self.post("initiatives", INITIATIVES)
-        self.assertRedirects(response, URL)
+        self.assertEqual(self.assertJobPage(response).status, JobStatus.DONE)
         self.assertEqual(Initiative.objects.get().report.organisation, self.stockholm)
         self.assertEqual(Initiative.history.get().history_user, self.adam)
         response = self.post("measures", MEASURES, "matt.csv", follow=True)
-        self.assertRedirects(response, URL)
+        job = self.assertJobPage(response)
+        self.assertEqual(job.title, "Import av matt.csv")
         self.assertEqual(MeasureValue.objects.get().value, 12)
         self.assertContains(response, "1 redovisningar (1 nya)")
+        self.assertContains(response, f'<a href="{URL}">Importera en fil till</a>')
 
     def test_it_imports_xlsx(self):
         wb = Workbook()
@@ -55,7 +66,7 @@ class ImportReportsPageTest(BaseTestCase):
         buf = io.BytesIO()
         wb.save(buf)
         self.login(self.adam)
-        self.assertRedirects(self.post("measures", buf.getvalue(), "matt.xlsx"), URL)
+        self.assertJobPage(self.post("measures", buf.getvalue(), "matt.xlsx"))
         self.assertEqual(MeasureValue.objects.get().value, 12)
         response = self.post("measures", b"PK\x03\x04trasig", "matt.xlsx")
         self.assertContains(response, "inte en giltig", status_code=400)
@@ -66,11 +77,12 @@ class ImportReportsPageTest(BaseTestCase):
             INITIATIVES
             + b"2020,x,municipality,0180,S2,,,,,,,,,,\n2020,god-vard,region,77,S3,,,,,,,,,,\n"
         )
-        response = self.post("initiatives", bad)
-        self.assertEqual(response.status_code, 400)
-        self.assertContains(response, "Inget importerades", status_code=400)
-        self.assertContains(response, "Rad 3: okänd del ”x”", status_code=400)
-        self.assertContains(response, "Rad 4: okänd organisation region ”77”", status_code=400)
+        response = self.post("initiatives", bad, follow=True)
+        self.assertEqual(self.assertJobPage(response).status, JobStatus.FAILED)
+        self.assertContains(response, 'role="alert"')
+        self.assertContains(response, "Inget importerades:<br>")
+        self.assertContains(response, "Rad 3: okänd del ”x”")
+        self.assertContains(response, "Rad 4: okänd organisation region ”77”")
         self.assertEqual(Report.objects.count(), 0)
 
     def test_it_checks_type_and_size(self):

@@ -2,6 +2,7 @@ from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 
+from stimulans.jobs.models import Job
 from stimulans.mail.models import MailStatus, OutgoingMail
 from stimulans.reporting.models import Reminder
 from stimulans.test import make_user
@@ -86,10 +87,12 @@ class SendRemindersTest(ReportingTestCase):
         self.assertIn("http://testserver/redovisning/", first.body)
         self.assertNotIn("0127", first.body)
         self.assertEqual(set(OutgoingMail.objects.values_list("status", flat=True)), {"sent"})
-        page = self.client.get(r["Location"])
+        job_page = self.client.get(r["Location"])
         self.assertContains(
-            page, "Påminnelse till 2 organisationer: 3 meddelanden till 3 adresser."
+            job_page, "Påminnelse till 2 organisationer: 3 meddelanden till 3 adresser."
         )
+        self.assertContains(job_page, f'href="{self.page}"')
+        page = self.client.get(self.page)
         self.assertContains(page, "skickad till 2 adresser")
         self.assertContains(page, "skickad till 1 adress")
 
@@ -108,7 +111,8 @@ class SendRemindersTest(ReportingTestCase):
         self.assertEqual(bob_mail.status, MailStatus.FAILED)
         self.assertIn("550", bob_mail.error)
         self.assertEqual(OutgoingMail.objects.get(to="ekonomi@botkyrka.example").status, "sent")
-        page = self.client.get(r["Location"])
+        self.assertContains(self.client.get(r["Location"]), "Påminnelse till 1 organisation")
+        page = self.client.get(self.page)
         self.assertContains(page, "1 av 2 meddelanden kunde inte skickas")
         self.assertNotContains(page, "skickad till")
 
@@ -122,7 +126,8 @@ class SendRemindersTest(ReportingTestCase):
         ):
             r = self.post([self.botkyrka])
         self.assertEqual(OutgoingMail.objects.get().status, MailStatus.FAILED)
-        self.assertContains(self.client.get(r["Location"]), "1 av 1 meddelande kunde inte skickas")
+        self.assertTrue(r["Location"].startswith("/jobb/"))
+        self.assertContains(self.client.get(self.page), "1 av 1 meddelande kunde inte skickas")
 
     def test_a_round_takes_as_many_statements_whatever_its_size(self):
         from django.db import connection
@@ -139,6 +144,24 @@ class SendRemindersTest(ReportingTestCase):
             counts.append(len(queries))
         self.assertEqual(counts[0], counts[1])
         self.assertEqual(Reminder.objects.count(), 3)
+
+    def test_no_organisation_chosen_starts_no_job(self):
+        self.login(self.adam)
+        r = self.post([])
+        self.assertRedirects(r, self.page, fetch_redirect_response=False)
+        self.assertContains(
+            self.client.get(self.page),
+            "Ingen påminnelse skickades: välj organisationer som saknas.",
+        )
+        self.assertFalse(Job.objects.exists())
+
+    def test_the_round_is_a_job_of_its_sender(self):
+        self.login(self.adam)
+        r = self.post([self.botkyrka])
+        job = Job.objects.get()
+        self.assertRedirects(r, reverse("jobs:job", args=[job.pk]))
+        self.assertEqual((job.kind, job.started_by, job.status), ("reminders", self.adam, "done"))
+        self.assertEqual(job.title, f"Påminnelser: {self.mobila_municipality} 2020")
 
     def test_it_checks_ownership(self):
         self.assertAccess(

@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from stimulans.accounts.decorators import role_required
@@ -19,6 +18,7 @@ from stimulans.lib.text import is_digits
 from stimulans.organisations.models import County
 
 from .. import services
+from ..tasks import start_reminders
 
 
 @login_required
@@ -136,46 +136,12 @@ def pot_completeness(request, year, pot_id):
 @role_required(Role.NATIONAL_ADMIN)
 @require_POST
 def send_reminders(request, year, pot_id):
+    """Start the round of reminders as a background job; its page tells how it went."""
     pot = get_object_or_404(Pot, pk=pot_id, part__agreement__year=year)
     ids = [int(i) for i in request.POST.getlist("organisation") if is_digits(i)]
-    orgs = services.expected_organisations(pot).filter(pk__in=ids) if ids else []
-    link = request.build_absolute_uri(reverse("reporting:my_reports"))
-    result = services.send_reminders(pot, orgs, request.user, link=link)
-    if result.reminded:
-        messages.success(
-            request,
-            _(
-                "Påminnelse till %(organisations)s: %(messages)s till %(addresses)s. "
-                "Meddelandena skickas i bakgrunden; kolumnen Senaste påminnelse visar hur det gick."
-            )
-            % {
-                "organisations": ngettext(
-                    "%(count)d organisation", "%(count)d organisationer", len(result.reminded)
-                )
-                % {"count": len(result.reminded)},
-                "messages": ngettext(
-                    "%(count)d meddelande", "%(count)d meddelanden", result.messages
-                )
-                % {"count": result.messages},
-                "addresses": ngettext("%(count)d adress", "%(count)d adresser", result.addresses)
-                % {"count": result.addresses},
-            },
-        )
-    if result.unreachable:
-        messages.warning(
-            request,
-            ngettext(
-                "%(count)d organisation kunde inte nås, eftersom ingen aktiv användare där har "
-                "en e-postadress: %(names)s.",
-                "%(count)d organisationer kunde inte nås, eftersom ingen aktiv användare där har "
-                "en e-postadress: %(names)s.",
-                len(result.unreachable),
-            )
-            % {
-                "count": len(result.unreachable),
-                "names": ", ".join(org.name for org in result.unreachable),
-            },
-        )
-    if not result.reminded and not result.unreachable:
+    if not ids:
         messages.info(request, _("Ingen påminnelse skickades: välj organisationer som saknas."))
-    return redirect("reporting:pot_completeness", year=year, pot_id=pot.pk)
+        return redirect("reporting:pot_completeness", year=year, pot_id=pot.pk)
+    link = request.build_absolute_uri(reverse("reporting:my_reports"))
+    job = start_reminders(request.user, pot, ids, link)
+    return redirect("jobs:job", pk=job.pk)

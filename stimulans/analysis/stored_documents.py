@@ -1,0 +1,84 @@
+"""Documents made once per version: the status report and fact sheets as Word, PDF or Excel,
+rendered by a background job (`analysis.tasks`) and then served from the database. A published
+version's national documents are the ones rendered at publication (on the version); everything
+else is a `StoredDocument`, kept for good for a published version and, for a draft, until
+`data_version` (or the date on its label) changes."""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from stimulans.funds.models import Agreement
+
+from .data_version import data_version
+from .models import StatusReportVersion, StoredDocument
+from .permissions import analysis_scope
+from .snapshot import published_version, render_document, report_data
+
+
+@dataclass
+class DocumentSource:
+    """What a document shows for a user: the version (None: the live draft) and scope."""
+
+    agreement: Agreement
+    county: str | None
+    fmt: str
+    version: StatusReportVersion | None
+    counties: frozenset | None
+    previous: bool
+
+    @property
+    def slot(self):
+        counties = sorted(self.counties) if self.counties is not None else None
+        text = f"{self.agreement.year}|{self.county}|{self.fmt}|{counties}|{self.previous}"
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def key(self):
+        if self.version is not None:
+            stamp = f"version {self.version.pk}"
+        else:
+            stamp = f"draft {data_version(self.agreement.year)} {date.today().isoformat()}"
+        return hashlib.sha256(f"{self.slot}|{stamp}".encode()).hexdigest()
+
+
+def source(user, agreement, county, fmt, draft):
+    """The DocumentSource of a download (`draft`: the live figures of a published year)."""
+    version = None if draft else published_version(agreement)
+    scope = analysis_scope(user, agreement)
+    previous = Agreement.objects.filter(year=agreement.year - 1).first()
+    previous_scope = previous and analysis_scope(user, previous)
+    readable = bool(previous_scope and previous_scope.allows(county))
+    return DocumentSource(agreement, county, fmt, version, scope.counties, readable)
+
+
+def holds(src):
+    """Whether the version (if any) holds the county the document is of."""
+    if src.version is None or src.county is None:
+        return True
+    return src.version.sections.filter(name=f"counties/{src.county}").exists()
+
+
+def stored(src):
+    """The document's bytes if made already, else None."""
+    if src.version is not None and src.county is None:
+        return bytes(getattr(src.version, src.fmt))
+    content = StoredDocument.objects.filter(key=src.key()).values_list("content", flat=True)
+    return bytes(content[0]) if content else None
+
+
+def make(src):
+    """Render the document and store it (replacing an older draft of the same slot)."""
+    data = report_data(src.agreement, src.county, src.counties, src.version, previous=src.previous)
+    content = render_document(data, src.fmt, src.version)
+    if src.version is None:
+        StoredDocument.objects.filter(slot=src.slot, version=None).delete()
+    StoredDocument.objects.update_or_create(
+        key=src.key(),
+        defaults={
+            "agreement": src.agreement,
+            "version": src.version,
+            "slot": src.slot,
+            "content": content,
+        },
+    )
+    return content
