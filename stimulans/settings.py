@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "stimulans.reporting",
     "stimulans.plans",
     "stimulans.analysis",
+    "stimulans.coding",
     "stimulans.api",
     "stimulans.opendata",
 ]
