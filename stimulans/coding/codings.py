@@ -71,9 +71,7 @@ def save_code(initiative, user, values, from_suggestion=False, role=None):
     if role is None:
         role = CoderRole.SECOND if is_second_coder(initiative, user) else CoderRole.FIRST
     codebook = codebook_for(initiative.report.pot.part)
-    code, _created = CoderCode.objects.get_or_create(
-        initiative=initiative, coder=user, external_coder="", role=role
-    )
+    code = coder_code(initiative, user, "", role)
     set_values(code, values)
     code.codebook_version = codebook.version
     code.from_suggestion = from_suggestion
@@ -82,6 +80,12 @@ def save_code(initiative, user, values, from_suggestion=False, role=None):
     if role in (CoderRole.FIRST, CoderRole.ADJUDICATED):
         _set_final(initiative, values, user)
     return code
+
+
+def coder_code(initiative, user, external, role):
+    """The coder's code of the initiative in that role, unsaved if there is none yet."""
+    key = {"initiative": initiative, "coder": user, "external_coder": external, "role": role}
+    return CoderCode.objects.filter(**key).first() or CoderCode(**key)
 
 
 def set_values(code, values):

@@ -24,7 +24,7 @@ from stimulans.reporting.imports import KIND_CODE_LENGTH, ImportFileError, read_
 from stimulans.reporting.models import EffectLevel, Initiative, Phase
 
 from .codebooks import codebook_for
-from .codings import _set_final, set_values
+from .codings import _set_final, coder_code, set_values
 from .models import CoderCode, CoderRole, DoubleCodingSample
 
 COLUMNS = [
@@ -230,9 +230,7 @@ def import_codings(data):
     finals = 0
     for _line, initiative, user, external, values in rows:
         role = CoderRole.SECOND if user and (initiative.pk, user.pk) in second else CoderRole.FIRST
-        code, _created = CoderCode.objects.get_or_create(
-            initiative=initiative, coder=user, external_coder=external, role=role
-        )
+        code = coder_code(initiative, user, external, role)
         set_values(code, values)
         code.codebook_version = codebook_for(initiative.report.pot.part).version
         code.from_suggestion = False
