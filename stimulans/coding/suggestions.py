@@ -26,6 +26,7 @@ from django.db.models import Q
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
+from threadpoolctl import threadpool_limits
 
 from stimulans.funds.models import Category
 from stimulans.reporting.models import Initiative
@@ -37,6 +38,7 @@ DIMENSIONS = ["category", "effect_level", "link_quality"]
 PARAMS = {"analyzer": "char_wb", "ngram_range": (3, 5), "sublinear_tf": True, "C": 10.0}
 TEXT_FIELDS = ["title", "activities", "goals", "outputs", "effects"]
 FOLDS = 5
+MIN_DF_FROM = 20
 WORD = re.compile(r"\w{3,}")
 _fitted: dict[int, "Fitted"] = {}
 
@@ -112,9 +114,20 @@ class Classifier:
 
 
 class Fitted:
+    """The vectorizer and the classifiers of one training set. One thread for the numerical
+    libraries: the sets are small, and threads only contend with the web workers."""
+
     def __init__(self, rows):
+        with threadpool_limits(limits=1):
+            self._fit(rows)
+
+    def _fit(self, rows):
         self.vectorizer = TfidfVectorizer(
-            analyzer=PARAMS["analyzer"], ngram_range=PARAMS["ngram_range"], sublinear_tf=True
+            analyzer=PARAMS["analyzer"],
+            ngram_range=PARAMS["ngram_range"],
+            sublinear_tf=True,
+            # n-grams of a single initiative tell nothing about a category (names, numbers)
+            min_df=2 if len(rows) >= MIN_DF_FROM else 1,
         )
         texts = [text for _pk, text, _labels in rows]
         matrix = self.vectorizer.fit_transform(texts)
@@ -127,6 +140,10 @@ class Fitted:
 
     def predict(self, text, words=5):
         """{dimension: (value, confidence, [words])}."""
+        with threadpool_limits(limits=1):
+            return self._predict(text, words)
+
+    def _predict(self, text, words):
         features = self.vectorizer.transform([text])
         tokens = sorted(set(WORD.findall(text.lower())))
         token_features = self.vectorizer.transform(tokens) if tokens else None
@@ -157,9 +174,13 @@ def cross_validate(rows):
     for train, test in KFold(FOLDS, shuffle=True, random_state=0).split(rows):
         fitted = Fitted([rows[i] for i in train])
         test_rows = [rows[i] for i in test]
-        features = fitted.vectorizer.transform([t for _pk, t, _l in test_rows])
+        with threadpool_limits(limits=1):
+            features = fitted.vectorizer.transform([t for _pk, t, _l in test_rows])
+            guessed = {
+                d: c.probabilities(features).argmax(axis=1) for d, c in fitted.classifiers.items()
+            }
         for dimension, classifier in fitted.classifiers.items():
-            guesses = classifier.probabilities(features).argmax(axis=1)
+            guesses = guessed[dimension]
             for (_pk, _t, labels), guess in zip(test_rows, guesses, strict=True):
                 if labels[dimension]:
                     predicted[dimension].append((labels[dimension], classifier.classes[guess]))
