@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "stimulans.reporting",
     "stimulans.plans",
     "stimulans.analysis",
+    "stimulans.coding",
     "stimulans.api",
     "stimulans.opendata",
 ]

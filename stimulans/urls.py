@@ -9,6 +9,7 @@ urlpatterns = [
     path("redovisning/", include("stimulans.reporting.urls")),
     path("handlingsplaner/", include("stimulans.plans.urls")),
     path("analys/", include("stimulans.analysis.urls")),
+    path("kodning/", include("stimulans.coding.urls")),
     path("oppna-data/", include("stimulans.opendata.urls")),
     path("jobb/", include("stimulans.jobs.urls")),
     # The API, versioned; `/api/` stays an alias of `/api/v1/` for existing clients.

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('analysis', '0004_text_groups'),
+        ('analysis', '0005_initiative_search_index'),
         ('funds', '0001_initial'),
     ]
 

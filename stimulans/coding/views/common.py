@@ -1,0 +1,14 @@
+from django.shortcuts import get_object_or_404
+
+from stimulans.accounts.models import Role
+from stimulans.funds.models import Agreement, AgreementPart
+
+# Analysts and national administrators code; the others are refused.
+CODERS = (Role.ANALYST, Role.NATIONAL_ADMIN)
+
+
+def get_part(year, slug):
+    agreement = get_object_or_404(Agreement, year=year)
+    return get_object_or_404(
+        AgreementPart.objects.select_related("agreement"), agreement=agreement, slug=slug
+    )
