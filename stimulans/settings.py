@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "stimulans.funds",
     "stimulans.reporting",
     "stimulans.plans",
+    "stimulans.support",
     "stimulans.analysis",
     "stimulans.api",
     "stimulans.opendata",

@@ -8,6 +8,7 @@ urlpatterns = [
     path("organisationer/", include("stimulans.funds.organisation_urls")),
     path("redovisning/", include("stimulans.reporting.urls")),
     path("handlingsplaner/", include("stimulans.plans.urls")),
+    path("stod/", include("stimulans.support.urls")),
     path("analys/", include("stimulans.analysis.urls")),
     path("oppna-data/", include("stimulans.opendata.urls")),
     # The API, versioned; `/api/` stays an alias of `/api/v1/` for existing clients.
