@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "stimulans.reporting",
     "stimulans.plans",
     "stimulans.support",
+    "stimulans.evaluation",
     "stimulans.analysis",
     "stimulans.api",
     "stimulans.opendata",

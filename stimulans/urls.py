@@ -9,6 +9,7 @@ urlpatterns = [
     path("redovisning/", include("stimulans.reporting.urls")),
     path("handlingsplaner/", include("stimulans.plans.urls")),
     path("stod/", include("stimulans.support.urls")),
+    path("utvardering/", include("stimulans.evaluation.urls")),
     path("analys/", include("stimulans.analysis.urls")),
     path("oppna-data/", include("stimulans.opendata.urls")),
     # The API, versioned; `/api/` stays an alias of `/api/v1/` for existing clients.
