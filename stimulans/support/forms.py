@@ -111,6 +111,9 @@ class NeedForm(forms.ModelForm):
         if source == "workshop" and not data.get("workshop"):
             self.add_error("workshop", _("Välj workshopen där behovet kom fram."))
         org, county = data.get("organisation"), data.get("county")
+        dialogue = data.get("dialogue")
+        if dialogue and dialogue.county_id and county and dialogue.county_id != county.pk:
+            self.add_error("dialogue", _("Dialogen hölls med ett annat län."))
         if org and county and org.county_id != county.pk:
             self.add_error("organisation", _("Organisationen hör inte till det valda länet."))
         part = data.get("part")

@@ -41,6 +41,12 @@ class WorkPlanTests(BaseTestCase):
         self.assertEqual(page.count('class="q on status-ongoing"'), 3)
         self.assertEqual(page.count('class="q on status-planned"'), 1)
         self.assertAccess(
+            "/utvardering/arbetsplan/ny/",
+            allowed=[self.anna, self.adam],
+            refused=[self.alice, self.bob, self.cora, self.otto],
+            ok=200,
+        )
+        self.assertAccess(
             f"/utvardering/arbetsplan/{self.activity.pk}/",
             allowed=[self.adam],
             refused=[self.alice, self.cora],

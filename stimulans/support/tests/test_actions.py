@@ -20,6 +20,14 @@ class ActionPagesTests(BaseTestCase):
                     ok=200,
                 )
 
+    def test_only_the_agencies_edit_an_action(self):
+        self.assertAccess(
+            f"/stod/atgarder/{self.action.pk}/redigera/",
+            allowed=[self.anna, self.adam],
+            refused=[self.alice, self.bob, self.cora, self.otto],
+            ok=200,
+        )
+
     def test_a_need_is_followed_to_its_action_with_participants_by_county(self):
         self.login(self.anna)
         page = self.client.get(f"/stod/atgarder/{self.action.pk}/").content.decode()

@@ -69,4 +69,6 @@ class NeedCreateTests(BaseTestCase):
         page = response.content.decode()
         self.assertIn("Välj dialogen där behovet kom fram.", page)
         self.assertIn("Organisationen hör inte till det valda länet.", page)
+        response = self.client.post(URL, self.data(self.county_uppsala.county))
+        self.assertIn("Dialogen hölls med ett annat län.", response.content.decode())
         self.assertFalse(SupportNeed.objects.filter(description="Nytt behov").exists())
