@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "stimulans.funds",
     "stimulans.reporting",
     "stimulans.plans",
+    "stimulans.support",
+    "stimulans.evaluation",
     "stimulans.analysis",
     "stimulans.coding",
     "stimulans.api",

@@ -8,6 +8,8 @@ urlpatterns = [
     path("organisationer/", include("stimulans.funds.organisation_urls")),
     path("redovisning/", include("stimulans.reporting.urls")),
     path("handlingsplaner/", include("stimulans.plans.urls")),
+    path("stod/", include("stimulans.support.urls")),
+    path("utvardering/", include("stimulans.evaluation.urls")),
     path("analys/", include("stimulans.analysis.urls")),
     path("kodning/", include("stimulans.coding.urls")),
     path("oppna-data/", include("stimulans.opendata.urls")),

@@ -29,6 +29,7 @@ from .indicators import compute_indicators
 from .lookups import AnalysisError, get_agreement
 from .models import StatusReport, StatusReportSection, StatusReportVersion
 from .money import funds_json
+from .support_needs import support_needs_section
 from .texts import report_texts
 from .year_analysis import analyse_year, limit_effects
 
@@ -89,6 +90,7 @@ SECTIONS: dict[str, Callable[[Any], Any]] = {
     "answers": answers_section,
     "funds": funds_section,
     "grouped_effects": grouped_effects_section,
+    "support_needs": support_needs_section,
 }
 
 # Sections the fingerprint leaves out: the counties' figures come from the same reports as the

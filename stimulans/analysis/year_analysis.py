@@ -23,6 +23,7 @@ from .indicators import compute_indicators
 from .models import Indicator
 from .money import money_analysis
 from .plain import plain
+from .support_needs import support_needs_json
 from .texts import report_texts
 
 INDICATOR_FIELDS = ("code", "title", "numerator", "denominator", "unit", "source", "description")
@@ -121,6 +122,7 @@ def compute_year(agreement, county=None, visible=None, previous=None):
         "texts": texts,
         "coverage": covered,
         "funds": plain(money_analysis(agreement, county, visible)),
+        "support_needs": support_needs_json(agreement, county),
         "parts": [
             {
                 "part": {"slug": part.slug, "title": part.title, "aims": part.aims},

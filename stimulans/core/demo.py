@@ -12,12 +12,14 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from stimulans.accounts.models import Role, User
+from stimulans.evaluation.demo import load_demo_evaluation
 from stimulans.funds.models import Agreement, Allocation
 from stimulans.funds.services import allocate_agreement, load_stockholm_set_asides, requisition
 from stimulans.organisations.models import Organisation, OrganisationKind
 from stimulans.organisations.population import import_population
 from stimulans.plans.demo import load_demo_plans
 from stimulans.reporting.demo import load_demo_reports
+from stimulans.support.demo import load_demo_support
 
 DEMO_SOURCE = "Demodata – inte officiell statistik"
 DEMO_POPULATION_YEAR = 2019
@@ -110,7 +112,7 @@ def load_demo(stdout=None):
 
 
 # The apps' demo content, in order; each takes the dict of demo users.
-DEMO_HOOKS = [load_demo_reports, load_demo_plans]
+DEMO_HOOKS = [load_demo_reports, load_demo_plans, load_demo_support, load_demo_evaluation]
 
 
 def create_demo_users():

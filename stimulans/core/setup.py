@@ -10,12 +10,14 @@ from stimulans.analysis.indicators import load_indicators
 from stimulans.funds.services import load_agreement_2020
 from stimulans.organisations.reference import load_organisations
 from stimulans.reporting.questionnaires.loader import load_questionnaires_2020
+from stimulans.support.reference import load_support_reference
 
 REFERENCE_LOADERS = [
     ("organisationer", load_organisations),
     ("överenskommelsen 2020", load_agreement_2020),
     ("enkäter 2020", load_questionnaires_2020),
     ("indikatorer", load_indicators),
+    ("stödteman", load_support_reference),
 ]
 
 

@@ -16,6 +16,7 @@ from stimulans.lib.numbers import sek
 from stimulans.organisations.models import County
 
 from .. import charts
+from ..support_needs import support_needs_blocks
 from ..texts import paragraphs
 from ..year_analysis import effect_key
 
@@ -362,6 +363,7 @@ def blocks(data):
         )
     )
     out.extend(money_blocks(data))
+    out.extend(support_needs_blocks(data))
     for number, item in enumerate(data["parts"], start=1):
         out.extend(_part_blocks(number, item))
 

@@ -106,6 +106,8 @@ def context(data):
     toc = [{"id": t["id"], "title": t["title"]} for t in texts]
     toc.append({"id": "tackning", "title": _("Vilka har redovisat")})
     toc.append({"id": "medel", "title": pgettext("rubrik", "Medel")})
+    if (data.get("support_needs") or {}).get("rows"):
+        toc.append({"id": "stodbehov", "title": _("Stödbehov")})
     toc += [{"id": p["anchor"], "title": p["part"]["title"]} for p in parts]
     toc += [
         {"id": "indikatorer", "title": _("Indikatorer")},
@@ -120,6 +122,7 @@ def context(data):
         "texts": texts,
         "coverage": data["coverage"],
         "funds": data["funds"],
+        "support_needs": data.get("support_needs"),
         "parts": parts,
         "indicators": _indicators(data, short),
         "flags": data["flags"],

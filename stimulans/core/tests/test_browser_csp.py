@@ -28,6 +28,7 @@ PAGES = {
         "/handlingsplaner/",
         "/avtal/2020/",
         "/analys/",
+        "/stod/behov/",
     ],
     "samordnare-01": [
         "/",
@@ -39,6 +40,9 @@ PAGES = {
         "/analys/2020/del/suicidprevention/?lan=01",
         "/analys/2020/indikatorer/",
         "/redovisning/exportera/",
+        "/stod/dialoger/",
+        "/stod/behov/",
+        "/stod/behov/nytt/",
     ],
     "analytiker": [
         "/analys/2020/",
@@ -50,6 +54,12 @@ PAGES = {
         "/analys/2020/indikatorer/",
         "/analys/2020/medel/",
         "/redovisning/2020/inlamning/",
+        "/stod/dialoger/",
+        "/stod/behov/",
+        "/stod/nationellt/?ar=2020",
+        "/stod/atgarder/",
+        "/utvardering/studier/",
+        "/utvardering/arbetsplan/",
     ],
     "admin": [
         "/redovisning/2020/enkater/",
