@@ -140,6 +140,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Accounts (README "Accounts and sign-in"): invitation links expire after INVITATION_DAYS;
+# SITE_URL is the address links in mail from the command line start with.
+INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "14"))
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"

@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from .views import audit_log, invitations, users
+
 app_name = "accounts"
 
 urlpatterns = [
@@ -10,4 +12,22 @@ urlpatterns = [
         name="login",
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("inbjudningar/", invitations.invitation_list, name="invitations"),
+    path("inbjudningar/<int:pk>/skicka-igen/", invitations.resend, name="resend_invitation"),
+    path("inbjudningar/<int:pk>/aterkalla/", invitations.revoke, name="revoke_invitation"),
+    path("inbjudningar/<int:pk>/godkann/", invitations.approve, name="approve_invitation"),
+    path("inbjudan/<str:token>/", invitations.accept, name="accept_invitation"),
+    path(
+        "organisationer/<str:kind>/<str:code>/anvandare/",
+        users.organisation_users,
+        name="organisation_users",
+    ),
+    path(
+        "anvandare/<int:pk>/inaktivera/",
+        users.set_active,
+        {"active": False},
+        name="deactivate_user",
+    ),
+    path("anvandare/<int:pk>/aktivera/", users.set_active, {"active": True}, name="activate_user"),
+    path("logg/", audit_log.audit_log, name="audit_log"),
 ]
