@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "stimulans.accounts.middleware.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -144,6 +145,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # SITE_URL is the address links in mail from the command line start with.
 INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "14"))
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+# A session ends SESSION_COOKIE_AGE seconds after its last request (give or take
+# SESSION_REFRESH_SECONDS: stimulans.accounts.middleware), and on a password change.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", str(2 * 3600)))
+SESSION_REFRESH_SECONDS = min(300, SESSION_COOKIE_AGE // 10)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"

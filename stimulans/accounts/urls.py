@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from . import password
 from .views import audit_log, invitations, users
 
 app_name = "accounts"
@@ -29,5 +30,11 @@ urlpatterns = [
         name="deactivate_user",
     ),
     path("anvandare/<int:pk>/aktivera/", users.set_active, {"active": True}, name="activate_user"),
+    path("losenord/aterstall/", password.reset, name="password_reset"),
+    path("losenord/aterstall/skickad/", password.reset_done, name="password_reset_done"),
+    path("losenord/nytt/<uidb64>/<token>/", password.reset_confirm, name="password_reset_confirm"),
+    path("losenord/nytt/klart/", password.reset_complete, name="password_reset_complete"),
+    path("losenord/byt/", password.change, name="password_change"),
+    path("losenord/byt/klart/", password.change_done, name="password_change_done"),
     path("logg/", audit_log.audit_log, name="audit_log"),
 ]
