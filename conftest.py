@@ -13,6 +13,9 @@ def pytest_configure(config):
     # callbacks only inside captureOnCommitCallbacks(execute=True)); test_outbox covers the
     # background thread.
     settings.MAIL_DELIVERY = "inline"
+    # Tests sign in administrators and analysts without a second factor; the accounts tests
+    # of the second factor turn the product's requirement on (test_second_factor.py).
+    settings.SECOND_FACTOR_REQUIRED_ROLES = []
 
 
 # The reference organisations (counties, regions, municipalities) are loaded into the test

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "stimulans.core",
     "stimulans.mail",
     "stimulans.accounts",
@@ -65,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "stimulans.accounts.middleware.IdleSessionMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "stimulans.accounts.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -149,6 +153,9 @@ SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 # SESSION_REFRESH_SECONDS: stimulans.accounts.middleware), and on a password change.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", str(2 * 3600)))
 SESSION_REFRESH_SECONDS = min(300, SESSION_COOKIE_AGE // 10)
+# A second factor (TOTP, django-otp) is required for these roles and available to every user.
+SECOND_FACTOR_REQUIRED_ROLES = ["national_admin", "analyst"]
+OTP_TOTP_ISSUER = "Stimulans"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import password
-from .views import audit_log, invitations, users
+from .views import audit_log, invitations, second_factor, users
 
 app_name = "accounts"
 
@@ -36,5 +36,7 @@ urlpatterns = [
     path("losenord/nytt/klart/", password.reset_complete, name="password_reset_complete"),
     path("losenord/byt/", password.change, name="password_change"),
     path("losenord/byt/klart/", password.change_done, name="password_change_done"),
+    path("tvafaktor/", second_factor.enrol, name="second_factor"),
+    path("tvafaktor/verifiera/", second_factor.verify, name="verify_second_factor"),
     path("logg/", audit_log.audit_log, name="audit_log"),
 ]
