@@ -5,6 +5,7 @@ tightens it. The database is chosen with ``DATABASE_URL``; the default is a SQLi
 project directory.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -134,6 +135,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "stimulans.accounts.backends.UserBackend",
+    "stimulans.accounts.oidc.ProviderBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -156,6 +158,16 @@ SESSION_REFRESH_SECONDS = min(300, SESSION_COOKIE_AGE // 10)
 # A second factor (TOTP, django-otp) is required for these roles and available to every user.
 SECOND_FACTOR_REQUIRED_ROLES = ["national_admin", "analyst"]
 OTP_TOTP_ISSUER = "Stimulans"
+# Sign-in through the organisations' own OpenID Connect providers (stimulans.accounts.oidc):
+# JSON, {"key": {"domains": [...], "issuer", "authorization_endpoint", "token_endpoint",
+# "userinfo_endpoint", "jwks_endpoint", "client_id", "client_secret"}}; see README.
+OIDC_PROVIDERS = json.loads(os.environ.get("OIDC_PROVIDERS", "{}"))
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+OIDC_CREATE_USER = False
+OIDC_RP_SCOPES = "openid email"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "/konto/logga-in/?sso=fel"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"

@@ -234,7 +234,8 @@ def open_invitation(token):
 @transaction.atomic
 def accept(invitation, first_name, last_name, password):
     """The new user of `invitation` (username: the e-mail address), role and organisation as
-    invited. The password is checked by the caller's form (Django's validators)."""
+    invited. The password is checked by the caller's form (Django's validators); None (a
+    sign-in through an identity provider) leaves the user without a usable password."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != InvitationStatus.SENT or invitation.is_expired():
         raise InvitationError(_("Inbjudan gäller inte längre."))

@@ -1,17 +1,21 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
+from mozilla_django_oidc.views import OIDCAuthenticationCallbackView
 
-from . import password
-from .views import audit_log, invitations, second_factor, users
+from . import oidc, password
+from .views import audit_log, invitations, second_factor, sign_in, users
 
 app_name = "accounts"
 
 urlpatterns = [
+    path("logga-in/", sign_in.LoginView.as_view(), name="login"),
+    path("logga-in/organisation/", sign_in.organisation_sign_in, name="organisation_sign_in"),
     path(
-        "logga-in/",
-        auth_views.LoginView.as_view(template_name="accounts/login.html"),
-        name="login",
+        "oidc/start/",
+        oidc.ProviderAuthenticationRequestView.as_view(),
+        name="oidc_authenticate",
     ),
+    path("oidc/callback/", OIDCAuthenticationCallbackView.as_view(), name="oidc_callback"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("inbjudningar/", invitations.invitation_list, name="invitations"),
     path("inbjudningar/<int:pk>/skicka-igen/", invitations.resend, name="resend_invitation"),
