@@ -21,6 +21,7 @@ from django.views import View
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationRequestView
 
+from .backends import UserBackend
 from .models import Invitation, InvitationStatus
 
 SESSION_KEY = "oidc_provider"
@@ -120,6 +121,11 @@ class ProviderBackend(OIDCAuthenticationBackend):
         if invitation is not None:
             first, _sep, last = invitation.name.partition(" ")
             invitations.accept(invitation, first, last, password=None)
+
+    def get_user(self, user_id):
+        """As for a password sign-in: read on every request, refused once deactivated
+        (mozilla-django-oidc's own get_user does not check is_active)."""
+        return UserBackend().get_user(user_id)
 
     def create_user(self, claims):
         return None  # never: users come from invitations

@@ -54,6 +54,17 @@ class OIDCSignInTestCase(BaseTestCase):
         event = AuditEvent.objects.get(kind=AuditKind.SIGN_IN)
         self.assertEqual((event.user, event.detail), (self.alice, "ProviderBackend"))
 
+    def test_deactivating_ends_the_session(self):
+        self.sign_in(
+            "alice@stockholm.se",
+            {"sub": "a1", "email": "alice@stockholm.se", "email_verified": True},
+        )
+        page = "/organisationer/municipality/0180/"
+        self.assertEqual(self.client.get(page).status_code, 200)
+        self.alice.is_active = False
+        self.alice.save()
+        self.assertEqual(self.client.get(page).status_code, 302)
+
     def test_an_unverified_address_is_refused(self):
         r = self.sign_in(
             "alice@stockholm.se",
