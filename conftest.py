@@ -15,6 +15,9 @@ def pytest_configure(config):
     settings.MAIL_DELIVERY = "inline"
     # Background tasks run at once in tests; a test of the worker sets the database backend.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Tests sign in administrators and analysts without a second factor; the accounts tests
+    # of the second factor turn the product's requirement on (test_second_factor.py).
+    settings.SECOND_FACTOR_REQUIRED_ROLES = []
 
 
 # The reference organisations (counties, regions, municipalities) are loaded into the test

@@ -5,6 +5,7 @@ tightens it. The database is chosen with ``DATABASE_URL``; the default is a SQLi
 project directory.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -43,6 +44,8 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks.backends.database",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "stimulans.core",
     "stimulans.mail",
     "stimulans.jobs",
@@ -70,6 +73,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "stimulans.accounts.middleware.IdleSessionMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "stimulans.accounts.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -144,6 +150,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "stimulans.accounts.backends.UserBackend",
+    "stimulans.accounts.oidc.ProviderBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -155,6 +162,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Accounts (README "Accounts and sign-in"): invitation links expire after INVITATION_DAYS;
+# SITE_URL is the address links in mail from the command line start with.
+INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "14"))
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+# A session ends SESSION_COOKIE_AGE seconds after its last request (give or take
+# SESSION_REFRESH_SECONDS: stimulans.accounts.middleware), and on a password change.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", str(2 * 3600)))
+SESSION_REFRESH_SECONDS = min(300, SESSION_COOKIE_AGE // 10)
+# A second factor (TOTP, django-otp) is required for these roles and available to every user.
+SECOND_FACTOR_REQUIRED_ROLES = ["national_admin", "analyst"]
+OTP_TOTP_ISSUER = "Stimulans"
+# Sign-in through the organisations' own OpenID Connect providers (stimulans.accounts.oidc):
+# JSON, {"key": {"domains": [...], "issuer", "authorization_endpoint", "token_endpoint",
+# "userinfo_endpoint", "jwks_endpoint", "client_id", "client_secret"}}; see README.
+OIDC_PROVIDERS = json.loads(os.environ.get("OIDC_PROVIDERS", "{}"))
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+OIDC_CREATE_USER = False
+OIDC_RP_SCOPES = "openid email"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "/konto/logga-in/?sso=fel"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"

@@ -38,3 +38,30 @@ def can_view_county(user, county):
 def require(condition):
     if not condition:
         raise PermissionDenied
+
+
+def can_view_users_of(user, organisation):
+    """The user page of an organisation: national administrators, the county coordinator of
+    its county and the organisation's own users."""
+    if not user.is_authenticated:
+        return False
+    if user.is_national_admin:
+        return True
+    if user.is_county_coordinator and user.county_id == organisation.county_id:
+        return True
+    return user.organisation_id == organisation.pk
+
+
+def can_manage_user(actor, target):
+    """Deactivate and activate `target`: national administrators anyone but themselves, a
+    county coordinator the reporters of its county."""
+    if not actor.is_authenticated or actor.pk == target.pk:
+        return False
+    if actor.is_national_admin:
+        return True
+    return (
+        actor.is_county_coordinator
+        and target.role == Role.REPORTER
+        and target.organisation_id is not None
+        and target.county_id == actor.county_id
+    )
