@@ -64,7 +64,7 @@ def part_trend(
     pots = []
     for pot in results[-1]["pots"]:
         kind = pot["org_kind"]
-        per_year = [
+        per_year: list[list[dict[str, Any]]] = [
             next((q["categories"] for q in r["pots"] if q["org_kind"] == kind), []) for r in results
         ]
         rows = []
@@ -72,7 +72,7 @@ def part_trend(
             ids = [category["category_id"]]
             cells = [None] * len(chain)
             cells[-1] = _cells([category])
-            titles = []
+            titles: list[str] = []
             for i in range(len(chain) - 1, 0, -1):
                 ids = _earlier_ids(ids, chain[i], per_year[i], per_year[i - 1])
                 found = [r for r in per_year[i - 1] if r["category_id"] in ids]
