@@ -7,9 +7,18 @@ crosswalk at all; and the indicators paired by indicator and scope, with the cha
 
 from typing import Any
 
-from stimulans.funds.models import Agreement, AgreementPart, Category
+from stimulans.funds.models import AgreementPart, Category
+from stimulans.funds.years import previous_agreement, previous_part
 
 from .comparison import change, compare_rows
+
+__all__ = [
+    "category_crosswalk",
+    "compare_category_tables",
+    "compare_indicators",
+    "previous_agreement",
+    "previous_part",
+]
 
 CATEGORY_CHANGE_FIELDS = (
     "actors_with_activities",
@@ -18,20 +27,6 @@ CATEGORY_CHANGE_FIELDS = (
     "initiatives",
     "funds_sek",
 )
-
-
-def previous_agreement(agreement):
-    """The nearest earlier year's agreement, or None."""
-    return Agreement.objects.filter(year__lt=agreement.year).order_by("-year").first()
-
-
-def previous_part(part: AgreementPart) -> AgreementPart | None:
-    """The part this one continues: its recorded predecessor, else the part with the same slug
-    in the previous agreement, or None."""
-    if part.predecessor_id:
-        return part.predecessor
-    previous = previous_agreement(part.agreement)
-    return previous.parts.filter(slug=part.slug).first() if previous else None
 
 
 def category_crosswalk(part: AgreementPart) -> dict[int, list[int]] | None:
