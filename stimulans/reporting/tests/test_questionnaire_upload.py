@@ -136,13 +136,23 @@ class QuestionnaireUploadDiffTest(ReportingTestCase):
         self.assertContains(page, "Frågetexten ändrad från")
         self.assertEqual(bytes(Questionnaire.objects.get(pot=self.pot).xlsform), before)
         content = page.context["content"]
+        self.assertContains(page, f'name="crosswalk:{self.relabelled}"')
         response = self.client.post(
-            self.url, {"content": content, "filename": "suicid-2021.xlsx", "confirmed": "1"}
+            self.url,
+            {
+                "content": content,
+                "filename": "suicid-2021.xlsx",
+                "confirmed": "1",
+                f"crosswalk:{self.relabelled}": self.relabelled,
+                "crosswalk:new_count": "",
+                "crosswalk:no_such_question": "x",
+            },
         )
         self.assertRedirects(response, reverse("reporting:questionnaires", args=[2021]))
         q = Questionnaire.objects.get(pot=self.pot)
         self.assertEqual(q.xlsform_name, "suicid-2021.xlsx")
         self.assertIn("new_count", str(q.definition))
+        self.assertEqual(q.crosswalk, {self.relabelled: self.relabelled, "new_count": ""})
 
     def test_a_tampered_file_posted_back_is_checked_again(self):
         import base64

@@ -15,7 +15,7 @@ from stimulans.funds.models import Agreement, Pot
 from stimulans.funds.years import previous_part
 from stimulans.lib.confirm import confirmed
 
-from .. import xlsform
+from .. import formcheck, xlsform
 from ..formcheck import read_form
 from ..formdiff import diff_definitions
 from ..forms import (
@@ -91,6 +91,25 @@ def _diff_page(request, pot, previous, content, filename, definition):
     )
 
 
+CROSSWALK_PREFIX = "crosswalk:"
+
+
+def _save_crosswalk(request, questionnaire, previous):
+    """Record the diff page's choices: each new or changed question's counterpart in last
+    year's form ("" for a new series); names not in either form are ignored."""
+    if previous is None or not confirmed(request):
+        return
+    now = set(formcheck.field_names(questionnaire.definition))
+    before = set(formcheck.field_names(previous.definition))
+    crosswalk = {}
+    for key, value in request.POST.items():
+        name = key.removeprefix(CROSSWALK_PREFIX)
+        if key.startswith(CROSSWALK_PREFIX) and name in now and (value in before or not value):
+            crosswalk[name] = value
+    questionnaire.crosswalk = crosswalk
+    questionnaire.save(update_fields=["crosswalk"])
+
+
 @role_required(Role.NATIONAL_ADMIN)
 @require_POST
 def questionnaire_upload(request, year, pot_id):
@@ -122,7 +141,8 @@ def questionnaire_upload(request, year, pot_id):
                 return _diff_page(request, pot, previous, *pending, definition)
     if pending is not None:
         try:
-            install_questionnaire(pot, pending[0], pending[1], request.user)
+            questionnaire = install_questionnaire(pot, pending[0], pending[1], request.user)
+            _save_crosswalk(request, questionnaire, previous_questionnaire(pot))
         except xlsform.XLSFormError as exc:
             errors = exc.errors
         else:
