@@ -9,6 +9,7 @@ from stimulans.analysis.indicators import compute_indicators
 from stimulans.analysis.models import Indicator
 from stimulans.analysis.permissions import analysis_scope
 from stimulans.funds.models import Agreement
+from stimulans.lib import numbers
 from stimulans.reporting import xlsform
 from stimulans.reporting.models import Initiative, Questionnaire, Report
 
@@ -80,3 +81,61 @@ def reported_year_before(user: Any, plan: Any) -> dict[str, Any] | None:
         "support_needs": sorted(support.items()),
         "indicators": indicators,
     }
+
+
+def continuable_initiatives(plan: Any):
+    """The counted initiatives of the plan's county in earlier years, which an activity of the
+    plan may name as the ones it continues (none for the national plan)."""
+    if plan.county_id is None:
+        return Initiative.objects.none()
+    return (
+        Initiative.objects.counted()
+        .filter(
+            report__organisation__county_id=plan.county_id,
+            report__pot__part__agreement__year__lt=plan.year,
+        )
+        .select_related("report__organisation", "report__pot__part__agreement")
+        .order_by("-report__pot__part__agreement__year", "report__organisation__name", "pk")
+    )
+
+
+def initiative_label(initiative: Any) -> str:
+    report = initiative.report
+    return f"{report.pot.part.agreement.year} {report.organisation.name}: {initiative}"
+
+
+def goal_follow_up(user: Any, plan: Any) -> list[dict[str, Any]]:
+    """The plan's goals with a target: the county's reported value of the goal's indicator in
+    the plan's year beside the target (None where not reported or not readable), and the
+    activities with the reported initiatives they continue."""
+    goals = [g for g in plan.goals.select_related("area") if g.indicator_code]
+    if not goals or plan.county_id is None:
+        return []
+    agreement = Agreement.objects.filter(year=plan.year).first()
+    scope = analysis_scope(user, agreement) if agreement else None
+    values: dict[str, Any] = {}
+    if scope is not None and scope.allows(plan.county.code):
+        codes = {g.indicator_code for g in goals}
+        catalogue = Indicator.objects.filter(code__in=codes)
+        values = {
+            r["indicator"]: r["value"]
+            for r in compute_indicators(plan.year, catalogue)
+            if r["scope"] == f"region:{plan.county.code}"
+        }
+    titles = dict(Indicator.objects.values_list("code", "title"))
+    rows = []
+    for goal in goals:
+        value = values.get(goal.indicator_code)
+        percent = None if value is None else round(float(value) * 100, 1)
+        target = None if goal.target_percent is None else float(goal.target_percent)
+        rows.append(
+            {
+                "goal": goal.text,
+                "area": goal.area.title,
+                "indicator": titles.get(goal.indicator_code, goal.indicator_code),
+                "target_percent": numbers.decimal(target),
+                "reported_percent": numbers.decimal(percent),
+                "reached": None if percent is None or target is None else percent >= target,
+            }
+        )
+    return rows

@@ -79,3 +79,42 @@ class PlanDetailReportedYearBeforeTest(PlanTestCase):
         page = self.client.get(f"/handlingsplaner/{self.published.pk}/")
         self.assertEqual(page.status_code, 200)
         self.assertNotContains(page, "Fjorton kurser")
+
+
+class PlanDetailGoalFollowUpTest(PlanTestCase):
+    """A goal's target beside the county's reported value of its indicator in the plan's year."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        from stimulans.analysis.indicators import load_indicators
+        from stimulans.funds.copying import copy_agreement_funds
+        from stimulans.funds.services import load_agreement_2020
+        from stimulans.reporting.imports import import_measures
+
+        load_agreement_2020()
+        copy_agreement_funds(2020, 2021)
+        load_indicators()
+        rows = [
+            "year,org_kind,org_code,measure,value",
+            "2021,region,01,bup.first_assessment.children,200",
+            "2021,region,01,bup.first_assessment.within_30_days,150",
+        ]
+        import_measures(("\n".join(rows) + "\n").encode(), filename="m.csv")
+        goal = cls.published.goals.first()
+        type(goal).objects.filter(pk=goal.pk).update(
+            indicator_code="bup.first_assessment.share_within_30_days", target_percent=80
+        )
+
+    def test_the_coordinator_sees_the_target_against_the_reported_value(self):
+        self.login(self.cora)
+        page = self.client.get(f"/handlingsplaner/{self.published.pk}/")
+        self.assertContains(page, "Uppföljning av målvärden 2021")
+        self.assertContains(page, '<td class="num">80</td><td class="num">75</td>', html=True)
+        self.assertContains(page, "<td>Nej</td>", html=True)
+
+    def test_a_reporter_of_another_county_sees_no_reported_value(self):
+        self.login(self.charlie)
+        page = self.client.get(f"/handlingsplaner/{self.published.pk}/")
+        self.assertContains(page, "Uppföljning av målvärden 2021")
+        self.assertContains(page, "Inte redovisat")

@@ -16,7 +16,7 @@ from stimulans.lib.text import is_digits
 from .. import forms as plan_forms
 from ..diff import diff_plans
 from ..docx_export import build_docx
-from ..feedback import reported_year_before
+from ..feedback import goal_follow_up, reported_year_before
 from ..models import (
     ActionPlan,
     NeedsAttachment,
@@ -74,6 +74,7 @@ def plan_detail(request, pk):
             "publish_form": plan_forms.PublishForm(initial={"lock_version": plan.lock_version}),
             "next_year": plan.year + 1,
             "reported": reported_year_before(user, plan),
+            "follow_up": goal_follow_up(user, plan),
         },
     )
 
