@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from django.utils.translation import gettext as _
 
+from stimulans.funds import years
 from stimulans.funds.models import AgreementPart, Pot
 from stimulans.reporting.models import COUNTED, MeasureValue, Questionnaire, Report
 from stimulans.reporting.questions import (
@@ -301,12 +302,8 @@ def answers_json(part: AgreementPart, county: str | None = None) -> dict[str, An
 
 
 def previous_part(part: AgreementPart) -> AgreementPart | None:
-    """The part with the same slug in the previous year's agreement, if there is one."""
-    return (
-        AgreementPart.objects.filter(agreement__year=part.agreement.year - 1, slug=part.slug)
-        .select_related("agreement")
-        .first()
-    )
+    """The part this one continues in an earlier agreement (`funds.years.previous_part`)."""
+    return years.previous_part(part)
 
 
 class Row(NamedTuple):
@@ -327,6 +324,11 @@ class Row(NamedTuple):
 class QuestionComparison:
     figures: QuestionFigures
     rows: list[Row]
+    # A new series: the question is new, its type or choices changed without a recorded
+    # crosswalk, or the crosswalk says so; then last year's column is empty.
+    new_series: bool = False
+    # Last year's question it continues under another name (the crosswalk), else None.
+    continues: str | None = None
 
 
 @dataclass
@@ -358,13 +360,56 @@ def _question_rows(q: QuestionFigures, before: QuestionFigures | None) -> list[R
     return [*rows, answered]
 
 
-def compare_answers(current: PartAnswers, previous: PartAnswers | None) -> AnswersComparison:
-    """Pots matched by recipient kind, questions by field name, choices by name."""
+def same_shape(q: QuestionFigures, before: QuestionFigures) -> bool:
+    """The same type and, for a select question, the same choice names."""
+    if q.type != before.type:
+        return False
+    names = [c.choice for c in q.choices] if q.choices is not None else None
+    earlier = [c.choice for c in before.choices] if before.choices is not None else None
+    return names is None and earlier is None or set(names or []) == set(earlier or [])
+
+
+def question_crosswalks(pot_ids: Collection[int]) -> dict[int, dict[str, str]]:
+    """{pot id: its questionnaire's crosswalk to last year's questions}."""
+    return dict(Questionnaire.objects.filter(pot_id__in=pot_ids).values_list("pot_id", "crosswalk"))
+
+
+def _question_comparison(
+    q: QuestionFigures, questions: dict[str, QuestionFigures], crosswalk: dict[str, str]
+) -> QuestionComparison:
+    if q.question in crosswalk:
+        name = crosswalk[q.question] or None
+        before = questions.get(name) if name else None
+        return QuestionComparison(
+            q,
+            _question_rows(q, before),
+            new_series=before is None,
+            continues=name if before is not None and name != q.question else None,
+        )
+    before = questions.get(q.question)
+    if before is not None and not same_shape(q, before):
+        before = None
+    return QuestionComparison(
+        q, _question_rows(q, before), new_series=bool(questions) and before is None
+    )
+
+
+def compare_answers(
+    current: PartAnswers,
+    previous: PartAnswers | None,
+    crosswalks: dict[int, dict[str, str]] | None = None,
+) -> AnswersComparison:
+    """Pots matched by recipient kind, questions by the questionnaire's crosswalk or else by
+    field name while type and choices stay the same (otherwise a new series), choices by
+    name."""
     earlier = {p.org_kind: p for p in previous.pots} if previous else {}
+    if crosswalks is None:
+        crosswalks = question_crosswalks([p.pot_id for p in current.pots]) if previous else {}
     pots = []
     for pot in current.pots:
         before = earlier.get(pot.org_kind)
         questions = {q.question: q for q in before.questions} if before else {}
+        crosswalk = crosswalks.get(pot.pot_id) or {}
         pots.append(
             PotComparison(
                 pot=pot,
@@ -373,10 +418,7 @@ def compare_answers(current: PartAnswers, previous: PartAnswers | None) -> Answe
                     pot.reporting_actors,
                     before.reporting_actors if before else None,
                 ),
-                questions=[
-                    QuestionComparison(q, _question_rows(q, questions.get(q.question)))
-                    for q in pot.questions
-                ],
+                questions=[_question_comparison(q, questions, crosswalk) for q in pot.questions],
             )
         )
     return AnswersComparison(current, previous, pots)

@@ -13,11 +13,12 @@ from django.db import transaction
 
 from stimulans.accounts.models import Role, User
 from stimulans.evaluation.demo import load_demo_evaluation
-from stimulans.funds.models import Agreement, Allocation
+from stimulans.funds.models import Agreement, AgreementPart, Allocation, Category
 from stimulans.funds.services import allocate_agreement, load_stockholm_set_asides, requisition
 from stimulans.organisations.models import Organisation, OrganisationKind
 from stimulans.organisations.population import import_population
 from stimulans.plans.demo import load_demo_plans
+from stimulans.reporting.agreement_copy import copy_agreement
 from stimulans.reporting.demo import load_demo_reports
 from stimulans.support.demo import load_demo_support
 
@@ -111,8 +112,43 @@ def load_demo(stdout=None):
     return users
 
 
+SECOND_YEAR = 2021
+# What the demo's second year changes in its copy of 2020: the suicide prevention part's new name
+# and one of its categories renamed (its series continues through the crosswalk).
+RENAMED_PART = ("suicidprevention", "Psykisk hälsa och suicidprevention")
+RENAMED_CATEGORY = (
+    "suicidpreventiva-handlingsplaner",
+    "handlingsplaner-psykisk-halsa-suicid",
+    "Handlingsplaner för psykisk hälsa och suicidprevention",
+)
+
+
+def load_second_year(users):
+    """The demo's 2021: the 2020 agreement copied as the administrator would (questionnaires
+    included), a part and a category renamed, allocated on a synthetic 2020 population, and
+    reports like 2020's, so that comparisons and trends have two years."""
+    if Agreement.objects.filter(year=SECOND_YEAR).exists():
+        return
+    copy_agreement(SECOND_YEAR - 1, SECOND_YEAR, user=users.get("admin"))
+    slug, title = RENAMED_PART
+    part = AgreementPart.objects.get(agreement__year=SECOND_YEAR, slug=slug)
+    part.title = title
+    part.save(update_fields=["title"])
+    old_slug, new_slug, new_title = RENAMED_CATEGORY
+    Category.objects.filter(pot__part=part, slug=old_slug).update(slug=new_slug, title=new_title)
+    import_population(demo_population_csv(year=SECOND_YEAR - 1), source=DEMO_SOURCE, official=False)
+    allocate_agreement(Agreement.objects.get(year=SECOND_YEAR))
+    load_demo_reports(users, year=SECOND_YEAR)
+
+
 # The apps' demo content, in order; each takes the dict of demo users.
-DEMO_HOOKS = [load_demo_reports, load_demo_plans, load_demo_support, load_demo_evaluation]
+DEMO_HOOKS = [
+    load_demo_reports,
+    load_second_year,
+    load_demo_plans,
+    load_demo_support,
+    load_demo_evaluation,
+]
 
 
 def create_demo_users():

@@ -30,6 +30,16 @@ class AgreementPart(models.Model):
     title = models.CharField(_("titel"), max_length=400)
     aims = models.TextField(_("inriktning"), blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    # The part of an earlier year this one continues (set when an agreement is copied; edited by
+    # the administrator when parts are merged or renamed). Comparisons follow it before the slug.
+    predecessor = models.ForeignKey(
+        "self",
+        verbose_name=_("motsvarande del föregående år"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="successors",
+    )
 
     class Meta:
         ordering = ["agreement", "order", "pk"]
@@ -139,6 +149,16 @@ class Category(models.Model):
     slug = models.SlugField(_("kortnamn"), max_length=100)
     title = models.CharField(_("titel"), max_length=300)
     order = models.PositiveSmallIntegerField(default=0)
+    # The crosswalk between years: the categories of an earlier year this one continues (one when
+    # copied or renamed, several when merged; a category split in two names the same one twice).
+    # Without any, the category starts a new series in comparisons and trends.
+    predecessors = models.ManyToManyField(
+        "self",
+        verbose_name=_("motsvarande kategorier föregående år"),
+        symmetrical=False,
+        blank=True,
+        related_name="successors",
+    )
 
     class Meta:
         ordering = ["pot", "order"]

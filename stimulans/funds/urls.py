@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import editing_views as edit
 from . import views
 
 app_name = "funds"
@@ -12,4 +13,18 @@ urlpatterns = [
     path("<int:year>/oversikt/", views.national_overview, name="national_overview"),
     path("<int:year>/rekvireringar/", views.requisition_overview, name="requisition_overview"),
     path("<int:year>/potter/<int:pot_id>/", views.pot_allocations, name="pot_allocations"),
+    path("<int:year>/redigera/", edit.agreement_edit, name="agreement_edit"),
+    path("<int:year>/delar/ny/", edit.part_add, name="part_add"),
+    path("<int:year>/delar/<int:part_id>/", edit.part_edit, name="part_edit"),
+    path("<int:year>/delar/<int:part_id>/ta-bort/", edit.part_remove, name="part_remove"),
+    path("<int:year>/delar/<int:part_id>/potter/ny/", edit.pot_add, name="pot_add"),
+    path("<int:year>/potter/<int:pot_id>/redigera/", edit.pot_edit, name="pot_edit"),
+    path("<int:year>/potter/<int:pot_id>/ta-bort/", edit.pot_remove, name="pot_remove"),
+    path("<int:year>/potter/<int:pot_id>/kategorier/ny/", edit.category_add, name="category_add"),
+    path("<int:year>/kategorier/<int:category_id>/", edit.category_edit, name="category_edit"),
+    path(
+        "<int:year>/kategorier/<int:category_id>/ta-bort/",
+        edit.category_remove,
+        name="category_remove",
+    ),
 ]

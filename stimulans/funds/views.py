@@ -18,6 +18,7 @@ from stimulans.lib.confirm import confirmation, confirmed
 from stimulans.lib.numbers import sek
 from stimulans.organisations.models import County, OrganisationKind, PopulationDataset
 
+from .editing import agreement_problems
 from .forms import AgreementUploadForm
 from .models import Agreement, Allocation, Pot, Requisition
 from .services import AgreementFileError, load_agreement_file, preview_allocation
@@ -86,6 +87,7 @@ def agreement_detail(request, year):
             "allocated": allocated,
             "pots_total": pots_total,
             "datasets": _population_datasets(agreement),
+            "problems": agreement_problems(agreement) if request.user.is_national_admin else [],
         },
     )
 

@@ -1,11 +1,14 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from stimulans.analysis.models import Indicator
 from stimulans.funds.models import Pot
 from stimulans.lib.uploads import check_upload
 from stimulans.organisations.models import County
 
+from .feedback import continuable_initiatives, initiative_label
 from .models import (
     ActionPlan,
     Activity,
@@ -148,12 +151,27 @@ class AreaForm(LockedForm):
 class GoalForm(LockedForm):
     class Meta:
         model = Goal
-        fields = ["area", "term", "text", "order"]
+        fields = ["area", "term", "text", "order", "indicator_code", "target_percent"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = self.plan.areas.all()
+        self.fields["indicator_code"] = forms.ChoiceField(
+            label=_("Indikator"),
+            required=False,
+            choices=[("", "–"), *Indicator.objects.values_list("code", "title")],
+            help_text=_("Indikatorn som målet följs upp med, och målvärdet för planens år."),
+        )
+        self.fields["target_percent"].min_value = 0
+        self.fields["target_percent"].validators.append(MinValueValidator(0))
+        self.fields["target_percent"].validators.append(MaxValueValidator(100))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("target_percent") is not None and not data.get("indicator_code"):
+            self.add_error("indicator_code", _("Välj indikatorn som målvärdet gäller."))
+        return data
 
 
 class ActivityForm(LockedForm):
@@ -183,6 +201,7 @@ class ActivityForm(LockedForm):
             "indicator_codes",
             "child_participation",
             "actor",
+            "continues",
         ]
         widgets = {
             "starts": DateInput(),
@@ -196,6 +215,8 @@ class ActivityForm(LockedForm):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = self.plan.areas.all()
         self.fields["goals"].queryset = self.plan.goals.select_related("area")
+        self.fields["continues"].queryset = continuable_initiatives(self.plan)
+        self.fields["continues"].label_from_instance = initiative_label
         self.fields["goals"].label_from_instance = lambda g: (
             f"{g.area.title} – {g.get_term_display()}: {g.text}"
         )

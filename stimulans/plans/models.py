@@ -290,6 +290,12 @@ class Goal(PlanContent):
     term = models.CharField(_("typ av mål"), max_length=8, choices=GoalTerm.choices)
     text = models.TextField(_("mål"))
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    # A measurable goal: an indicator of the catalogue (by code) and the share it should reach
+    # in the plan's year, in per cent; the follow-up shows the county's reported value beside it.
+    indicator_code = models.CharField(_("indikator"), max_length=100, blank=True)
+    target_percent = models.DecimalField(
+        _("målvärde (procent)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -364,6 +370,14 @@ class Activity(PlanContent):
     indicator_codes = models.JSONField(_("indikatorer"), default=list, blank=True)
     child_participation = models.TextField(_("barns delaktighet och inflytande"), blank=True)
     actor = models.CharField(_("aktör"), max_length=16, choices=Actor.choices, blank=True)
+    # Reported initiatives of earlier years that this activity continues (plan → report →
+    # effect over the years).
+    continues = models.ManyToManyField(
+        "reporting.Initiative",
+        verbose_name=_("fortsätter redovisade insatser"),
+        blank=True,
+        related_name="plan_activities",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -380,6 +394,7 @@ class Activity(PlanContent):
         return f"{self.get_kind_display()} {self.number}: {self.title}"
 
 
+@receiver(m2m_changed, sender=Activity.continues.through)
 @receiver(m2m_changed, sender=Activity.goals.through)
 def _goals_frozen(sender, instance, action, **kwargs):
     if action in ("pre_add", "pre_remove", "pre_clear") and isinstance(instance, Activity):

@@ -144,9 +144,15 @@ def copy_contents(source, target, with_revision=True):
     goals = {}
     for goal in source.goals.all():
         goals[goal.pk] = Goal.objects.create(
-            plan=target, area=areas[goal.area_id], term=goal.term, text=goal.text, order=goal.order
+            plan=target,
+            area=areas[goal.area_id],
+            term=goal.term,
+            text=goal.text,
+            order=goal.order,
+            indicator_code=goal.indicator_code,
+            target_percent=goal.target_percent,
         )
-    for act in source.activities.prefetch_related("goals", "funds"):
+    for act in source.activities.prefetch_related("goals", "funds", "continues"):
         new = Activity.objects.create(
             plan=target,
             area=areas[act.area_id],
@@ -166,6 +172,7 @@ def copy_contents(source, target, with_revision=True):
             actor=act.actor,
         )
         new.goals.set([goals[g.pk] for g in act.goals.all()])
+        new.continues.set(act.continues.all())
         for fund in act.funds.all():
             ActivityFund.objects.create(activity=new, pot=fund.pot, amount_sek=fund.amount_sek)
     if with_revision:

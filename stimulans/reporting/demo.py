@@ -378,13 +378,14 @@ def demo_answers(pot, allocation_sek, rng):
 
 
 @transaction.atomic
-def load_demo_reports(users):
-    """Create the demo reports; returns the number created."""
-    agreement = Agreement.objects.filter(year=2020).first()
+def load_demo_reports(users, year=2020):
+    """Create the demo reports of `year`; returns the number created."""
+    agreement = Agreement.objects.filter(year=year).first()
     if agreement is None:
         return 0
+    later = year - 2020  # the dates of a later year are moved as many years
     if agreement.reporting_deadline is None:
-        agreement.reporting_deadline = DEADLINE_2020
+        agreement.reporting_deadline = DEADLINE_2020.replace(year=DEADLINE_2020.year + later)
         agreement.save(update_fields=["reporting_deadline"])
     admin = users.get("admin")
     created = 0
@@ -396,7 +397,8 @@ def load_demo_reports(users):
                 continue
             allocation = Allocation.objects.filter(pot=pot, organisation=org).first()
             amount = allocation.amount_sek if allocation else 1_000_000
-            rng = random.Random(f"{pot.part.slug}-{pot.recipient_kind}-{code}")
+            seed = f"{pot.part.slug}-{pot.recipient_kind}-{code}" + (f"-{year}" if later else "")
+            rng = random.Random(seed)
             report, _c = services.get_or_create_report(org, pot)
             services.save_draft(
                 report,
@@ -413,14 +415,14 @@ def load_demo_reports(users):
                 continue
             if validate_report(report):
                 continue
-            _mark(report, rng, n, admin)
+            _mark(report, rng, n, admin, later)
     return created
 
 
-def _mark(report, rng, n, admin):
-    day = datetime.date(2021, 2, 1) + datetime.timedelta(days=rng.randint(0, 55))
+def _mark(report, rng, n, admin, later=0):
+    day = datetime.date(2021 + later, 2, 1) + datetime.timedelta(days=rng.randint(0, 55))
     if n == 3:
-        day = datetime.date(2021, 4, 12)  # one late report per pot
+        day = datetime.date(2021 + later, 4, 12)  # one late report per pot
     report.status = ReportStatus.SUBMITTED
     report.submitted_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
     if n == 1:

@@ -30,6 +30,10 @@ class Questionnaire(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    # The crosswalk of questions to last year's form, recorded at upload: {question name: last
+    # year's question name it continues, or "" for a new series}. Questions not named here are
+    # compared under their own name while their type and choices stay the same.
+    crosswalk = models.JSONField(_("koppling till föregående års frågor"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("enkät")

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import (
+    agreement_copy,
     exports,
     imports,
     my_reports,
@@ -48,6 +49,7 @@ urlpatterns = [
     path(
         "<int:year>/inlamning/<int:pot_id>/paminn/", overviews.send_reminders, name="send_reminders"
     ),
+    path("<int:year>/nytt-ar/", agreement_copy.copy_agreement_page, name="copy_agreement"),
     path("<int:year>/enkater/", questionnaires.questionnaire_list, name="questionnaires"),
     path(
         "<int:year>/enkater/<int:pot_id>.xlsx",

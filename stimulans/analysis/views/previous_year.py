@@ -7,6 +7,7 @@ from ..indicators import compute_indicators
 from ..lookups import AnalysisError
 from ..permissions import analysis_scope
 from ..previous_year import (
+    category_crosswalk,
     compare_category_tables,
     compare_indicators,
     previous_agreement,
@@ -14,7 +15,7 @@ from ..previous_year import (
 )
 
 
-def _readable(user, agreement, county):
+def readable_scope(user, agreement, county):
     scope = analysis_scope(user, agreement)
     return scope if scope is not None and scope.allows(county) else None
 
@@ -22,9 +23,11 @@ def _readable(user, agreement, county):
 def category_comparison(user, part, result, county):
     """The category tables of this year and the previous year's same part, or None."""
     previous = previous_part(part)
-    if previous is None or _readable(user, previous.agreement, county) is None:
+    if previous is None or readable_scope(user, previous.agreement, county) is None:
         return None
-    return compare_category_tables(result, aggregate_part(previous, county))
+    return compare_category_tables(
+        result, aggregate_part(previous, county), category_crosswalk(part)
+    )
 
 
 def indicator_comparison(user, agreement, rows, county):
@@ -32,7 +35,7 @@ def indicator_comparison(user, agreement, rows, county):
     previous = previous_agreement(agreement)
     if previous is None:
         return None, {}
-    scope = _readable(user, previous, county)
+    scope = readable_scope(user, previous, county)
     if scope is None:
         return None, {}
     return previous.year, compare_indicators(
@@ -51,5 +54,7 @@ def published_category_comparison(part, result, county):
         data = snapshot.report_data(previous.agreement, county, None, version)
     except AnalysisError:
         return None
-    item = next((i for i in data["parts"] if i["part"]["slug"] == part.slug), None)
-    return compare_category_tables(result, item["aggregate"]) if item else None
+    item = next((i for i in data["parts"] if i["part"]["slug"] == previous.slug), None)
+    if item is None:
+        return None
+    return compare_category_tables(result, item["aggregate"], category_crosswalk(part))

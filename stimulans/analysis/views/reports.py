@@ -15,6 +15,7 @@ from ..aggregation import compare_pots
 from ..flowcharts import grouped_effects_tables
 from ..permissions import analysis_scope, is_published
 from ..texts import paragraphs
+from ..trends import part_trend
 from ..year_analysis import effect_key, limit_effects
 from .access import (
     county_param,
@@ -30,6 +31,7 @@ from .previous_year import (
     category_comparison,
     indicator_comparison,
     published_category_comparison,
+    readable_scope,
 )
 
 
@@ -178,13 +180,18 @@ def _grouped_and_previous(request, part, result, county, scope):
     computed now for the live figures, from the published versions for a published year (the
     grouped effects of the whole country only; the previous year where it is published)."""
     version = shown_version(request, part.agreement)
+    trend = part_trend(
+        part, county, lambda agreement: readable_scope(request.user, agreement, county) is not None
+    )
     if version is None:
         return {
+            "trend": trend,
             "previous_year": category_comparison(request.user, part, result, county),
             "grouped_effects": grouped_effects_tables(result, part, scope.detail(county)),
         }
     grouped = snapshot.version_section(version, "grouped_effects") if county is None else None
     return {
+        "trend": trend,
         "previous_year": published_category_comparison(part, result, county),
         "grouped_effects": (grouped or {}).get(part.slug),
     }

@@ -252,3 +252,74 @@ class ItemEditTest(PlanTestCase):
         )
         self.assertEqual(response.status_code, 302)
         self.assertEqual(plan.activities.get().get_actor_display(), "SKR och medlemmar")
+
+
+class ItemEditFeedbackTest(PlanTestCase):
+    """An activity names the reported initiatives it continues; a goal gets a target value."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        from stimulans.analysis.indicators import load_indicators
+        from stimulans.reporting.imports import import_initiatives
+
+        load_agreement_2020()
+        load_indicators()
+        rows = [
+            "year,part,org_kind,org_code,initiative,category,activities,goals,outputs,effects,"
+            "effect_level,effect_measured,funds_sek,phase,within_agreement",
+            "2020,suicidprevention,county,01,a,suicidpreventiva-handlingsplaner,Utbildning,Mål,"
+            "Kurser,,,false,1000,implemented,true",
+            "2020,suicidprevention,county,03,b,suicidpreventiva-handlingsplaner,Utbildning,Mål,"
+            "Kurser,,,false,1000,implemented,true",
+        ]
+        import_initiatives(("\n".join(rows) + "\n").encode(), filename="i.csv")
+
+    def test_an_activity_continues_a_reported_initiative_of_its_county(self):
+        from stimulans.reporting.models import Initiative
+
+        ours = Initiative.objects.get(report__organisation__county__code="01")
+        theirs = Initiative.objects.get(report__organisation__county__code="03")
+        activity = self.draft.activities.get(area__title="Skolan som arena", number=1)
+        url = reverse("plans:item_edit", args=[self.draft.pk, "aktivitet", activity.pk])
+        self.login(self.cora)
+        page = self.client.get(url)
+        self.assertContains(page, f'value="{ours.pk}"')
+        self.assertNotContains(page, f'value="{theirs.pk}"')
+        data = {
+            "lock_version": self.reload(self.draft).lock_version,
+            "area": activity.area_id,
+            "kind": activity.kind,
+            "number": activity.number,
+            "title": activity.title,
+            "status": "ongoing",
+            "continues": [ours.pk],
+        }
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 302, response.content.decode()[-1500:])
+        self.assertEqual(list(Activity.objects.get(pk=activity.pk).continues.all()), [ours])
+        data["continues"] = [theirs.pk]
+        data["lock_version"] = self.reload(self.draft).lock_version
+        self.assertEqual(self.client.post(url, data).status_code, 400)
+
+    def test_a_goal_gets_an_indicator_and_a_target(self):
+        goal = self.draft.goals.first()
+        url = reverse("plans:item_edit", args=[self.draft.pk, "mal", goal.pk])
+        data = {
+            "lock_version": self.reload(self.draft).lock_version,
+            "area": goal.area_id,
+            "term": goal.term,
+            "text": goal.text,
+            "order": goal.order,
+            "indicator_code": "bup.first_assessment.share_within_30_days",
+            "target_percent": "150",
+        }
+        self.login(self.cora)
+        self.assertEqual(self.client.post(url, data).status_code, 400)
+        data["target_percent"] = "80"
+        self.assertEqual(self.client.post(url, data).status_code, 302)
+        goal.refresh_from_db()
+        self.assertEqual(
+            (goal.indicator_code, float(goal.target_percent)),
+            ("bup.first_assessment.share_within_30_days", 80.0),
+        )

@@ -16,6 +16,7 @@ from stimulans.lib.text import is_digits
 from .. import forms as plan_forms
 from ..diff import diff_plans
 from ..docx_export import build_docx
+from ..feedback import goal_follow_up, reported_year_before
 from ..models import (
     ActionPlan,
     NeedsAttachment,
@@ -72,6 +73,8 @@ def plan_detail(request, pk):
             "comment_form": plan_forms.CommentForm(),
             "publish_form": plan_forms.PublishForm(initial={"lock_version": plan.lock_version}),
             "next_year": plan.year + 1,
+            "reported": reported_year_before(user, plan),
+            "follow_up": goal_follow_up(user, plan),
         },
     )
 

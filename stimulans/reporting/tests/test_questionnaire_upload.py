@@ -92,3 +92,92 @@ class QuestionnaireUploadTest(ReportingTestCase):
             data={"file": SimpleUploadedFile("enkat.xlsx", shipped())},
         )
         self.assertIsNone(Questionnaire.objects.get(pot=self.suicide_county).uploaded_by)
+
+
+class QuestionnaireUploadDiffTest(ReportingTestCase):
+    """A later year's upload shows what changed against last year's form before it is saved."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        from stimulans.reporting.agreement_copy import copy_agreement
+
+        cls.copy = copy_agreement(2020, 2021)
+        cls.pot = cls.copy.pots[cls.suicide_county.pk]
+        cls.url = reverse("reporting:questionnaire_upload", args=[2021, cls.pot.pk])
+
+    def changed_form(self):
+        wb = openpyxl.load_workbook(io.BytesIO(shipped()))
+        ws = wb["survey"]
+        headers = [c.value for c in ws[1]]
+        label = next(h for h in headers if str(h).startswith("label"))
+        for row in ws.iter_rows(min_row=2):
+            cells = dict(zip(headers, row, strict=False))
+            if str(cells["type"].value or "").startswith("select_one"):
+                self.relabelled = cells["name"].value
+                cells[label].value = "Helt ny frågetext"
+                break
+        ws.append(["integer", "new_count", "Antal nya team"])
+        out = io.BytesIO()
+        wb.save(out)
+        return out.getvalue()
+
+    def test_it_shows_the_diff_and_saves_only_when_confirmed(self):
+        before = bytes(Questionnaire.objects.get(pot=self.pot).xlsform)
+        self.login(self.adam)
+        page = self.client.post(
+            self.url, {"file": SimpleUploadedFile("suicid-2021.xlsx", self.changed_form())}
+        )
+        self.assertContains(page, "Ändringar mot föregående års enkät")
+        self.assertContains(page, "Nya frågor")
+        self.assertContains(page, "Antal nya team")
+        self.assertContains(page, "Ändrade frågor")
+        self.assertContains(page, self.relabelled)
+        self.assertContains(page, "Frågetexten ändrad från")
+        self.assertEqual(bytes(Questionnaire.objects.get(pot=self.pot).xlsform), before)
+        content = page.context["content"]
+        self.assertContains(page, f'name="crosswalk:{self.relabelled}"')
+        response = self.client.post(
+            self.url,
+            {
+                "content": content,
+                "filename": "suicid-2021.xlsx",
+                "confirmed": "1",
+                f"crosswalk:{self.relabelled}": self.relabelled,
+                "crosswalk:new_count": "",
+                "crosswalk:no_such_question": "x",
+            },
+        )
+        self.assertRedirects(response, reverse("reporting:questionnaires", args=[2021]))
+        q = Questionnaire.objects.get(pot=self.pot)
+        self.assertEqual(q.xlsform_name, "suicid-2021.xlsx")
+        self.assertIn("new_count", str(q.definition))
+        self.assertEqual(q.crosswalk, {self.relabelled: self.relabelled, "new_count": ""})
+
+    def test_a_tampered_file_posted_back_is_checked_again(self):
+        import base64
+
+        self.login(self.adam)
+        response = self.client.post(
+            self.url,
+            {
+                "content": base64.b64encode(b"not a workbook").decode(),
+                "filename": "x.xlsx",
+                "confirmed": "1",
+            },
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(
+            Questionnaire.objects.get(pot=self.pot).xlsform_name.endswith(".xlsx"), True
+        )
+        self.assertNotEqual(Questionnaire.objects.get(pot=self.pot).xlsform_name, "x.xlsx")
+
+    def test_it_checks_ownership(self):
+        self.assertAccess(
+            self.url,
+            allowed=[self.adam],
+            refused=[self.alice, self.cora, self.anna],
+            method="post",
+            data={"file": SimpleUploadedFile("x.xlsx", shipped())},
+            refused_status=403,
+        )
