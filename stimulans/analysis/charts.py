@@ -7,6 +7,7 @@ from html import escape
 from pathlib import Path
 
 import reportlab
+from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw, ImageFont
 
 from stimulans.lib.cells import text as _text
@@ -39,17 +40,24 @@ def _label_width(items):
     return min(340, max([len(label) for label, _v in items] or [4]) * 7 + 12)
 
 
-def bar_chart_svg(items, title="", fmt=percent, sort=True, highlight=None, width=640):
-    """items: [(label, value or None)]; values ≥ 0. Empty values are listed without a bar."""
-    items, title = _bars(items, sort), _text(title)
+def _name(title, label):
+    """The chart's accessible name: its drawn title, else the label the page gives it."""
+    return _text(title) or _text(label) or _("Stapeldiagram")
+
+
+def bar_chart_svg(items, title="", fmt=percent, sort=True, highlight=None, width=640, label=""):
+    """items: [(label, value or None)]; values ≥ 0. Empty values are listed without a bar.
+    `label` names a chart without a drawn title (its accessible name, read by screen
+    readers): every chart has one."""
+    items, name, title = _bars(items, sort), _name(title, label), _text(title)
     row, left, top = 20, _label_width(items), 28 if title else 6
     height = top + row * len(items) + 6
     top_value = max([v for _l, v in items if v is not None] or [1]) or 1
     span = width - left - 120
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}" '
-        'font-family="sans-serif" font-size="12">'
+        f'width="{width}" height="{height}" role="img" aria-label="{escape(name)}" '
+        f'font-family="sans-serif" font-size="12"><title>{escape(name)}</title>'
     ]
     if title:
         out.append(f'<text x="0" y="16" font-weight="bold">{escape(title)}</text>')
@@ -114,15 +122,42 @@ def _wrap(lines, width=20):
     return out
 
 
-def flowchart_svg(columns, box_width=140, gap=24):
+def chart_table(items, fmt=percent, caption="", column="", sort=True):
+    """The chart's figures as a table, folded under it: the alternative to the picture."""
+    items = _bars(items, sort)
+    rows = "".join(
+        f'<tr><th scope="row">{escape(str(label))}</th>'
+        f'<td class="num">{escape(fmt(value))}</td></tr>'
+        for label, value in items
+    )
+    caption = f"<caption>{escape(_text(caption))}</caption>" if caption else ""
+    return (
+        f'<details class="chart-data"><summary>{escape(_("Visa siffrorna som tabell"))}</summary>'
+        f'<table>{caption}<thead><tr><th scope="col">{escape(_("Namn"))}</th>'
+        f'<th scope="col" class="num">{escape(column or _("Värde"))}</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></details>"
+    )
+
+
+def bar_chart_html(items, title="", fmt=percent, sort=True, highlight=None, label="", column=""):
+    """The bar chart with its figures as a table beneath (pages)."""
+    svg = bar_chart_svg(items, title, fmt, sort, highlight, label=label)
+    return svg + chart_table(items, fmt, _name(title, label), column, sort)
+
+
+def flowchart_svg(columns, box_width=140, gap=24, label=""):
     """columns: [(heading, [lines])], drawn left to right with arrows between the boxes."""
     wrapped = [(_text(h), _wrap(lines)) for h, lines in columns]
+    name = _text(label) or _("Flödesschema: %(steps)s") % {
+        "steps": " → ".join(h for h, _w in wrapped)
+    }
     lines = max(len(w) for _h, w in wrapped) if wrapped else 1
     height = 40 + 15 * lines
     width = len(columns) * (box_width + gap) - gap + 2
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height + 2}" '
-        f'width="{width}" height="{height + 2}" role="img" font-family="sans-serif" font-size="11">'
+        f'width="{width}" height="{height + 2}" role="img" aria-label="{escape(name)}" '
+        f'font-family="sans-serif" font-size="11"><title>{escape(name)}</title>'
     ]
     for n, (heading, text) in enumerate(wrapped):
         x = 1 + n * (box_width + gap)

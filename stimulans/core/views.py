@@ -4,7 +4,7 @@ from django.shortcuts import render
 
 from stimulans.accounts.permissions import can_act_for_organisation
 from stimulans.funds.models import Agreement, Allocation, Pot
-from stimulans.plans.models import ActionPlan, PlanScope
+from stimulans.plans.models import ActionPlan
 from stimulans.reporting.models import Report
 from stimulans.reporting.services import days_left_text, organisation_reports, status_summary
 
@@ -37,11 +37,7 @@ def home(request):
         context["own_allocated"] = Allocation.objects.filter(
             organisation=org, pot__part__agreement=agreement
         ).aggregate(t=Sum("amount_sek"))["t"]
-        context["own_plan"] = (
-            ActionPlan.objects.filter(scope=PlanScope.COUNTY, county_id=org.county_id)
-            .order_by("-year", "-version")
-            .first()
-        )
+        context["own_plan"] = ActionPlan.objects.current_for(user, org.county)
     if user.is_county_coordinator and org is not None:
         county_reports = year_reports.filter(organisation__county_id=org.county_id)
         # Every expected report, the ones not started too.

@@ -1,6 +1,7 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from stimulans.analysis.models import Indicator
@@ -55,8 +56,14 @@ class LinesField(forms.CharField):
         return [line.strip() for line in (value or "").splitlines() if line.strip()]
 
 
+# The empty choice of a list, as in the report form (not Django's "---------").
+EMPTY_CHOICE = _("– välj –")
+
+
 class LockedForm(forms.ModelForm):
-    """Carries the plan's lock version so that a change based on an old page is refused."""
+    """Carries the plan's lock version so that a change based on an old page is refused.
+    Labels without colons and lists with the product's empty choice (the template marks the
+    required fields)."""
 
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -64,7 +71,41 @@ class LockedForm(forms.ModelForm):
         self.plan = plan
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault("lock_version", plan.lock_version)
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelMultipleChoiceField | forms.MultipleChoiceField):
+                continue
+            if isinstance(field, forms.ModelChoiceField):
+                field.empty_label = EMPTY_CHOICE
+            elif isinstance(field, forms.ChoiceField):
+                field.choices = [
+                    (value, EMPTY_CHOICE if value == "" else label)
+                    for value, label in field.choices
+                ]
+
+
+class AreaSelect(forms.Select):
+    """The activity's area, each option naming its parent area (`data-parent`) so that the
+    page offers only the goals of the chosen area (plans/activity-form.js)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        area = getattr(value, "instance", None)
+        if area is not None:
+            option["attrs"]["data-parent"] = area.parent_id or ""
+        return option
+
+
+class GoalCheckboxes(forms.CheckboxSelectMultiple):
+    """The activity's goals, each naming its area (`data-area`)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        goal = getattr(value, "instance", None)
+        if goal is not None:
+            option["attrs"]["data-area"] = goal.area_id
+        return option
 
 
 class PlanForm(LockedForm):
@@ -178,8 +219,11 @@ class ActivityForm(LockedForm):
     subtasks = LinesField(label=_("Deluppgifter"))
     partners = LinesField(label=_("Samarbetspartner"))
     target_groups = LinesField(label=_("Målgrupper"))
-    indicator_codes = LinesField(
-        label=_("Indikatorer"), help_text=_("Indikatorernas koder, en per rad.")
+    indicator_codes = forms.MultipleChoiceField(
+        label=_("Indikatorer"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Indikatorerna ur katalogen som aktiviteten följs upp med."),
     )
 
     class Meta:
@@ -208,7 +252,8 @@ class ActivityForm(LockedForm):
             "ends": DateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
             "child_participation": forms.Textarea(attrs={"rows": 2}),
-            "goals": forms.CheckboxSelectMultiple,
+            "goals": GoalCheckboxes,
+            "area": AreaSelect,
         }
 
     def __init__(self, *args, **kwargs):
@@ -217,6 +262,16 @@ class ActivityForm(LockedForm):
         self.fields["goals"].queryset = self.plan.goals.select_related("area")
         self.fields["continues"].queryset = continuable_initiatives(self.plan)
         self.fields["continues"].label_from_instance = initiative_label
+        self.fields["goals"].help_text = _("Bara målen i det valda området och dess överområde.")
+        self.fields["number"].required = False
+        self.fields["number"].help_text = _("Lämna tomt för nästa lediga nummer.")
+        # The catalogue's indicators, and codes the plan names that the catalogue lacks.
+        catalogue = list(Indicator.objects.values_list("code", "title"))
+        known = {code for code, _title in catalogue}
+        kept = [(c, c) for c in (self.instance.indicator_codes or []) if c not in known]
+        self.fields["indicator_codes"].choices = [
+            (code, f"{title} ({code})") for code, title in catalogue
+        ] + kept
         self.fields["goals"].label_from_instance = lambda g: (
             f"{g.area.title} – {g.get_term_display()}: {g.text}"
         )
@@ -235,6 +290,13 @@ class ActivityForm(LockedForm):
         if data.get("starts") and data.get("ends") and data["ends"] < data["starts"]:
             self.add_error("ends", _("Slutdatum kan inte vara före startdatum."))
         area = data.get("area")
+        if area and data.get("kind") and data.get("number") is None:
+            # Numbered by the product: the next number of the kind within the area.
+            numbers = self.plan.activities.filter(area=area, kind=data["kind"])
+            if self.instance.pk:
+                numbers = numbers.exclude(pk=self.instance.pk)
+            highest = numbers.aggregate(n=Max("number"))["n"] or 0
+            data["number"] = self.instance.number = highest + 1
         for goal in data.get("goals") or []:
             if area and goal.area_id not in (area.pk, area.parent_id):
                 self.add_error(

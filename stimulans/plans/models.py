@@ -49,6 +49,16 @@ class ActionPlanQuerySet(models.QuerySet):
         """The versions of one county's plan (or of the national list, county None)."""
         return self.filter(scope=scope, county=county)
 
+    def current_for(self, user, county):
+        """The version of the county's plan to point `user` to (the home page): the newest
+        version for those who edit it (the county's coordinators, national administrators),
+        the newest published version for everyone else, so that a reporter reads the adopted
+        plan rather than a newer draft. None if there is none."""
+        versions = self.visible_to(user).of(PlanScope.COUNTY, county)
+        if not (user.is_national_admin or user.is_county_coordinator):
+            versions = versions.published()
+        return versions.order_by("-year", "-version").first()
+
     def visible_to(self, user):
         """The versions `user` may read: published versions for every logged-in user; drafts
         of a county plan also for the county's coordinators and the officials (reporters) of

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from stimulans.funds.models import AgreementPart
 from stimulans.lib.numbers import parse_int, thousands
 from stimulans.lib.uploads import check_upload
-from stimulans.organisations.models import Organisation
+from stimulans.organisations.models import County, Organisation
 
 from . import xlsform
 from .formcheck import FORM_EXTENSIONS
@@ -280,7 +280,78 @@ class ReviewFilterForm(forms.Form):
             .order_by("name"),
             empty_label=gettext_lazy("Alla organisationer"),
         )
-        self.order_fields(["del", "status", "organisation"])
+        self.order_fields(["del", "status", "organisation", "ordning"])
+
+    ordning = forms.ChoiceField(
+        label=gettext_lazy("Sortering"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("Äldst inskickad först")),
+            ("nyast", gettext_lazy("Senast inskickad först")),
+            ("organisation", gettext_lazy("Organisation")),
+            ("del", gettext_lazy("Del")),
+            ("status", gettext_lazy("Status")),
+        ],
+    )
+
+
+# The status filters of the overviews: a report status, or late, not started or every row.
+LATE, NOT_STARTED, EVERY_STATUS = "forsenad", "ej-paborjad", ""
+
+
+def status_matches(row, status):
+    """Whether a `report_status_rows` row passes the status filter `status`."""
+    if status == LATE:
+        return row["late"] and not row["done"]
+    if status == NOT_STARTED:
+        return row["report"] is None
+    if status == EVERY_STATUS:
+        return True
+    return row["status"] == status
+
+
+def _status_choices():
+    return [
+        (EVERY_STATUS, gettext_lazy("Alla")),
+        (LATE, gettext_lazy("Försenade")),
+        (NOT_STARTED, gettext_lazy("Inte påbörjad")),
+        *ReportStatus.choices,
+    ]
+
+
+class CompletenessFilterForm(forms.Form):
+    """The national completeness page's filters (GET `lan`, `status`): the county narrows
+    every table, the status the list of reports (late ones by default)."""
+
+    lan = forms.ModelChoiceField(
+        label=gettext_lazy("Län"),
+        required=False,
+        queryset=County.objects.all(),
+        to_field_name="code",
+        empty_label=gettext_lazy("Alla län"),
+    )
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"), required=False, choices=_status_choices
+    )
+
+
+class CountyOverviewFilterForm(forms.Form):
+    """The county overview's filters (GET `del`, `status`)."""
+
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"), required=False, choices=_status_choices
+    )
+
+    def __init__(self, data, agreement):
+        super().__init__(data)
+        self.fields["del"] = forms.ModelChoiceField(
+            label=gettext_lazy("Del"),
+            required=False,
+            queryset=AgreementPart.objects.filter(agreement=agreement),
+            to_field_name="slug",
+            empty_label=gettext_lazy("Alla delar"),
+        )
+        self.order_fields(["del", "status"])
 
 
 class ReturnForm(forms.Form):

@@ -43,3 +43,11 @@ def points(value):
     number = f"{abs(value) * 100:.1f}".replace(".", ",")
     sign = "±" if round(value * 1000) == 0 else ("+" if value > 0 else "\u2212")
     return _("%(sign)s%(n)s procentenheter") % {"sign": sign, "n": number}
+
+
+@register.filter
+def number(value):
+    """A whole number in Swedish form with thousands separators (1 373), "–" when empty."""
+    if value is None or value == "":
+        return NO_VALUE
+    return thousands(value)

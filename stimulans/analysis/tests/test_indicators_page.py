@@ -1,3 +1,4 @@
+from django.test import SimpleTestCase
 from django.urls import reverse
 
 from .helpers import PageTestCase, make_report
@@ -44,3 +45,18 @@ class IndicatorsPageTest(PageTestCase):
         self.assertEqual(len(seven_years), len(two_years))
         self.assertContains(response, "2014")
         self.assertContains(response, "90,0")  # 2019: 9 of 10
+
+class ChartAccessibilityTest(SimpleTestCase):
+    """Every chart has an accessible name and its figures as a table."""
+
+    def test_charts_are_named_and_have_a_table(self):
+        from stimulans.analysis import charts
+
+        html = charts.bar_chart_html([("Uppsala", 0.5), ("Skåne", 0.25)], label="Andel per län")
+        self.assertIn('role="img" aria-label="Andel per län"', html)
+        self.assertIn("<title>Andel per län</title>", html)
+        self.assertIn('<th scope="row">Uppsala</th><td class="num">50,0 %</td>', html)
+        unnamed = charts.bar_chart_svg([("A", 1)])
+        self.assertNotIn('aria-label=""', unnamed)
+        flow = charts.flowchart_svg([("Insats", ["a"]), ("Effekt", ["b"])])
+        self.assertIn('aria-label="Flödesschema: Insats → Effekt"', flow)

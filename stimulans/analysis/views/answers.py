@@ -6,6 +6,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from stimulans.funds.models import Agreement, AgreementPart
 from stimulans.lib.numbers import sek
@@ -39,11 +40,12 @@ def answer_pots(comparison: dict[str, Any], text_limit: int | None = None) -> li
             figures = q["figures"]
             if figures["choices"] is not None:
                 chart = mark_safe(  # noqa: S308 – the chart escapes every text it draws
-                    charts.bar_chart_svg(
+                    charts.bar_chart_html(
                         [(c["label"], c["actors"]) for c in figures["choices"]],
                         title=figures["label"],
                         fmt=sek,
                         sort=False,
+                        column=_("Antal"),
                     )
                 )
             questions.append({"figures": figures, "rows": q["rows"], "chart": chart})

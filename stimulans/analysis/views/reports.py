@@ -5,6 +5,7 @@ part's analysis and the indicators. A published year's pages show its latest pub
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from stimulans.funds.models import Agreement, AgreementPart
 from stimulans.lib.numbers import sek
@@ -47,10 +48,12 @@ def _part_context(item, limit):
     effects = limit_effects(item["effects"], limit)
     pots = []
     for pot in item["aggregate"]["pots"]:
-        funds_chart = charts.bar_chart_svg(
+        funds_chart = charts.bar_chart_html(
             [(c["title"], c["funds_sek"]) for c in pot["categories"]],
             fmt=lambda v: sek(v) if v is None else f"{sek(v)} kr",
             sort=False,
+            label=_("Använda medel per insatskategori"),
+            column=_("Kronor"),
         )
         categories = [
             {**c, "effect_list": effects.get(effect_key(pot["pot_id"], c["category_id"]), [])}
@@ -62,7 +65,12 @@ def _part_context(item, limit):
         "result": item["aggregate"],
         "pots": pots,
         "summary_paragraphs": paragraphs(item["summary"]),
-        "flowchart_svg": mark_safe(charts.flowchart_svg(item["flowchart"])),  # noqa: S308
+        "flowchart_svg": mark_safe(  # noqa: S308
+            charts.flowchart_svg(
+                item["flowchart"],
+                label=_("Programlogik för %(part)s") % {"part": item["part"]["title"]},
+            )
+        ),
         "answer_pots": answer_pots(item["answers"], limit),
     }
 
@@ -86,7 +94,15 @@ def _indicator_charts(indicators, year_rows, county=None):
                 "indicator": item["indicator"],
                 "national": national,
                 "own": own,
-                "chart": mark_safe(charts.bar_chart_svg(regions, highlight=highlight)),  # noqa: S308
+                "chart": mark_safe(  # noqa: S308
+                    charts.bar_chart_html(
+                        regions,
+                        highlight=highlight,
+                        label=_("%(indicator)s per län")
+                        % {"indicator": item["indicator"]["title"]},
+                        column=_("Andel"),
+                    )
+                ),
             }
         )
     return out
@@ -232,7 +248,19 @@ def indicators(request, year):
             for r in trend_rows
             if r["indicator"] == item["indicator"]["code"]
         ]
-        item["trend"] = mark_safe(charts.bar_chart_svg(trend, sort=False))  # noqa: S308
+        # A trend only where there is more than one year.
+        item["trend"] = (
+            mark_safe(  # noqa: S308
+                charts.bar_chart_html(
+                    trend,
+                    sort=False,
+                    label=_("%(indicator)s per år") % {"indicator": item["indicator"]["title"]},
+                    column=_("Andel"),
+                )
+            )
+            if len(trend) > 1
+            else None
+        )
     return render(
         request,
         "analysis/indicators.html",

@@ -13,6 +13,7 @@ pytestmark = BROWSER_TEST
 
 @pytest.fixture
 def users(transactional_db):
+    from stimulans.analysis.models import Indicator
     from stimulans.organisations.models import Organisation
     from stimulans.organisations.reference import load_organisations
     from stimulans.plans.demo import stockholm_plan_text
@@ -20,6 +21,9 @@ def users(transactional_db):
     from stimulans.plans.yaml_import import import_plan_text
 
     load_organisations()
+    Indicator.objects.create(
+        code="skolnarvaro", title="Skolnärvaro", numerator="a", denominator="b"
+    )
     county = Organisation.objects.get(kind="county", code="01")
     botkyrka = Organisation.objects.get(kind="municipality", code="0127")
     users = {
@@ -67,7 +71,11 @@ def test_the_coordinator_revises_and_publishes(browser, users, live_server):
     assert_accessible(page)
     page.locator("#id_kind").select_option("prioritised")
     page.get_by_label("Nummer inom typen").fill("1")
-    page.get_by_label("Indikatorer").fill("skolnarvaro")
+    page.get_by_label("Skolnärvaro (skolnarvaro)").check()
+    # Only the goals of the chosen area are offered.
+    goals = page.locator("input[name=goals]")
+    offered = [goals.nth(i).is_visible() for i in range(goals.count())]
+    assert any(offered) and not all(offered), offered
     page.get_by_label("Skolan som arena – Långsiktigt mål", exact=False).check()
     page.get_by_role("button", name="Spara").click()
     page.wait_for_selector(".messages")

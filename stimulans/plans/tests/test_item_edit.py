@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
+from stimulans.analysis.models import Indicator
 from stimulans.funds.services import load_agreement_2020
 from stimulans.plans.models import Activity, Decision, NeedsSection, Participation
 
@@ -94,6 +95,9 @@ class ItemEditTest(PlanTestCase):
 
     def test_the_coordinator_edits_an_activity_with_goals_and_funds(self):
         load_agreement_2020()
+        Indicator.objects.create(
+            code="skolnarvaro", title="Skolnärvaro", numerator="a", denominator="b"
+        )
         activity = self.activity()
         goals = list(activity.area.goals.filter(term="short"))
         self.login(self.cora)
@@ -123,6 +127,9 @@ class ItemEditTest(PlanTestCase):
         self.assertEqual(activity.partners, ["Ifous", "SKR"])
         self.assertEqual(set(activity.goals.all()), set(goals))
         self.assertEqual(activity.indicator_codes, ["skolnarvaro"])
+        self.assertEqual(
+            [str(m) for m in response.wsgi_request._messages], ["Aktiviteten är sparad."]
+        )
         from stimulans.funds.models import Pot
 
         pot = Pot.objects.filter(part__agreement__year=2020, recipient_kind="county").first()
@@ -253,6 +260,61 @@ class ItemEditTest(PlanTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertEqual(plan.activities.get().get_actor_display(), "SKR och medlemmar")
 
+    def test_the_form_has_the_product_s_style_and_numbers_activities_itself(self):
+        Indicator.objects.create(
+            code="skolnarvaro", title="Skolnärvaro", numerator="a", denominator="b"
+        )
+        activity = self.activity()
+        self.login(self.cora)
+        page = self.client.get(self.create_url("aktivitet"))
+        html = page.content.decode()
+        self.assertNotIn("---------", html)
+        self.assertNotIn(":</label>", html)
+        self.assertIn("(obligatorisk)", html)
+        self.assertIn("– välj –", html)
+        # Indicators are chosen from the catalogue; goals name their area for the script.
+        self.assertIn('value="skolnarvaro"', html)
+        self.assertIn("Skolnärvaro (skolnarvaro)", html)
+        self.assertIn(f'data-area="{activity.area_id}"', html)
+        response = self.client.post(
+            self.create_url("aktivitet"),
+            {
+                "lock_version": self.lock(),
+                "area": activity.area_id,
+                "kind": activity.kind,
+                "number": "",
+                "title": "Ny aktivitet",
+                "status": "planned",
+                "indicator_codes": ["skolnarvaro"],
+            },
+        )
+        self.assertEqual(response.status_code, 302, response.content.decode()[-3000:])
+        new = self.draft.activities.get(title="Ny aktivitet")
+        highest = max(
+            a.number for a in self.draft.activities.filter(area=activity.area, kind=activity.kind)
+        )
+        self.assertEqual(new.number, highest)
+        self.assertGreater(new.number, activity.number)
+        self.assertEqual(new.indicator_codes, ["skolnarvaro"])
+        response = self.client.post(
+            reverse("plans:item_delete", args=[self.draft.pk, "aktivitet", new.pk]),
+            {"lock_version": self.lock()},
+            follow=True,
+        )
+        self.assertContains(response, "Aktiviteten är borttagen.")
+        page = self.client.get(self.create_url("aktivitet"), {"indicator_codes": "okänd"})
+        response = self.client.post(
+            self.create_url("aktivitet"),
+            {
+                "lock_version": self.lock(),
+                "area": activity.area_id,
+                "kind": activity.kind,
+                "title": "Ännu en",
+                "status": "planned",
+                "indicator_codes": ["okänd"],
+            },
+        )
+        self.assertContains(response, "Välj ett giltigt alternativ", status_code=400)
 
 class ItemEditFeedbackTest(PlanTestCase):
     """An activity names the reported initiatives it continues; a goal gets a target value."""

@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from stimulans.accounts.permissions import require
@@ -46,28 +45,76 @@ class ItemKind:
     model: type
     form: type
     label: "StrOrPromise"  # a lazily translated label
+    saved: "StrOrPromise"  # the message after a save, in the noun's own gender and number
+    deleted: "StrOrPromise"
     plan_lookup: str = "plan"
 
 
 ITEM_KINDS = {
-    "nulage": ItemKind(NeedsSection, plan_forms.SectionForm, gettext_lazy("Nulägesanalys")),
+    "nulage": ItemKind(
+        NeedsSection,
+        plan_forms.SectionForm,
+        gettext_lazy("Nulägesanalys"),
+        gettext_lazy("Avsnittet är sparat."),
+        gettext_lazy("Avsnittet är borttaget."),
+    ),
     "bilaga": ItemKind(
-        NeedsAttachment, plan_forms.AttachmentForm, gettext_lazy("Bilaga"), "section__plan"
+        NeedsAttachment,
+        plan_forms.AttachmentForm,
+        gettext_lazy("Bilaga"),
+        gettext_lazy("Bilagan är sparad."),
+        gettext_lazy("Bilagan är borttagen."),
+        "section__plan",
     ),
-    "omrade": ItemKind(Area, plan_forms.AreaForm, gettext_lazy("Område")),
-    "mal": ItemKind(Goal, plan_forms.GoalForm, gettext_lazy("Mål")),
-    "aktivitet": ItemKind(Activity, plan_forms.ActivityForm, gettext_lazy("Aktivitet")),
+    "omrade": ItemKind(
+        Area,
+        plan_forms.AreaForm,
+        gettext_lazy("Område"),
+        gettext_lazy("Området är sparat."),
+        gettext_lazy("Området är borttaget."),
+    ),
+    "mal": ItemKind(
+        Goal,
+        plan_forms.GoalForm,
+        gettext_lazy("Mål"),
+        gettext_lazy("Målet är sparat."),
+        gettext_lazy("Målet är borttaget."),
+    ),
+    "aktivitet": ItemKind(
+        Activity,
+        plan_forms.ActivityForm,
+        gettext_lazy("Aktivitet"),
+        gettext_lazy("Aktiviteten är sparad."),
+        gettext_lazy("Aktiviteten är borttagen."),
+    ),
     "medel": ItemKind(
-        ActivityFund, plan_forms.FundForm, gettext_lazy("Medel för aktivitet"), "activity__plan"
+        ActivityFund,
+        plan_forms.FundForm,
+        gettext_lazy("Medel för aktivitet"),
+        gettext_lazy("Medlen är sparade."),
+        gettext_lazy("Medlen är borttagna."),
+        "activity__plan",
     ),
-    "beslut": ItemKind(Decision, plan_forms.DecisionForm, gettext_lazy("Styrgruppens beslut")),
+    "beslut": ItemKind(
+        Decision,
+        plan_forms.DecisionForm,
+        gettext_lazy("Styrgruppens beslut"),
+        gettext_lazy("Beslutet är sparat."),
+        gettext_lazy("Beslutet är borttaget."),
+    ),
     "medverkan": ItemKind(
         Participation,
         plan_forms.ParticipationForm,
         gettext_lazy("Brukar-, patient- och anhörigorganisationers medverkan"),
+        gettext_lazy("Medverkan är sparad."),
+        gettext_lazy("Medverkan är borttagen."),
     ),
     "styrgrupp": ItemKind(
-        SteeringMember, plan_forms.SteeringMemberForm, gettext_lazy("Ledamot i styrgruppen")
+        SteeringMember,
+        plan_forms.SteeringMemberForm,
+        gettext_lazy("Ledamot i styrgruppen"),
+        gettext_lazy("Ledamoten är sparad."),
+        gettext_lazy("Ledamoten är borttagen."),
     ),
 }
 
@@ -132,7 +179,7 @@ def item_edit(request, pk, kind, item_id=None):
                 form.add_error(None, str(exc))
                 status = 409 if isinstance(exc, ConcurrentEdit) else 400
             else:
-                messages.success(request, _("%(what)s är sparad.") % {"what": spec.label})
+                messages.success(request, str(spec.saved))
                 anchor = ANCHORS.get(kind, "")
                 return redirect(reverse("plans:plan_detail", args=[plan.pk]) + f"#{anchor}")
         else:
@@ -171,7 +218,7 @@ def item_delete(request, pk, kind, item_id):
                 messages.error(request, str(exc))
                 status = 409
             else:
-                messages.success(request, _("%(what)s är borttagen.") % {"what": spec.label})
+                messages.success(request, str(spec.deleted))
                 return redirect("plans:plan_detail", pk=plan.pk)
         else:
             status = 400

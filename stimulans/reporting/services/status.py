@@ -127,10 +127,21 @@ def status_summary(pots, county=None):
     ]
 
 
-def review_list(user, agreement, part=None, status=None, organisation=None):
+# The review list's orders ("" the default: the oldest submission first).
+REVIEW_ORDERS = {
+    "": (F("submitted_at").asc(nulls_last=True), "organisation__name", "pot__part__order"),
+    "nyast": (F("submitted_at").desc(nulls_last=True), "organisation__name", "pot__part__order"),
+    "organisation": ("organisation__name", "pot__part__order", "pot__recipient_kind"),
+    "del": ("pot__part__order", "pot__recipient_kind", "organisation__name"),
+    "status": ("status", F("submitted_at").asc(nulls_last=True), "organisation__name"),
+}
+
+
+def review_list(user, agreement, part=None, status=None, organisation=None, order=""):
     """The reports of the agreement's year that `user` reads, to review first: by default
     those waiting for review (submitted, not returned or approved); `status` "" for every
-    status. Oldest submission first, then by organisation."""
+    status. Oldest submission first, then by organisation, unless `order` (a key of
+    REVIEW_ORDERS) says otherwise."""
     reports = (
         Report.objects.visible_to(user)
         .filter(pot__part__agreement=agreement)
@@ -145,9 +156,7 @@ def review_list(user, agreement, part=None, status=None, organisation=None):
         reports = reports.filter(pot__part=part)
     if organisation is not None:
         reports = reports.filter(organisation=organisation)
-    return reports.order_by(
-        F("submitted_at").asc(nulls_last=True), "organisation__name", "pot__part__order", "pk"
-    )
+    return reports.order_by(*REVIEW_ORDERS[order], "pk")
 
 
 def organisation_reports(organisation, year, today=None):

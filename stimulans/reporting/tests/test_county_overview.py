@@ -27,3 +27,23 @@ class CountyOverviewTest(ReportingTestCase):
         self.assertAccess(
             reverse("reporting:county_overview_own", args=[2020]), refused=[self.alice]
         )
+
+    def test_it_is_one_table_filtered_by_part_and_status(self):
+        self.login(self.cora)
+        page = self.client.get(self.url)
+        self.assertContains(page, 'class="first-fixed"', count=1)
+        pots = {r["pot"].pk for r in page.context["rows"]}
+        self.assertGreater(len(pots), 1)
+        part = self.mobila_municipality.part
+        page = self.client.get(self.url, {"del": part.slug, "status": "submitted"})
+        self.assertEqual(
+            [(r["organisation"].code, r["pot"].pk) for r in page.context["rows"]],
+            [("0180", self.mobila_municipality.pk)],
+        )
+        page = self.client.get(self.url, {"del": part.slug, "status": "ej-paborjad"})
+        self.assertIn("0127", [r["organisation"].code for r in page.context["rows"]])
+        self.assertNotIn("0180", [r["organisation"].code for r in page.context["rows"]])
+        page = self.client.get(self.url, {"status": "approved"})
+        self.assertContains(page, "Inga redovisningar med de här filtren.")
+        page = self.client.get(self.url, {"del": "ingen"})
+        self.assertContains(page, 'class="errorlist"', status_code=400)

@@ -67,3 +67,20 @@ class ToReviewTest(ReportingTestCase):
         self.assertEqual(
             self.client.get(reverse("reporting:to_review", args=[1999])).status_code, 404
         )
+
+    def test_it_sorts(self):
+        self.login(self.cora)
+
+        def order(**params):
+            page = self.client.get(self.url, {"status": "", **params})
+            return [r.organisation.name for r in page.context["reports"]]
+
+        by_name = order(ordning="organisation")
+        self.assertEqual(by_name, sorted(by_name))
+        self.assertEqual(len(by_name), 3)
+        # The draft has no submission date: last either way.
+        self.assertEqual(order()[-1], self.botkyrka.name)
+        self.assertEqual(order(ordning="nyast")[-1], self.botkyrka.name)
+        self.assertEqual(order(ordning="status")[0], self.botkyrka.name)  # "draft" first
+        page = self.client.get(self.url, {"ordning": "slumpvis"})
+        self.assertContains(page, 'class="errorlist"', status_code=400)

@@ -19,12 +19,14 @@ from stimulans.organisations.models import County
 
 from .. import services
 from ..tasks import start_reminders
+from ..forms import LATE, CompletenessFilterForm, CountyOverviewFilterForm, status_matches
 
 
 @login_required
 def county_overview(request, year, county_code=None):
-    """Every report in one county with its status: county coordinators see their own county,
-    national administrators and analysts any county."""
+    """Every report in one county with its status, in one table filtered by part and status:
+    county coordinators see their own county, national administrators and analysts any
+    county."""
     user = request.user
     if county_code is None:
         if user.is_county_coordinator and user.county_id:
@@ -38,38 +40,50 @@ def county_overview(request, year, county_code=None):
     agreement = get_object_or_404(Agreement, year=year)
     pots = list(Pot.objects.filter(part__agreement=agreement).select_related("part__agreement"))
     status = services.report_status_by_pot(pots, county)
-    sections = []
-    for pot in pots:
-        rows = status[pot.pk]
-        sections.append(
-            {
-                "pot": pot,
-                "rows": rows,
-                "done": sum(1 for r in rows if r["done"]),
-            }
-        )
+    every = [{**row, "pot": pot} for pot in pots for row in status[pot.pk]]
+    form = CountyOverviewFilterForm(request.GET, agreement)
+    rows, http_status = [], 200
+    if form.is_valid():
+        part, wanted = form.cleaned_data["del"], form.cleaned_data["status"]
+        rows = [
+            row
+            for row in every
+            if (part is None or row["pot"].part_id == part.pk) and status_matches(row, wanted)
+        ]
+    else:
+        http_status = 400
     return render(
         request,
         "reporting/county_overview.html",
         {
             "county": county,
             "agreement": agreement,
-            "sections": sections,
+            "form": form,
+            "rows": rows,
+            "expected": len(every),
+            "done": sum(1 for row in every if row["done"]),
             "counties": County.objects.all() if user.reads_everything else None,
         },
+        status=http_status,
     )
 
 
 @login_required
 def completeness(request, year):
     """National completeness: per pot and county, how many have submitted and how many are
-    late. National administrators and analysts."""
+    late, and the late reports (or those of another status) with their last reminder,
+    filtered by county. National administrators and analysts."""
     user = request.user
     require(user.reads_everything)
     agreement = get_object_or_404(Agreement, year=year)
-    counties = list(County.objects.all())
+    data = request.GET.copy()
+    data.setdefault("status", LATE)
+    form = CompletenessFilterForm(data)
+    valid = form.is_valid()
+    county = form.cleaned_data["lan"] if valid else None
+    counties = [county] if county else list(County.objects.all())
     pots = list(Pot.objects.filter(part__agreement=agreement).select_related("part__agreement"))
-    status = services.report_status_by_pot(pots)
+    status = services.report_status_by_pot(pots, county)
     table = []
     for pot in pots:
         rows = status[pot.pk]
@@ -88,16 +102,28 @@ def completeness(request, year):
                 "counties": [by_county.get(c.pk) for c in counties],
             }
         )
+    listed = []
+    if valid:
+        wanted = form.cleaned_data["status"]
+        listed = [
+            {**row, "pot": pot}
+            for pot in pots
+            for row in status[pot.pk]
+            if status_matches(row, wanted)
+        ]
     return render(
         request,
         "reporting/completeness.html",
         {
             "agreement": agreement,
+            "form": form,
             "table": table,
             "county_rows": [
                 (county, [row["counties"][i] for row in table]) for i, county in enumerate(counties)
             ],
+            "listed": listed,
         },
+        status=200 if valid else 400,
     )
 
 

@@ -27,6 +27,7 @@ def to_review(request, year):
             part=form.cleaned_data["del"],
             status=form.cleaned_data["status"],
             organisation=form.cleaned_data["organisation"],
+            order=form.cleaned_data["ordning"],
         )
     else:
         status = 400
