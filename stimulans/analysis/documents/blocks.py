@@ -175,11 +175,13 @@ def answer_blocks(number, item):
                 header += [str(previous), _("Förändring")]
             rows = []
             for r in q["rows"]:
-                row = [r["label"], r["value"]]
+                shown = r.get("shown")
+                row = [r["label"], r["value"] if shown is None else shown]
                 if choices:
                     row.append(_share(r["share"]))
                 if previous:
-                    row += [r["previous"], r["change"]]
+                    before = r["previous"] if shown is None else r.get("previous_shown")
+                    row += [before, r["change"]]
                 rows.append(row)
             sheet = _("Del %(n)d – svar %(kind)s") % {
                 "n": number,
