@@ -302,13 +302,29 @@ def report_data(agreement, county=None, visible=None, version=None, previous=Non
     return data
 
 
-def document_data(data, version=None, effects_limit=None):
+def document_flowcharts(agreement, county=None, version=None):
+    """{part slug: `flowcharts_json`} of the whole country or a county, for the documents:
+    the version's, or computed now without one."""
+    parts = list(agreement.parts.all())
+    if version is None:
+        return {part.slug: flowcharts_json(part, county) for part in parts}
+    found = {part.slug: part_section(version, "flowcharts", part.slug, county) for part in parts}
+    return {slug: data for slug, data in found.items() if data is not None}
+
+
+def document_data(data, version=None, effects_limit=None, flowcharts=None):
     """The data a document renderer reads: the analysis with the version it belongs to
-    (`version` None: an unpublished draft, dated today) and the effects shortened."""
+    (`version` None: an unpublished draft, dated today), the effects shortened and each part's
+    category flowcharts (`flowcharts`, by part slug, as `document_flowcharts`; None: none)."""
+    flowcharts = flowcharts or {}
     return {
         **data,
         "parts": [
-            {**item, "effects": limit_effects(item["effects"], effects_limit)}
+            {
+                **item,
+                "effects": limit_effects(item["effects"], effects_limit),
+                "category_flowcharts": flowcharts.get(item["part"]["slug"]),
+            }
             for item in data["parts"]
         ],
         "version": {
@@ -323,10 +339,11 @@ def document_data(data, version=None, effects_limit=None):
     }
 
 
-def render_document(data, fmt, version=None):
-    """The status report or a county's fact sheet as docx, pdf or xlsx bytes."""
+def render_document(data, fmt, version=None, flowcharts=None):
+    """The status report or a county's fact sheet as docx, pdf or xlsx bytes (`flowcharts` as
+    in `document_data`)."""
     limit = None if fmt == "xlsx" else DOCUMENT_EFFECTS
-    return RENDERERS[fmt].render(document_data(data, version, limit))
+    return RENDERERS[fmt].render(document_data(data, version, limit, flowcharts))
 
 
 def changed_since(agreement, version):
@@ -347,6 +364,7 @@ def publish(agreement, user=None, note=""):
         StatusReportVersion.objects.filter(agreement=agreement).aggregate(n=Max("number"))["n"] or 0
     ) + 1
     now = timezone.now()
+    charts = {part.slug: data["flowcharts"][part.slug] for part in agreement.parts.all()}
     version = StatusReportVersion(
         agreement=agreement,
         number=number,
@@ -357,7 +375,7 @@ def publish(agreement, user=None, note=""):
     )
     with translation.override(settings.LANGUAGE_CODE):
         for fmt in FORMATS:
-            setattr(version, fmt, render_document(data["report"], fmt, version))
+            setattr(version, fmt, render_document(data["report"], fmt, version, charts))
     version.save()
     StatusReportSection.objects.bulk_create(
         StatusReportSection(version=version, name=name, data=value) for name, value in _rows(data)

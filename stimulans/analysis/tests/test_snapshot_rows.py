@@ -93,3 +93,46 @@ class VersionRowsTest(PageTestCase):
             response = self.client.get(url)
             self.assertEqual(response.status_code, 200, url)
             self.assertEqual(page(response), by_part[url], url)
+
+
+class PublishedFlowchartsTest(PageTestCase):
+    def test_grouped_effects_per_county_and_the_flowcharts_json(self):
+        snapshot.publish(self.agreement)
+        part = reverse("analysis:part_analysis", args=[2020, PART])
+        # Stockholm's effect is grouped on its county page, Uppsala's is not.
+        stockholm = self.client.get(part + "?lan=01")
+        self.assertContains(stockholm, "Redovisade effekter, grupperade")
+        self.assertContains(stockholm, "Fler skolor har utbildats i psykisk första hjälp")
+        self.assertNotContains(stockholm, "Ökad kunskap hos personalen")
+        api = reverse("analysis:api_flowcharts", args=[2020, PART])
+        national = self.client.get(api).json()
+        self.assertEqual(national["county"], None)
+        groups = {
+            (c["category"], col["kind"]): [g["label"] for g in col["groups"]]
+            for pot in national["pots"]
+            for c in pot["categories"]
+            for col in c["columns"]
+        }
+        self.assertEqual(
+            groups[("samordning-projektledning", "activities")], ["Anställt en samordnare"]
+        )
+        self.assertEqual(
+            groups[("kunskap-kompetens", "activities")], ["Föreläsningar för vårdpersonal"]
+        )
+        county = self.client.get(api + "?lan=03").json()
+        self.assertEqual(
+            [
+                c["category"]
+                for pot in county["pots"]
+                for c in pot["categories"]
+                if c["initiatives"]
+            ],
+            ["kunskap-kompetens"],
+        )
+        # Later reports do not change the published flowcharts.
+        from .helpers import county_org, make_initiative, make_report
+
+        report = make_report(county_org("04"), self.suicide_pot)
+        make_initiative(report, self.cat["kunskap-kompetens"], activities="Ny föreläsning")
+        self.assertEqual(self.client.get(api).json(), national)
+        self.assertEqual(self.client.get(api + "?lan=99").status_code, 404)
