@@ -200,6 +200,7 @@ def measure(label, runs, fn):
         timings.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
     median = statistics.median(timings)
+    measure.cpu = statistics.median(cpu)
     print(
         f"{label}: median {median:.3f} s  ({', '.join(f'{t:.3f}' for t in timings)}); "
         f"processor time median {statistics.median(cpu):.3f} s"
@@ -220,15 +221,24 @@ def publication(agreement, runs):
     client = Client()
     year = agreement.year
     minimal = measure("Minimal view /healthz/", runs * 20, lambda: client.get("/healthz/"))
+    minimal_cpu = measure.cpu
+
+    def served_cpu(floor):
+        return measure.cpu / floor if floor else float("nan")
+
     for label, url in (
         ("Published year report page", f"/analys/{year}/"),
         ("Published part page", f"/analys/{year}/del/suicidprevention/"),
+        ("Published part page, one county", f"/analys/{year}/del/suicidprevention/?lan=01"),
         ("Published county fact sheet", f"/analys/{year}/lan/01/"),
         ("Published JSON, one part", f"/analys/api/{year}/del/suicidprevention/"),
         ("Published PDF download", f"/analys/{year}/lagesrapport.pdf"),
     ):
         served = measure(label, runs, lambda url=url: client.get(url))
-        print(f"  {served / minimal:.0f} times the minimal view")
+        print(
+            f"  {served / minimal:.0f} times the minimal view "
+            f"({served_cpu(minimal_cpu):.0f} times in processor time)"
+        )
 
 
 def main(argv=None):
@@ -238,6 +248,11 @@ def main(argv=None):
     parser.add_argument("--keep", metavar="DIR", help="Write the documents into DIR")
     parser.add_argument(
         "--skip-documents", action="store_true", help="Only the analysis, no documents or pages"
+    )
+    parser.add_argument(
+        "--published-only",
+        action="store_true",
+        help="Measure only the publication and the published pages (of the latest year)",
     )
     args = parser.parse_args(argv)
 
@@ -259,6 +274,9 @@ def main(argv=None):
         answered = generate_answers(agreements)
         print(f"Answered {answered} reports' questionnaires in {time.perf_counter() - start:.1f} s")
         latest = agreements[-1]
+        if args.published_only:
+            publication(latest, args.runs)
+            return 0
         from stimulans.analysis.answers import aggregate_answers
 
         measure(

@@ -1,27 +1,34 @@
 """The answers to a pot's own questions (the questionnaire's core and module, not the
 initiatives): per pot (recipient kind) the reporting actors and, per select_one,
 select_multiple and integer question, how many answered, how many organisations chose each
-choice (every choice, also those nobody chose) and the sum of the integers; the free-text
+choice (every choice, also those nobody chose) and the sum of the integers; per decimal
+question the sum and the mean, per date question the earliest and latest date; the free-text
 answers listed per question with the organisation. This is what the status report's
 participation figure, "17 regions say the pandemic affected their work" and the support needs
 annex are made of.
 
 Counted reports only (`Report.objects.counted()`). An answer counts when the question takes it:
-a choice still in the list, a whole number; other stored values are left out. A fixed number of
+a choice still in the list, a whole number, a decimal number (a comma or a point), a date
+ÅÅÅÅ-MM-DD; other stored values are left out. A fixed number of
 queries for any number of parts (pots, questionnaires, reports, measures)."""
 
+import datetime
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
 from django.utils.translation import gettext as _
 
 from stimulans.funds import years
 from stimulans.funds.models import AgreementPart, Pot
+from stimulans.lib.numbers import decimal
 from stimulans.reporting.models import COUNTED, MeasureValue, Questionnaire, Report
 from stimulans.reporting.questions import (
     COUNTED_TYPES,
+    DATE,
+    DECIMAL,
     IN_MEASURE,
     INTEGER,
     SELECT_ONE,
@@ -37,6 +44,10 @@ from stimulans.reporting.xlsform import REPORT_FIELDS
 
 from .lookups import county_filter
 from .permissions import is_published
+
+# The question types with figures: counted choices, sums, means and date ranges.
+FIGURE_TYPES = (*COUNTED_TYPES, DECIMAL, DATE)
+MEAN_PLACES = Decimal("0.01")  # a decimal question's mean, rounded to two decimals
 
 
 class ChoiceCount(NamedTuple):
@@ -57,6 +68,12 @@ class QuestionFigures:
     choices: list[ChoiceCount] | None = None
     # The sum of the answers (None for a select question).
     sum: int | None = None
+    # A decimal question: the sum and the mean (rounded to two decimals) of the answers.
+    decimal_sum: Decimal | None = None
+    mean: Decimal | None = None
+    # A date question: the earliest and the latest date answered (ÅÅÅÅ-MM-DD).
+    earliest: str | None = None
+    latest: str | None = None
 
 
 class TextAnswer(NamedTuple):
@@ -115,7 +132,7 @@ def _tally(
 ) -> tuple[list[QuestionFigures], list[TextQuestion]]:
     figures, texts = [], []
     for question in questions:
-        if question.type in COUNTED_TYPES:
+        if question.type in FIGURE_TYPES:
             figures.append(_count(question, rows, measures))
         elif question.type == TEXT and text_limit != 0:
             texts.append(_texts(question, rows, visible, text_limit))
@@ -126,6 +143,8 @@ def _count(
     question: Question, rows: list[_ReportRow], measures: dict[int, dict[str, int]]
 ) -> QuestionFigures:
     result = QuestionFigures(question.name, question.type, question.label)
+    if question.type in (DECIMAL, DATE):
+        return _measure(result, question, rows)
     if question.type == INTEGER:
         total = 0
         for row in rows:
@@ -155,6 +174,72 @@ def _count(
                 chosen[name] += 1
     result.choices = [ChoiceCount(name, label, chosen[name]) for name, label in question.choices]
     return result
+
+
+def decimal_value(value: Any) -> Decimal | None:
+    """A stored decimal answer ('12,5', '12.5', a number); None when empty or not a number."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = Decimal(str(value).strip().replace(" ", "").replace(",", "."))
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def date_value(value: Any) -> datetime.date | None:
+    """A stored date answer (ÅÅÅÅ-MM-DD); None when empty or not a date."""
+    try:
+        return datetime.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None
+
+
+def _measure(
+    result: QuestionFigures, question: Question, rows: list[_ReportRow]
+) -> QuestionFigures:
+    """A decimal question's sum and mean, a date question's earliest and latest date."""
+    if question.type == DECIMAL:
+        numbers = [
+            n
+            for row in rows
+            if (n := decimal_value(stored_value(question, row.answers, row.columns, {})))
+            is not None
+        ]
+        result.answered = len(numbers)
+        result.decimal_sum = sum(numbers, Decimal(0))
+        if numbers:
+            result.mean = (result.decimal_sum / len(numbers)).quantize(MEAN_PLACES)
+        return result
+    dates = sorted(
+        d
+        for row in rows
+        if (d := date_value(stored_value(question, row.answers, row.columns, {}))) is not None
+    )
+    result.answered = len(dates)
+    if dates:
+        result.earliest, result.latest = dates[0].isoformat(), dates[-1].isoformat()
+    return result
+
+
+def _figures_data(q: QuestionFigures) -> dict[str, Any]:
+    """One question in the public shape; a decimal question adds `decimal_sum` and `mean`
+    (exact decimals as text, a point), a date question `earliest` and `latest`."""
+    data: dict[str, Any] = {
+        "question": q.question,
+        "type": q.type,
+        "answered": q.answered,
+        "choices": None
+        if q.choices is None
+        else [{"choice": c.choice, "actors": c.actors} for c in q.choices],
+        "sum": q.sum,
+    }
+    if q.type == DECIMAL:
+        data["decimal_sum"] = None if q.decimal_sum is None else str(q.decimal_sum)
+        data["mean"] = None if q.mean is None else str(q.mean)
+    elif q.type == DATE:
+        data["earliest"], data["latest"] = q.earliest, q.latest
+    return data
 
 
 def _texts(
@@ -278,18 +363,7 @@ def answers_data(result: PartAnswers) -> dict[str, Any]:
             {
                 "org_kind": pot.org_kind,
                 "reporting_actors": pot.reporting_actors,
-                "questions": [
-                    {
-                        "question": q.question,
-                        "type": q.type,
-                        "answered": q.answered,
-                        "choices": None
-                        if q.choices is None
-                        else [{"choice": c.choice, "actors": c.actors} for c in q.choices],
-                        "sum": q.sum,
-                    }
-                    for q in pot.questions
-                ],
+                "questions": [_figures_data(q) for q in pot.questions],
             }
             for pot in result.pots
         ],
@@ -311,13 +385,40 @@ class Row(NamedTuple):
     had no such question, choice or pot) and, for a choice, the share of those who answered."""
 
     label: str
-    value: int
+    value: int | None
     previous: int | None = None
     share: float | None = None
+    # A decimal or a date, in Swedish form, where the row is no whole number (`value` None).
+    shown: str | None = None
+    previous_shown: str | None = None
 
     @property
     def change(self) -> int | None:
-        return None if self.previous is None else self.value - self.previous
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+
+def _shown(value: Any) -> str | None:
+    return None if value is None else decimal(value)
+
+
+def _measure_rows(q: QuestionFigures, before: QuestionFigures | None) -> list[Row]:
+    """A decimal question's sum and mean, a date question's earliest and latest date, beside
+    the previous year's (shown as text: no change is computed)."""
+    same = before if before is not None and before.type == q.type else None
+    if q.type == DECIMAL:
+        pairs = [
+            (_("Summa"), q.decimal_sum, same.decimal_sum if same else None),
+            (_("Medelvärde"), q.mean, same.mean if same else None),
+        ]
+        return [Row(label, None, None, None, _shown(a), _shown(b)) for label, a, b in pairs]
+    return [
+        Row(
+            _("Tidigast"), None, None, None, q.earliest or "\u2013", same.earliest if same else None
+        ),
+        Row(_("Senast"), None, None, None, q.latest or "\u2013", same.latest if same else None),
+    ]
 
 
 @dataclass
@@ -349,6 +450,8 @@ class AnswersComparison:
 
 def _question_rows(q: QuestionFigures, before: QuestionFigures | None) -> list[Row]:
     answered = Row(_("Har svarat"), q.answered, before.answered if before else None)
+    if q.type in (DECIMAL, DATE):
+        return [answered, *_measure_rows(q, before)]
     if q.choices is None:
         previous_sum = before.sum if before is not None and before.choices is None else None
         return [answered, Row(_("Summa"), q.sum or 0, previous_sum)]

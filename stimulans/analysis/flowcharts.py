@@ -176,10 +176,11 @@ def flowcharts(part, county=None, category=None, kinds=KINDS):
     }
 
 
-def flowcharts_json(part):
-    """The part's flowcharts for the whole country in a JSON-serialisable shape (for the
-    publication's snapshot): no keys, no override ids, no translated headings."""
-    data = flowcharts(part)
+def flowcharts_json(part, county=None, data=None):
+    """The part's flowcharts for the whole country (or a county) in a JSON-serialisable shape
+    (the publication's snapshot, `/analys/api/…/floden/`, the documents): no keys, no override
+    ids, no translated headings. `data`: the part's `flowcharts` if already computed."""
+    data = data if data is not None else flowcharts(part, county)
     return {
         "year": data["year"],
         "part": data["part"],
@@ -231,10 +232,13 @@ def grouped_effects(data):
     }
 
 
-def grouped_effects_tables(aggregate, part, county=None):
+def grouped_effects_tables(aggregate, part, county=None, data=None):
     """Per pot of the part's category tables (`aggregate`), the categories with their grouped
-    effects: the report's effects tables, as plain data."""
-    groups = grouped_effects(flowcharts(part, county, kinds=[TextKind.EFFECTS]))
+    effects: the report's effects tables, as plain data. `data`: the part's `flowcharts` (of the
+    same county) if already computed."""
+    if data is None:
+        data = flowcharts(part, county, kinds=[TextKind.EFFECTS])
+    groups = grouped_effects(data)
     return plain(
         [
             {

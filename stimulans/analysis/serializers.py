@@ -113,3 +113,51 @@ class FlagsSerializer(serializers.Serializer):
     county = serializers.CharField(allow_null=True)
     summary = FlagCountSerializer(many=True)
     parts = serializers.DictField(child=FlagCountSerializer(many=True))
+
+
+class FlowchartGroupSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="<kolumn>:<nummer>, som pilarnas from och to")
+    label = serializers.CharField()
+    actors = serializers.IntegerField()
+    initiatives = serializers.IntegerField()
+    target_group_actors = serializers.IntegerField()
+
+
+class FlowchartColumnSerializer(serializers.Serializer):
+    kind = serializers.CharField(help_text="activities, goals, outputs eller effects")
+    groups = FlowchartGroupSerializer(many=True)
+
+
+class FlowchartLinkSerializer(serializers.Serializer):
+    to = serializers.CharField()
+    initiatives = serializers.IntegerField()
+    quality = serializers.CharField()
+    qualities = LinkQualitySerializer()
+
+    def get_fields(self):
+        # "from" is a Python keyword: the field is added under its JSON name.
+        fields = super().get_fields()
+        fields["from"] = serializers.CharField()
+        return fields
+
+
+class CategoryFlowchartSerializer(serializers.Serializer):
+    category = serializers.CharField()
+    actors = serializers.IntegerField()
+    initiatives = serializers.IntegerField()
+    link_quality = LinkQualitySerializer(help_text="Antal insatser per kodad kedjekvalitet")
+    columns = FlowchartColumnSerializer(many=True)
+    links = FlowchartLinkSerializer(many=True)
+
+
+class PotFlowchartsSerializer(serializers.Serializer):
+    org_kind = serializers.CharField()
+    categories = CategoryFlowchartSerializer(many=True)
+
+
+class FlowchartsSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    part = serializers.CharField()
+    county = serializers.CharField(allow_null=True)
+    aims = serializers.CharField()
+    pots = PotFlowchartsSerializer(many=True)

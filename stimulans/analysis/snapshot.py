@@ -24,7 +24,7 @@ from stimulans.organisations.models import County
 from .aggregation import aggregate_json, aggregate_parts
 from .answers import answers_json
 from .documents import excel, pdf, word
-from .flowcharts import grouped_effects_tables
+from .flowcharts import flowcharts, flowcharts_json, grouped_effects_tables
 from .indicators import compute_indicators
 from .lookups import AnalysisError, get_agreement
 from .models import StatusReport, StatusReportSection, StatusReportVersion
@@ -66,11 +66,44 @@ def funds_section(agreement):
     return funds_json(agreement)
 
 
+def part_county_key(slug, county=None):
+    """The key of a part's (and county's) data in a section split by part and county."""
+    return slug if county is None else f"{slug}/{county}"
+
+
+def _part_flowcharts(agreement):
+    """{key: (part, county, flowcharts)} for every part, of the whole country and of each
+    county; computed once per publication for the two sections that read it (kept on the
+    agreement object that `build` passes to every section)."""
+    cached = getattr(agreement, "_snapshot_flowcharts", None)
+    if cached is None:
+        counties = [None, *County.objects.values_list("code", flat=True)]
+        cached = {
+            part_county_key(part.slug, county): (part, county, flowcharts(part, county))
+            for part in agreement.parts.all()
+            for county in counties
+        }
+        agreement._snapshot_flowcharts = cached
+    return cached
+
+
 def grouped_effects_section(agreement):
-    """The part pages' grouped effects tables for the whole country, per part slug."""
-    parts = list(agreement.parts.all())
-    aggregates = aggregate_parts(parts)
-    return {part.slug: grouped_effects_tables(aggregates[part.pk], part) for part in parts}
+    """The part pages' grouped effects tables, per part (`part_county_key`): of the whole
+    country and of each county (`?lan=`)."""
+    aggregates = aggregate_parts(list(agreement.parts.all()))
+    return {
+        key: grouped_effects_tables(aggregates[part.pk], part, county, data)
+        for key, (part, county, data) in _part_flowcharts(agreement).items()
+    }
+
+
+def flowcharts_section(agreement):
+    """The flowcharts of each part and category (`flowcharts_json`), per part
+    (`part_county_key`): of the whole country and of each county."""
+    return {
+        key: flowcharts_json(part, county, data)
+        for key, (part, county, data) in _part_flowcharts(agreement).items()
+    }
 
 
 def counties_section(agreement):
@@ -91,6 +124,7 @@ SECTIONS: dict[str, Callable[[Any], Any]] = {
     "funds": funds_section,
     "grouped_effects": grouped_effects_section,
     "support_needs": support_needs_section,
+    "flowcharts": flowcharts_section,
 }
 
 # Sections the fingerprint leaves out: the counties' figures come from the same reports as the
@@ -139,39 +173,111 @@ def published_version(agreement):
     return versions(agreement).first()
 
 
+# Sections whose value (of a split section: each key's value) has `analyse_year`'s shape, stored
+# as a head row (the year without its parts' figures and without the flag list, which no page
+# shows), a row per part (its effects shortened to `PAGE_EFFECTS` per category), a row per part
+# with every effect, and a row with the flag list: a page reads only the parts it shows.
+BY_PART = {"report", "counties"}
+PAGE_EFFECTS = 50  # effects kept per category in a part's row (the part page lists 50)
+BY_PART_MARK = "stored_by_part"  # in the head row; a version stored before has no such key
+
+
+def _year_rows(row, data):
+    """The rows of one `analyse_year`-shaped value stored by part (see `BY_PART`)."""
+    parts = data["parts"]
+    head = {key: value for key, value in data.items() if key not in ("parts", "flag_list")}
+    yield row, {**head, "parts": [{"part": i["part"]} for i in parts], BY_PART_MARK: True}
+    yield f"{row}|flag_list", data["flag_list"]
+    for item in parts:
+        slug = item["part"]["slug"]
+        effects = limit_effects(item["effects"], PAGE_EFFECTS)
+        yield f"{row}|part/{slug}", {**item, "effects": effects}
+        yield f"{row}|effects/{slug}", item["effects"]
+
+
 def _rows(data):
     """(row name, data) of the sections as stored."""
     for name, value in data.items():
-        if name in SPLIT:
-            yield from ((f"{name}/{key}", item) for key, item in value.items())
-        else:
-            yield name, value
+        items = value.items() if name in SPLIT else [(None, value)]
+        for key, item in items:
+            row = name if key is None else f"{name}/{key}"
+            if name in BY_PART:
+                yield from _year_rows(row, item)
+            else:
+                yield row, item
 
 
-def version_section(version, name, key=None):
+def _read_year(rows, row, head, parts=None, effects=None, flag_list=True):
+    """An `analyse_year`-shaped value from its head row and the rows of the `parts` (slugs,
+    None: all) it needs: each part's effects shortened to `effects` per category (None: every
+    effect), the flag list only with `flag_list` (else None). A value stored in one row (a
+    version published before the split) is returned whole."""
+    if head is None or not head.pop(BY_PART_MARK, False):
+        return head
+    slugs = [i["part"]["slug"] for i in head["parts"]]
+    if parts is not None:
+        slugs = [slug for slug in slugs if slug in parts]
+    names = [f"{row}|part/{slug}" for slug in slugs]
+    full = effects is None or effects > PAGE_EFFECTS
+    if full:
+        names += [f"{row}|effects/{slug}" for slug in slugs]
+    if flag_list:
+        names.append(f"{row}|flag_list")
+    stored = dict(rows.filter(name__in=names).values_list("name", "data"))
+    items = []
+    for slug in slugs:
+        item = stored[f"{row}|part/{slug}"]
+        if full:
+            item["effects"] = stored[f"{row}|effects/{slug}"]
+        elif effects is not None:
+            item["effects"] = limit_effects(item["effects"], effects)
+        items.append(item)
+    return {**head, "parts": items, "flag_list": stored.get(f"{row}|flag_list")}
+
+
+def version_section(version, name, key=None, **only):
     """One section of a version (or, of a split section, one key's data: None if it has none),
-    read without the rest."""
+    read without the rest. Of a section stored by part (`BY_PART`), `only` (`parts`, `effects`,
+    `flag_list` as in `_read_year`) limits what is read; by default the whole value."""
     rows = StatusReportSection.objects.filter(version=version)
     if name in SPLIT and key is None:
         prefix = f"{name}/"
         return {
-            row_name[len(prefix) :]: data
-            for row_name, data in rows.filter(name__startswith=prefix).values_list("name", "data")
+            row_name[len(prefix) :]: version_section(version, name, row_name[len(prefix) :])
+            for row_name in rows.filter(name__startswith=prefix)
+            .exclude(name__contains="|")
+            .values_list("name", flat=True)
         }
     row_name = f"{name}/{key}" if key is not None else name
-    return rows.filter(name=row_name).values_list("data", flat=True).first()
+    head = rows.filter(name=row_name).values_list("data", flat=True).first()
+    if name in BY_PART:
+        return _read_year(rows, row_name, head, **only)
+    return head
 
 
-def published_section(year, name):
-    """A section of the latest published version of the year; AnalysisError (a Swedish
-    message) when the year does not exist or is not published."""
+def part_section(version, name, slug, county=None):
+    """A part's (and county's) data of a section split by part (`grouped_effects`,
+    `flowcharts`); None if the version has none. A version stored before the split holds the
+    whole country's grouped effects in one row, by part slug."""
+    data = version_section(version, name, part_county_key(slug, county))
+    if data is None and county is None:
+        whole = StatusReportSection.objects.filter(version=version, name=name)
+        data = (whole.values_list("data", flat=True).first() or {}).get(slug)
+    return data
+
+
+def published_section(year, name, key=None, **only):
+    """A section (of a split section, one key's data) of the latest published version of the
+    year; AnalysisError (a Swedish message) when the year does not exist or is not published."""
     agreement = get_agreement(year)
     version = published_version(agreement)
     if version is None:
         raise AnalysisError(
             _("Lägesrapporten %(year)s är inte publicerad.") % {"year": agreement.year}
         )
-    data = version_section(version, name)
+    data = version_section(version, name, key, **only)
+    if key is not None and data is None:
+        raise AnalysisError(_("Det finns inget län med koden %(code)s.") % {"code": key})
     if data is None or data == {}:
         raise AnalysisError(
             _(
@@ -183,26 +289,44 @@ def published_section(year, name):
     return data
 
 
-def report_data(agreement, county=None, visible=None, version=None, previous=None):
+def report_data(agreement, county=None, visible=None, version=None, previous=None, **only):
     """The year's analysis (`analyse_year`'s shape) for the whole country or one county: from
-    the version's snapshot, or computed live without one (`previous` as in `analyse_year`)."""
+    the version's snapshot, or computed live without one (`previous` as in `analyse_year`).
+    `only` (`parts`, `effects`, `flag_list`, see `version_section`) says what of a version a
+    page reads; computed live, the data is whole."""
     if version is None:
         return analyse_year(agreement, county=county, visible=visible, previous=previous)
     if county is None:
-        return version_section(version, "report")
-    data = version_section(version, "counties", county)
+        return version_section(version, "report", **only)
+    data = version_section(version, "counties", county, **only)
     if data is None:
         raise AnalysisError(_("Länet finns inte i den publicerade versionen."))
     return data
 
 
-def document_data(data, version=None, effects_limit=None):
+def document_flowcharts(agreement, county=None, version=None):
+    """{part slug: `flowcharts_json`} of the whole country or a county, for the documents:
+    the version's, or computed now without one."""
+    parts = list(agreement.parts.all())
+    if version is None:
+        return {part.slug: flowcharts_json(part, county) for part in parts}
+    found = {part.slug: part_section(version, "flowcharts", part.slug, county) for part in parts}
+    return {slug: data for slug, data in found.items() if data is not None}
+
+
+def document_data(data, version=None, effects_limit=None, flowcharts=None):
     """The data a document renderer reads: the analysis with the version it belongs to
-    (`version` None: an unpublished draft, dated today) and the effects shortened."""
+    (`version` None: an unpublished draft, dated today), the effects shortened and each part's
+    category flowcharts (`flowcharts`, by part slug, as `document_flowcharts`; None: none)."""
+    flowcharts = flowcharts or {}
     return {
         **data,
         "parts": [
-            {**item, "effects": limit_effects(item["effects"], effects_limit)}
+            {
+                **item,
+                "effects": limit_effects(item["effects"], effects_limit),
+                "category_flowcharts": flowcharts.get(item["part"]["slug"]),
+            }
             for item in data["parts"]
         ],
         "version": {
@@ -217,10 +341,11 @@ def document_data(data, version=None, effects_limit=None):
     }
 
 
-def render_document(data, fmt, version=None):
-    """The status report or a county's fact sheet as docx, pdf or xlsx bytes."""
+def render_document(data, fmt, version=None, flowcharts=None):
+    """The status report or a county's fact sheet as docx, pdf or xlsx bytes (`flowcharts` as
+    in `document_data`)."""
     limit = None if fmt == "xlsx" else DOCUMENT_EFFECTS
-    return RENDERERS[fmt].render(document_data(data, version, limit))
+    return RENDERERS[fmt].render(document_data(data, version, limit, flowcharts))
 
 
 def changed_since(agreement, version):
@@ -241,6 +366,7 @@ def publish(agreement, user=None, note=""):
         StatusReportVersion.objects.filter(agreement=agreement).aggregate(n=Max("number"))["n"] or 0
     ) + 1
     now = timezone.now()
+    charts = {part.slug: data["flowcharts"][part.slug] for part in agreement.parts.all()}
     version = StatusReportVersion(
         agreement=agreement,
         number=number,
@@ -251,7 +377,7 @@ def publish(agreement, user=None, note=""):
     )
     with translation.override(settings.LANGUAGE_CODE):
         for fmt in FORMATS:
-            setattr(version, fmt, render_document(data["report"], fmt, version))
+            setattr(version, fmt, render_document(data["report"], fmt, version, charts))
     version.save()
     StatusReportSection.objects.bulk_create(
         StatusReportSection(version=version, name=name, data=value) for name, value in _rows(data)

@@ -47,6 +47,11 @@ urlpatterns = [
         api.EffectsView.as_view(),
         name="api_effects",
     ),
+    path(
+        "api/<int:year>/del/<slug:part>/floden/",
+        api.FlowchartsView.as_view(),
+        name="api_flowcharts",
+    ),
     # Any other path under api/ (a part that is not a slug, a year too large): 404 as problem
     # details, like the API's.
     re_path(r"^api/[\s\S]*$", not_found),

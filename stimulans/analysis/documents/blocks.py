@@ -8,7 +8,7 @@ writes them in Swedish form, Excel as numbers with a number format."""
 import datetime
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 
 from stimulans.lib import cells
 from stimulans.lib.labels import draft_label, published_label
@@ -176,11 +176,13 @@ def answer_blocks(number, item):
                 header += [str(previous), _("Förändring")]
             rows = []
             for r in q["rows"]:
-                row = [r["label"], r["value"]]
+                shown = r.get("shown")
+                row = [r["label"], r["value"] if shown is None else shown]
                 if choices:
                     row.append(_share(r["share"]))
                 if previous:
-                    row += [r["previous"], r["change"]]
+                    before = r["previous"] if shown is None else r.get("previous_shown")
+                    row += [before, r["change"]]
                 rows.append(row)
             sheet = _("Del %(n)d – svar %(kind)s") % {
                 "n": number,
@@ -228,6 +230,64 @@ def _kind(org_kind):
 def sheet_name(number, pot):
     """The Excel sheet of one pot's category table: "Del 2 – Kommun"."""
     return _("Del %(n)d – %(kind)s") % {"n": number, "kind": _kind(pot["org_kind"])}
+
+
+FLOWCHART_GROUPS = 3  # the groups shown per column of a category's flowchart in a document
+
+
+def flowchart_header():
+    return [_("Kategori"), _("Aktiviteter"), _("Mål"), _("Prestationer"), _("Effekter")]
+
+
+def flowchart_tables(item):
+    """The part's category flowcharts (`category_flowcharts`, from `snapshot.document_data`)
+    as tables, one per pot: [(recipient kind label, org_kind, rows)], a row per category with
+    its name and, per column, the most reported groups with their number of actors."""
+    charts_data = item.get("category_flowcharts")
+    if not charts_data:
+        return []
+    titles = {
+        (pot["org_kind"], c["category"]): c["title"]
+        for pot in item["aggregate"]["pots"]
+        for c in pot["categories"]
+    }
+    labels = {pot["org_kind"]: pot["org_kind_label"] for pot in item["aggregate"]["pots"]}
+    out = []
+    for pot in charts_data["pots"]:
+        rows = []
+        for c in pot["categories"]:
+            cells = []
+            for column in c["columns"]:
+                top = sorted(column["groups"], key=lambda g: -g["actors"])[:FLOWCHART_GROUPS]
+                text = "; ".join(
+                    ngettext("%(label)s (%(n)d aktör)", "%(label)s (%(n)d aktörer)", g["actors"])
+                    % {"label": g["label"][:120], "n": g["actors"]}
+                    for g in top
+                )
+                more = len(column["groups"]) - len(top)
+                if more > 0:
+                    text += " " + _("… och %(n)d till.") % {"n": more}
+                cells.append(text or "\u2013")
+            rows.append([titles.get((pot["org_kind"], c["category"]), c["category"]), *cells])
+        if rows:
+            out.append((labels.get(pot["org_kind"], pot["org_kind"]), pot["org_kind"], rows))
+    return out
+
+
+def _flowchart_blocks(number, item):
+    out = []
+    for label, org_kind, rows in flowchart_tables(item):
+        out.append(("h4", _("Flödesschema per kategori: %(kind)s") % {"kind": label}))
+        out.append(
+            (
+                "table",
+                _("Del %(n)d – flöde %(kind)s") % {"n": number, "kind": _kind(org_kind)},
+                flowchart_header(),
+                rows,
+                f"{item['part']['title']} – {label}",
+            )
+        )
+    return out
 
 
 def _part_blocks(number, item):
@@ -310,6 +370,7 @@ def _part_blocks(number, item):
             hidden = sum(1 for e in rows if e is None)
             if hidden:
                 out.append(("li", _("… och %(n)d till.") % {"n": hidden}))
+    out.extend(_flowchart_blocks(number, item))
     out.append(
         (
             "table",

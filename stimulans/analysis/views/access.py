@@ -68,14 +68,15 @@ def shown_version(request, agreement):
     return None if shows_draft(request) else published_version(agreement)
 
 
-def year_data(request, agreement, county, scope):
+def year_data(request, agreement, county, scope, **only):
     """The year's data (`snapshot.report_data`) that the request reads: the published version,
-    or the live figures; 404 for a county the published version does not hold."""
+    or the live figures; 404 for a county the published version does not hold. `only`
+    (`parts`, `effects`, `flag_list`) is what of a published version the page shows."""
     previous = Agreement.objects.filter(year=agreement.year - 1).first()
     previous_scope = previous and analysis_scope(request.user, previous)
     readable = bool(previous_scope and previous_scope.allows(county))
     try:
         version = shown_version(request, agreement)
-        return report_data(agreement, county, scope.counties, version, previous=readable)
+        return report_data(agreement, county, scope.counties, version, previous=readable, **only)
     except AnalysisError as exc:
         raise Http404 from exc

@@ -16,7 +16,7 @@ from .. import charts
 from ..answers import compare_answers, part_answers, previous_part
 from ..permissions import analysis_scope
 from ..plain import plain
-from .access import county_param, scope_or_refuse
+from .access import county_param, scope_or_refuse, shown_version, year_data
 
 
 def previous_readable(user: Any, part: AgreementPart, county: str | None) -> AgreementPart | None:
@@ -73,11 +73,20 @@ def part_answers_page(request: HttpRequest, year: int, part: str) -> HttpRespons
     if refused:
         return refused
     part_obj = get_object_or_404(AgreementPart, agreement=agreement, slug=part)
-    current = part_answers(part_obj, county, visible=scope.counties)
-    previous = previous_readable(request.user, part_obj, county)
-    comparison = compare_answers(
-        current, part_answers(previous, county, text_limit=0) if previous else None
-    )
+    if shown_version(request, agreement) is not None:
+        # A published year: the answers as published (this part's row of the version).
+        data = year_data(request, agreement, county, scope, parts=[part], effects=0)
+        comparison = data["parts"][0]["answers"]
+        previous_year = comparison["previous"]["year"] if comparison["previous"] else None
+    else:
+        current = part_answers(part_obj, county, visible=scope.counties)
+        previous = previous_readable(request.user, part_obj, county)
+        comparison = plain(
+            compare_answers(
+                current, part_answers(previous, county, text_limit=0) if previous else None
+            )
+        )
+        previous_year = previous.agreement.year if previous else None
     return render(
         request,
         "analysis/part_answers.html",
@@ -86,7 +95,7 @@ def part_answers_page(request: HttpRequest, year: int, part: str) -> HttpRespons
             "part": part_obj,
             "county": county,
             "counties": scope.county_choices(County.objects.all()),
-            "answer_pots": answer_pots(plain(comparison)),
-            "previous_year": previous.agreement.year if previous else None,
+            "answer_pots": answer_pots(comparison),
+            "previous_year": previous_year,
         },
     )

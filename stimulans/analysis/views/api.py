@@ -16,13 +16,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from stimulans.api.conventions import Conventions
-from stimulans.funds.models import Agreement
+from stimulans.funds.models import Agreement, AgreementPart
 
 from .. import serializers as s
+from .. import snapshot
 from ..aggregation import aggregate_json
+from ..flowcharts import flowcharts_json
 from ..permissions import analysis_scope
 from ..year_analysis import effect_key
-from .access import county_param, year_data
+from .access import county_param, shown_version, year_data
 
 COUNTY_PARAMETER = OpenApiParameter("lan", str, description="Länskod")
 DRAFT_PARAMETER = OpenApiParameter(
@@ -40,9 +42,9 @@ class YearView(Conventions, APIView):
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]
 
-    def year_data(self, year):
-        """(the year's data as published or live, county code from ?lan=); 403 when the user
-        may not read the year, or that county's figures, yet."""
+    def checked(self, year):
+        """(agreement, scope, county code from ?lan=); 403 when the user may not read the
+        year, or that county's figures, yet."""
         agreement = get_object_or_404(Agreement, year=year)
         county = county_param(self.request)
         scope = analysis_scope(self.request.user, agreement)
@@ -52,7 +54,12 @@ class YearView(Conventions, APIView):
             raise PermissionDenied(
                 _("Länets siffror visas bara för länet självt tills året är publicerat.")
             )
-        return year_data(self.request, agreement, county, scope), county
+        return agreement, scope, county
+
+    def year_data(self, year, **only):
+        """(the year's data as published or live, county code from ?lan=)."""
+        agreement, scope, county = self.checked(year)
+        return year_data(self.request, agreement, county, scope, **only), county
 
 
 def _part(data, slug):
@@ -65,14 +72,14 @@ def _part(data, slug):
 class CoverageView(YearView):
     @extend_schema(parameters=PARAMETERS, responses=s.CoverageSerializer)
     def get(self, request, year):
-        data, _county = self.year_data(year)
+        data, _county = self.year_data(year, parts=[], flag_list=False)
         return Response(s.CoverageSerializer({"year": year, **data["coverage"]}).data)
 
 
 class AggregateView(YearView):
     @extend_schema(parameters=PARAMETERS, responses=s.AggregateSerializer)
     def get(self, request, year, part):
-        data, county = self.year_data(year)
+        data, county = self.year_data(year, parts=[part], effects=0, flag_list=False)
         result = {**aggregate_json(_part(data, part)["aggregate"]), "county": county}
         return Response(s.AggregateSerializer(result).data)
 
@@ -80,7 +87,7 @@ class AggregateView(YearView):
 class EffectsView(YearView):
     @extend_schema(parameters=PARAMETERS, responses=s.EffectsSerializer)
     def get(self, request, year, part):
-        data, county = self.year_data(year)
+        data, county = self.year_data(year, parts=[part], flag_list=False)
         item = _part(data, part)
         rows = [
             {"org_kind": pot["org_kind"], "category": c["category"], **effect}
@@ -92,10 +99,29 @@ class EffectsView(YearView):
         return Response(s.EffectsSerializer(result).data)
 
 
+class FlowchartsView(YearView):
+    """The part's flowcharts, one per category (annexes 1–10 of the status report): the grouped
+    activities, goals, outputs and effects with the actors that reported each, and the links
+    by coded quality."""
+
+    @extend_schema(parameters=PARAMETERS, responses=s.FlowchartsSerializer)
+    def get(self, request, year, part):
+        agreement, scope, county = self.checked(year)
+        part_obj = get_object_or_404(AgreementPart, agreement=agreement, slug=part)
+        version = shown_version(request, agreement)
+        if version is None:
+            data = flowcharts_json(part_obj, scope.detail(county))
+        else:
+            data = snapshot.part_section(version, "flowcharts", part, county)
+            if data is None:
+                raise Http404
+        return Response(s.FlowchartsSerializer({**data, "county": county}).data)
+
+
 class IndicatorsView(YearView):
     @extend_schema(parameters=PARAMETERS, responses=s.IndicatorsSerializer)
     def get(self, request, year):
-        data, _county = self.year_data(year)
+        data, _county = self.year_data(year, parts=[], flag_list=False)
         result = {
             "year": year,
             "indicators": [i["indicator"] for i in data["indicators"]],
@@ -107,7 +133,7 @@ class IndicatorsView(YearView):
 class FlagsView(YearView):
     @extend_schema(parameters=PARAMETERS, responses=s.FlagsSerializer)
     def get(self, request, year):
-        data, county = self.year_data(year)
+        data, county = self.year_data(year, effects=0, flag_list=False)
         result = {
             "year": year,
             "county": county,

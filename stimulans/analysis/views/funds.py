@@ -9,7 +9,7 @@ from stimulans.organisations.models import County
 
 from ..money import money_analysis
 from ..permissions import is_published
-from .access import county_param, scope_or_refuse
+from .access import county_param, scope_or_refuse, shown_version, year_data
 
 
 def funds(request: HttpRequest, year: int) -> HttpResponse:
@@ -20,6 +20,11 @@ def funds(request: HttpRequest, year: int) -> HttpResponse:
     if refused is not None:
         return refused
     assert scope is not None
+    if shown_version(request, agreement) is not None:
+        # A published year: the money as published (the version's head row).
+        money = year_data(request, agreement, county, scope, parts=[], flag_list=False)["funds"]
+    else:
+        money = money_analysis(agreement, county, visible=scope.counties)
     return render(
         request,
         "analysis/funds.html",
@@ -28,7 +33,7 @@ def funds(request: HttpRequest, year: int) -> HttpResponse:
             "county": county,
             "county_name": County.objects.get(code=county).name if county else None,
             "counties": scope.county_choices(County.objects.all()),
-            "money": money_analysis(agreement, county, visible=scope.counties),
+            "money": money,
             "published": is_published(agreement),
         },
     )

@@ -51,7 +51,9 @@ def published_category_comparison(part, result, county):
     if not version:
         return None
     try:
-        data = snapshot.report_data(previous.agreement, county, None, version)
+        data = snapshot.report_data(
+            previous.agreement, county, None, version, parts=[part.slug], effects=0, flag_list=False
+        )
     except AnalysisError:
         return None
     item = next((i for i in data["parts"] if i["part"]["slug"] == previous.slug), None)

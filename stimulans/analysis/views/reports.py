@@ -141,7 +141,7 @@ def _publication(request, agreement, version, national):
 def _report_page(request, agreement, county, scope):
     code = county.code if county else None
     version = shown_version(request, agreement)
-    data = year_data(request, agreement, code, scope)
+    data = year_data(request, agreement, code, scope, effects=10, flag_list=False)
     texts = data["texts"]
     return render(
         request,
@@ -169,7 +169,7 @@ def part_analysis(request, year, part):
     scope, refused = scope_or_refuse(request, agreement, county)
     if refused:
         return refused
-    data = year_data(request, agreement, county, scope)
+    data = year_data(request, agreement, county, scope, parts=[part], effects=50, flag_list=False)
     item = next((i for i in data["parts"] if i["part"]["slug"] == part), None)
     if item is None:
         raise Http404
@@ -194,7 +194,7 @@ def part_analysis(request, year, part):
 def _grouped_and_previous(request, part, result, county, scope):
     """The grouped effects tables and the previous year's category tables beside this year's:
     computed now for the live figures, from the published versions for a published year (the
-    grouped effects of the whole country only; the previous year where it is published)."""
+    previous year where it is published)."""
     version = shown_version(request, part.agreement)
     trend = part_trend(
         part, county, lambda agreement: readable_scope(request.user, agreement, county) is not None
@@ -205,11 +205,10 @@ def _grouped_and_previous(request, part, result, county, scope):
             "previous_year": category_comparison(request.user, part, result, county),
             "grouped_effects": grouped_effects_tables(result, part, scope.detail(county)),
         }
-    grouped = snapshot.version_section(version, "grouped_effects") if county is None else None
     return {
         "trend": trend,
         "previous_year": published_category_comparison(part, result, county),
-        "grouped_effects": (grouped or {}).get(part.slug),
+        "grouped_effects": snapshot.part_section(version, "grouped_effects", part.slug, county),
     }
 
 
@@ -220,7 +219,7 @@ def indicators(request, year):
     scope, refused = scope_or_refuse(request, agreement, county)
     if refused:
         return refused
-    data = year_data(request, agreement, county, scope)
+    data = year_data(request, agreement, county, scope, parts=[], flag_list=False)
     # The trend shows the years whose figures the user may read for this scope, each year as
     # published (or live where it is not).
     row_scope = f"region:{county}" if county else "national"

@@ -1,8 +1,6 @@
-from django.utils.translation import gettext as _
-
 from stimulans.analysis.aggregation import aggregate_json, aggregate_part
 from stimulans.analysis.figures_command import FiguresCommand
-from stimulans.analysis.lookups import AnalysisError, get_part
+from stimulans.analysis.lookups import get_part
 from stimulans.analysis.snapshot import published_section
 
 
@@ -25,8 +23,6 @@ def _published(part, county):
     year = part.agreement.year
     if not county:
         return published_section(year, "analyse")[part.slug]
-    data = published_section(year, "counties").get(county)
-    if data is None:
-        raise AnalysisError(_("Det finns inget län med koden %(code)s.") % {"code": county})
+    data = published_section(year, "counties", county, parts=[part.slug], effects=0)
     item = next(i for i in data["parts"] if i["part"]["slug"] == part.slug)
     return aggregate_json(item["aggregate"])

@@ -36,7 +36,11 @@ class Command(BaseCommand):
                     )
                 content = bytes(getattr(version, fmt))
             else:
-                content = snapshot.render_document(snapshot.report_data(agreement), fmt)
+                content = snapshot.render_document(
+                    snapshot.report_data(agreement),
+                    fmt,
+                    flowcharts=snapshot.document_flowcharts(agreement),
+                )
         except AnalysisError as exc:
             raise CommandError(str(exc), returncode=2) from exc
         try:
