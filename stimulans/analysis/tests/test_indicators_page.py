@@ -46,6 +46,7 @@ class IndicatorsPageTest(PageTestCase):
         self.assertContains(response, "2014")
         self.assertContains(response, "90,0")  # 2019: 9 of 10
 
+
 class ChartAccessibilityTest(SimpleTestCase):
     """Every chart has an accessible name and its figures as a table."""
 

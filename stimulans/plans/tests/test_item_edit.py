@@ -316,6 +316,7 @@ class ItemEditTest(PlanTestCase):
         )
         self.assertContains(response, "Välj ett giltigt alternativ", status_code=400)
 
+
 class ItemEditFeedbackTest(PlanTestCase):
     """An activity names the reported initiatives it continues; a goal gets a target value."""
 

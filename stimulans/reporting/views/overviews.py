@@ -18,8 +18,8 @@ from stimulans.lib.text import is_digits
 from stimulans.organisations.models import County
 
 from .. import services
-from ..tasks import start_reminders
 from ..forms import LATE, CompletenessFilterForm, CountyOverviewFilterForm, status_matches
+from ..tasks import start_reminders
 
 
 @login_required
