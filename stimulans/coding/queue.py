@@ -3,11 +3,10 @@
 page can step to the next and previous initiative of the same list."""
 
 from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Trim
 from django.utils.translation import gettext_lazy as _
 
 from stimulans.analysis.forms import WorkbenchFilterForm
-from stimulans.analysis.search import matches, query_stems
+from stimulans.analysis.search import workbench_initiatives
 from stimulans.reporting.models import Initiative
 
 from .models import CoderCode, CoderRole, DoubleCodingSample, Suggestion
@@ -40,9 +39,11 @@ def second_coding_ids(part, user):
 
 
 def filtered(part, params, user):
-    """(form, [initiative ids]) of the filters and queue in `params`."""
+    """(form, [initiative ids]) of the filters and queue in `params`: the workbench's own query
+    (`analysis.search.workbench_initiatives`, the database search included), narrowed to the
+    queue."""
     form = WorkbenchFilterForm(params or None, part=part)
-    qs = part_initiatives(part).with_effective_coding()
+    qs = workbench_initiatives(part, form.cleaned_data if form.is_valid() else None)
     queue = params.get("ko", "")
     if queue == "okodade":
         qs = qs.filter(coding__isnull=True)
@@ -58,32 +59,6 @@ def filtered(part, params, user):
                 )
             )
         )
-    query = ""
-    if form.is_valid():
-        f = form.cleaned_data
-        if f["lan"]:
-            qs = qs.filter(report__organisation__county=f["lan"])
-        if f["kategori"]:
-            qs = qs.filter(eff_category=f["kategori"].pk)
-        if f["effektniva"] == "ingen":
-            qs = qs.filter(eff_level="")
-        elif f["effektniva"]:
-            qs = qs.filter(eff_level=f["effektniva"])
-        if f["matt"]:
-            qs = qs.filter(eff_measured=f["matt"] == "ja")
-        if f["effekter"]:
-            qs = qs.annotate(eff_len=Length(Trim("effects")))
-            qs = qs.filter(eff_len__gt=0) if f["effekter"] == "ja" else qs.filter(eff_len=0)
-        if f["fas"]:
-            qs = qs.filter(eff_phase="" if f["fas"] == "ingen" else f["fas"])
-        if f["medel"]:
-            qs = qs.filter(eff_within=f["medel"] == "overenskommelsen")
-        query = f["q"].strip()
-    qs = qs.order_by("report__organisation__kind", "report__organisation__code", "order", "pk")
-    if query:
-        stems = query_stems(query)
-        rows = qs.values_list("pk", "title", "activities", "goals", "outputs", "effects")
-        return form, [pk for pk, *texts in rows if matches(stems, " ".join(texts))]
     return form, list(qs.values_list("pk", flat=True))
 
 
