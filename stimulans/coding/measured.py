@@ -14,14 +14,23 @@ from .models import CoderCode, CoderRole, Dimension
 DIMENSIONS = list(Dimension.values)
 
 
-def units_by_dimension(part):
-    """{dimension: {initiative id: {coder name: value}}}."""
+def units_by_dimension(part, suggested=None):
+    """{dimension: {initiative id: {coder name: value}}}. `suggested` True: only initiatives
+    with a code that was an accepted suggestion; False: only those without one."""
     codes = (
         CoderCode.objects.filter(initiative__report__pot__part=part)
         .exclude(role=CoderRole.ADJUDICATED)
         .select_related("coder", "category")
         .order_by("initiative_id", "pk")
     )
+    if suggested is not None:
+        with_suggestion = CoderCode.objects.filter(
+            initiative__report__pot__part=part, from_suggestion=True
+        ).values("initiative")
+        if suggested:
+            codes = codes.filter(initiative__in=with_suggestion)
+        else:
+            codes = codes.exclude(initiative__in=with_suggestion)
     result: dict[str, dict[int, dict[str, object]]] = {d: {} for d in DIMENSIONS}
     for code in codes:
         for dimension in DIMENSIONS:
@@ -61,8 +70,20 @@ def dimension_agreement(dimension, units):
 
 
 def part_agreement(part):
+    """Per dimension the figures, and the percentage agreement of the initiatives with an
+    accepted suggestion among their codes (`suggested`) and of the others (`unsuggested`)."""
     units = units_by_dimension(part)
-    return [dimension_agreement(d, units[d]) for d in DIMENSIONS]
+    suggested = units_by_dimension(part, suggested=True)
+    unsuggested = units_by_dimension(part, suggested=False)
+    rows = []
+    for d in DIMENSIONS:
+        row = dimension_agreement(d, units[d])
+        row["suggested"] = percentage_agreement([u for u in suggested[d].values() if pairable([u])])
+        row["unsuggested"] = percentage_agreement(
+            [u for u in unsuggested[d].values() if pairable([u])]
+        )
+        rows.append(row)
+    return rows
 
 
 def agreement_json(part):

@@ -40,7 +40,7 @@ TEXT_FIELDS = ["title", "activities", "goals", "outputs", "effects"]
 FOLDS = 5
 MIN_DF_FROM = 20
 WORD = re.compile(r"\w{3,}")
-_fitted: dict[int, "Fitted"] = {}
+_fitted: dict[int, tuple[int, "Fitted"]] = {}
 
 
 def initiative_text(row):
@@ -216,12 +216,15 @@ def train(part, validate=True):
             training_seconds=seconds,
             cross_validated=cross_validate(rows) if validate else {},
         )
-    _fitted[record.pk] = fitted
+    # One fitted model per part in this process: an older version's is dropped.
+    for pk in [pk for pk, (part_id, _f) in _fitted.items() if part_id == part.pk]:
+        del _fitted[pk]
+    _fitted[record.pk] = (part.pk, fitted)
     return record
 
 
 def fitted_model(record):
-    return _fitted[record.pk]
+    return _fitted[record.pk][1]
 
 
 def uncoded(part):

@@ -51,3 +51,33 @@ def test_ten_initiatives_in_a_row_with_the_keyboard(browser, initiatives, live_s
     assert "10 / 11" in page.inner_text("main")
     assert_accessible(page)
     page.close()
+
+
+def test_overview_and_codebook_are_accessible(browser, initiatives, live_server):
+    from stimulans.accounts.models import User
+    from stimulans.coding.codings import save_code
+    from stimulans.coding.sampling import draw_sample
+    from stimulans.coding.suggestions import suggest
+
+    anna = User.objects.get(username="anna")
+    berit = User.objects.create(username="berit", role="analyst")
+    part = initiatives[0].report.pot.part
+    categories = list(initiatives[0].report.pot.categories.all())
+    draw_sample(part, 1, berit, anna, number=4)
+    for i, initiative in enumerate(initiatives[:8]):
+        save_code(initiative, anna, {"category": categories[i % 2]})
+        save_code(initiative, berit, {"category": categories[i % 3 % 2]})
+    suggest(part)
+    page = browser.new_page()
+    log_in(page, live_server.url, "anna", PASSWORD)
+    page.goto(live_server.url + "/kodning/2020/suicidprevention/")
+    assert "Oenigheter att avgöra" in page.inner_text("main")
+    assert_accessible(page)
+    page.goto(live_server.url + "/kodning/2020/suicidprevention/kodbok/")
+    assert_accessible(page)
+    page.goto(live_server.url + "/kodning/2020/suicidprevention/ko/?ko=forslag")
+    assert_accessible(page)
+    page.goto(live_server.url + f"/kodning/2020/suicidprevention/insats/{initiatives[9].pk}/")
+    assert "Förslaget blir aldrig en kodning av sig självt" in page.inner_text("main")
+    assert_accessible(page)
+    page.close()

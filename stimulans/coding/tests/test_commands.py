@@ -10,7 +10,8 @@ from django.core.management import CommandError, call_command
 
 from stimulans.analysis.models import InitiativeCoding
 
-from ..models import CoderCode
+from ..models import CoderCode, CoderRole
+from ..sampling import draw_sample
 from .helpers import CodingTestCase
 
 HEADER = (
@@ -141,6 +142,16 @@ class CommandsTest(CodingTestCase):
         ]:
             self.assertIn(expected, message)
         self.assertFalse(CoderCode.objects.exists())
+
+    def test_second_coder_of_a_sample(self):
+        one = self.initiatives[0]
+        draw_sample(self.part, 1, self.berit, number=6)
+        text = HEADER + self.row(one, "anna") + self.row(one, "berit", "samordning-projektledning")
+        call_command("import_codings", self.write(text), stdout=StringIO())
+        self.assertEqual(CoderCode.objects.get(coder=self.berit).role, CoderRole.SECOND)
+        self.assertEqual(CoderCode.objects.get(coder=self.anna).role, CoderRole.FIRST)
+        # Two rows for the initiative: neither becomes the final coding by itself.
+        self.assertFalse(InitiativeCoding.objects.filter(initiative=one).exists())
 
     def test_bad_header(self):
         with self.assertRaises(CommandError) as raised:

@@ -116,8 +116,8 @@ class BlindCodingTest(CodingTestCase):
         a, b = self.cat["kunskap-kompetens"], self.cat["samordning-projektledning"]
         first = [a, a, b, b, a, b]
         second = [a, b, b, b, a, b]
-        for initiative, x, y in zip(self.initiatives, first, second, strict=True):
-            save_code(initiative, self.anna, {"category": x})
+        for n, (initiative, x, y) in enumerate(zip(self.initiatives, first, second, strict=True)):
+            save_code(initiative, self.anna, {"category": x}, from_suggestion=n < 2)
             save_code(initiative, self.berit, {"category": y})
         rows = {r["dimension"]: r for r in part_agreement(self.part)}
         category = rows["category"]
@@ -126,6 +126,8 @@ class BlindCodingTest(CodingTestCase):
         # po = 5/6; anna a=3 b=3, berit a=2 b=4: pe = (3·2 + 3·4) / 36 = 1/2; kappa = 2/3.
         self.assertAlmostEqual(category["kappa"], 2 / 3)
         self.assertEqual(category["disagreements"], [self.initiatives[1].pk])
+        # Split by accepted suggestions: the first two (one disagreement) and the other four.
+        self.assertEqual((category["suggested"], category["unsuggested"]), (0.5, 1.0))
         self.assertEqual(category["confusion"]["rows"], [(a.slug, [2, 1]), (b.slug, [0, 3])])
         # Effect level: nobody coded it.
         self.assertEqual(rows["effect_level"]["units"], 0)
