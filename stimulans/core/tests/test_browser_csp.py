@@ -28,6 +28,10 @@ PAGES = {
         "/handlingsplaner/",
         "/avtal/2020/",
         "/analys/",
+        "/konto/inbjudningar/",
+        "/konto/organisationer/municipality/0180/anvandare/",
+        "/konto/losenord/byt/",
+        "/konto/tvafaktor/",
     ],
     "samordnare-01": [
         "/",
@@ -39,6 +43,7 @@ PAGES = {
         "/analys/2020/del/suicidprevention/?lan=01",
         "/analys/2020/indikatorer/",
         "/redovisning/exportera/",
+        "/konto/inbjudningar/",
     ],
     "analytiker": [
         "/analys/2020/",
@@ -55,6 +60,8 @@ PAGES = {
         "/redovisning/2020/enkater/",
         "/redovisning/importera/",
         "/organisationer/befolkning/",
+        "/konto/inbjudningar/",
+        "/konto/logg/",
         "/admin/",
         "/admin/accounts/user/",
         "/admin/accounts/user/1/change/",
