@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_tasks.backends.database",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "djangosaml2",
     "stimulans.core",
     "stimulans.mail",
     "stimulans.jobs",
@@ -76,6 +77,7 @@ MIDDLEWARE = [
     "stimulans.accounts.middleware.IdleSessionMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "stimulans.accounts.second_factor.SecondFactorMiddleware",
+    "djangosaml2.middleware.SamlSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -151,6 +153,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "stimulans.accounts.backends.UserBackend",
     "stimulans.accounts.oidc.ProviderBackend",
+    "stimulans.accounts.saml.SamlBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -183,6 +186,16 @@ OIDC_RP_SCOPES = "openid email"
 OIDC_USE_PKCE = True
 OIDC_TIMEOUT = 10
 LOGIN_REDIRECT_URL_FAILURE = "/konto/logga-in/?sso=fel"
+# Sweden Connect (SAML 2.0, stimulans.accounts.saml): off while SAML_IDP_METADATA is unset.
+SAML_IDP_METADATA = os.environ.get("SAML_IDP_METADATA", "")
+SAML_KEY_FILE = os.environ.get("SAML_KEY_FILE", "")
+SAML_CERT_FILE = os.environ.get("SAML_CERT_FILE", "")
+SAML_ENTITY_ID = os.environ.get("SAML_ENTITY_ID", "")
+SAML_CONFIG_LOADER = "stimulans.accounts.saml.config_loader"
+SAML_ATTRIBUTE_MAPPING = {"mail": ("email",)}
+SAML_DJANGO_USER_MAIN_ATTRIBUTE = "email"
+SAML_CREATE_UNKNOWN_USER = False
+SAML_SESSION_COOKIE_SAMESITE = "None"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"

@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("stimulans.core.urls")),
     path("konto/", include("stimulans.accounts.urls")),
+    path("konto/saml2/", include("djangosaml2.urls")),  # Sweden Connect (accounts/saml.py)
     path("avtal/", include("stimulans.funds.urls")),
     path("organisationer/", include("stimulans.funds.organisation_urls")),
     path("redovisning/", include("stimulans.reporting.urls")),

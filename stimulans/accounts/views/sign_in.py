@@ -18,6 +18,7 @@ class LoginView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["sso_enabled"] = bool(settings.OIDC_PROVIDERS)
+        context["saml_enabled"] = bool(settings.SAML_IDP_METADATA)
         if self.request.GET.get("sso") == "fel":
             context["sso_failed"] = True
         return context

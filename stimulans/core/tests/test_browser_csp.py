@@ -29,6 +29,10 @@ PAGES = {
         "/avtal/2020/",
         "/analys/",
         "/stod/behov/",
+        "/konto/inbjudningar/",
+        "/konto/organisationer/municipality/0180/anvandare/",
+        "/konto/losenord/byt/",
+        "/konto/tvafaktor/",
     ],
     "samordnare-01": [
         "/",
@@ -43,6 +47,7 @@ PAGES = {
         "/stod/dialoger/",
         "/stod/behov/",
         "/stod/behov/nytt/",
+        "/konto/inbjudningar/",
     ],
     "analytiker": [
         "/analys/2020/",
@@ -65,6 +70,8 @@ PAGES = {
         "/redovisning/2020/enkater/",
         "/redovisning/importera/",
         "/organisationer/befolkning/",
+        "/konto/inbjudningar/",
+        "/konto/logg/",
         "/admin/",
         "/admin/accounts/user/",
         "/admin/accounts/user/1/change/",
