@@ -49,9 +49,13 @@ PAGES = {
         "/analys/2020/text/inledning/",
         "/analys/2020/indikatorer/",
         "/analys/2020/medel/",
+        "/analys/2021/del/suicidprevention/",
         "/redovisning/2020/inlamning/",
     ],
     "admin": [
+        "/redovisning/2020/nytt-ar/",
+        "/avtal/2021/",
+        "/avtal/2021/redigera/",
         "/redovisning/2020/enkater/",
         "/redovisning/importera/",
         "/organisationer/befolkning/",
