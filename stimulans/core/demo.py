@@ -114,11 +114,11 @@ def load_demo(stdout=None):
 
 SECOND_YEAR = 2021
 # What the demo's second year changes in its copy of 2020: the suicide prevention part's new name
-# and one of its categories renamed (its series continues through the crosswalk).
+# and one of its categories renamed (its series continues through the crosswalk). The slug is
+# kept: it is the category's choice in the copied questionnaire.
 RENAMED_PART = ("suicidprevention", "Psykisk hälsa och suicidprevention")
 RENAMED_CATEGORY = (
     "suicidpreventiva-handlingsplaner",
-    "handlingsplaner-psykisk-halsa-suicid",
     "Handlingsplaner för psykisk hälsa och suicidprevention",
 )
 
@@ -134,8 +134,8 @@ def load_second_year(users):
     part = AgreementPart.objects.get(agreement__year=SECOND_YEAR, slug=slug)
     part.title = title
     part.save(update_fields=["title"])
-    old_slug, new_slug, new_title = RENAMED_CATEGORY
-    Category.objects.filter(pot__part=part, slug=old_slug).update(slug=new_slug, title=new_title)
+    slug, new_title = RENAMED_CATEGORY
+    Category.objects.filter(pot__part=part, slug=slug).update(title=new_title)
     import_population(demo_population_csv(year=SECOND_YEAR - 1), source=DEMO_SOURCE, official=False)
     allocate_agreement(Agreement.objects.get(year=SECOND_YEAR))
     load_demo_reports(users, year=SECOND_YEAR)

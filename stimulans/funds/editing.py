@@ -103,10 +103,14 @@ class CategoryForm(forms.ModelForm):
         fields = ["title", "slug", "order", "predecessors"]
         widgets = {"predecessors": forms.CheckboxSelectMultiple}
         help_texts = {
+            "slug": _lazy(
+                "Kortnamnet är kategorins svarsalternativ i pottens enkät: ändras det behöver "
+                "enkätens lista ändras och laddas upp igen."
+            ),
             "predecessors": _lazy(
                 "Kategorin jämförs med de kategorier som kryssas i (en om den bytt namn, flera om "
                 "den slagits ihop). Utan någon börjar en ny serie."
-            )
+            ),
         }
 
     def __init__(self, *args, pot, **kwargs):

@@ -58,6 +58,7 @@ PAGES = {
         "/analys/2020/text/inledning/",
         "/analys/2020/indikatorer/",
         "/analys/2020/medel/",
+        "/analys/2021/del/suicidprevention/",
         "/redovisning/2020/inlamning/",
         "/stod/dialoger/",
         "/stod/behov/",
@@ -67,6 +68,9 @@ PAGES = {
         "/utvardering/arbetsplan/",
     ],
     "admin": [
+        "/redovisning/2020/nytt-ar/",
+        "/avtal/2021/",
+        "/avtal/2021/redigera/",
         "/redovisning/2020/enkater/",
         "/redovisning/importera/",
         "/organisationer/befolkning/",

@@ -34,9 +34,31 @@ class DemoCommandTestCase(TestCase):
             self.assertTrue(User.objects.get(username=username).check_password("demo"))
         self.assertEqual(User.objects.get(username="rapportor-0127").organisation.code, "0127")
         self.assertFalse(PopulationDataset.objects.get(year=2019).official)
-        for pot in Pot.objects.filter(part__agreement__year=2020):
+        for pot in Pot.objects.filter(part__agreement__year__in=[2020, 2021]):
             total = Allocation.objects.filter(pot=pot).aggregate(t=Sum("amount_sek"))["t"]
             self.assertEqual(total, pot.amount_sek)
+        self._check_second_year()
+
+    def _check_second_year(self):
+        """2021 is copied from 2020 with a part and a category renamed, and reported, so the
+        trend has two points and the renamed category continues its 2020 series."""
+        from stimulans.analysis.trends import part_trend
+        from stimulans.funds.models import AgreementPart
+        from stimulans.reporting.models import Report
+
+        part = AgreementPart.objects.get(agreement__year=2021, slug="suicidprevention")
+        self.assertEqual(part.title, "Psykisk hälsa och suicidprevention")
+        self.assertGreater(Report.objects.counted().filter(pot__part=part).count(), 3)
+        trend = part_trend(part)
+        self.assertEqual(trend["years"], [2020, 2021])
+        rows = [r for pot in trend["pots"] for r in pot["rows"]]
+        renamed = next(
+            r for r in rows if r["earlier_titles"] == ["Suicidpreventiva handlingsplaner"]
+        )
+        self.assertEqual(renamed["title"], "Handlingsplaner för psykisk hälsa och suicidprevention")
+        self.assertIsNone(renamed["new_series_from"])
+        self.assertTrue(any(r["cells"][0] and r["cells"][0]["initiatives"] for r in rows))
+        self.assertTrue(any(r["cells"][1] and r["cells"][1]["initiatives"] for r in rows))
 
     def test_if_new_keeps_existing_data(self):
         call_command("demo", stdout=StringIO())
