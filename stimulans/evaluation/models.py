@@ -35,7 +35,8 @@ class EvaluationStudy(models.Model):
     # The draw that gave the drawn units: the same seed and candidates give the same sample.
     seed = models.PositiveIntegerField(_("slumpfrö"), null=True, blank=True)
     sample_size = models.PositiveSmallIntegerField(_("urvalets storlek"), null=True, blank=True)
-    history = HistoricalRecords(m2m_fields=[parts])
+    # No m2m history: simple-history records m2m changes again when a backup is loaded.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-start_year", "title"]

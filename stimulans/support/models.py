@@ -257,7 +257,7 @@ class SupportAction(models.Model):
     needs = models.ManyToManyField(
         SupportNeed, verbose_name=_("stödbehov"), blank=True, related_name="actions"
     )
-    history = HistoricalRecords(m2m_fields=[needs])
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "pk"]
