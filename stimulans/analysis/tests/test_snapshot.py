@@ -166,7 +166,8 @@ class PublishedVersionTest(PageTestCase):
         texts = [p.text for p in Document(io.BytesIO(docx.content)).paragraphs]
         self.assertIn(f"Version 1, publicerad {date}. Första", texts)
         self.login(self.anna)
-        draft = self.download(reverse("analysis:download_report", args=[2020, "docx"]) + "?utkast=1")
+        docx_url = reverse("analysis:download_report", args=[2020, "docx"])
+        draft = self.download(docx_url + "?utkast=1")
         self.assertIn("\tUtkast ", header(draft.content))
         from openpyxl import load_workbook
 
