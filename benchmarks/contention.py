@@ -1,9 +1,11 @@
 """Contention: `/healthz/` while four clients download the status report PDF, against idle.
 
     .venv/bin/python benchmarks/contention.py [--samples 300] [--clients 4] [--rounds 3]
+                                              [--threads 1]
 
-Builds a fresh SQLite database (init, demo) in /tmp, serves it with gunicorn and two sync
-workers (DEBUG off) and runs `stimulans worker` beside it, then measures, in the same run:
+Builds a fresh SQLite database (init, demo) in /tmp, serves it with gunicorn and two workers
+(sync; `--threads N`: gthread with N threads each; DEBUG off) and runs `stimulans worker`
+beside it, then measures, in the same run:
 
 1. idle: `/healthz/` requested back to back, nothing else running;
 2. stored: the same while `--clients` analysts download the 2020 status report PDF over and
@@ -64,7 +66,7 @@ def prepare(env):
         )
 
 
-def start(env):
+def start(env, threads=1):
     server = subprocess.Popen(
         [
             BIN / "gunicorn",
@@ -73,8 +75,8 @@ def start(env):
             f"127.0.0.1:{PORT}",
             "-w",
             "2",
-            "--worker-class",
-            "sync",
+            "--threads",
+            str(threads),
             "--timeout",
             "120",
             "--log-level",
@@ -183,10 +185,11 @@ def main():
     parser.add_argument("--samples", type=int, default=300)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
     args = parser.parse_args()
     env = environment()
     prepare(env)
-    server, worker = start(env)
+    server, worker = start(env, args.threads)
     try:
         sessions = [login("analytiker") for _ in range(args.clients)]
         download(sessions[0], fresh=False)  # warm: the first rendering
@@ -198,7 +201,10 @@ def main():
             rows.append((rnd, idle, stored, rendering, stored_counts, render_counts))
     finally:
         stop(server, worker)
-    print(f"/healthz/ in ms, {args.samples} requests each; {args.clients} clients downloading")
+    print(
+        f"/healthz/ in ms, {args.samples} requests each; {args.clients} clients downloading; "
+        f"gunicorn 2 workers x {args.threads} thread(s)"
+    )
     print("round | idle med/p95 | stored med/p95 (x idle p95) | rendering med/p95 (x idle p95)")
     for rnd, idle, stored, rendering, sc, rc in rows:
         print(

@@ -8,6 +8,8 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
+from django.db import transaction
+
 from stimulans.funds.models import Agreement
 
 from .data_version import data_version
@@ -67,13 +69,21 @@ def stored(src):
 
 
 def make(src):
-    """Render the document and store it (replacing an older draft of the same slot)."""
+    """Render the document and store it (replacing an older draft of the same slot), under the
+    data version read before rendering: a change meanwhile makes it stale, not wrongly fresh."""
+    key = src.key()
     data = report_data(src.agreement, src.county, src.counties, src.version, previous=src.previous)
     content = render_document(data, src.fmt, src.version)
+    with transaction.atomic():
+        _store(src, key, content)
+    return content
+
+
+def _store(src, key, content):
     if src.version is None:
         StoredDocument.objects.filter(slot=src.slot, version=None).delete()
     StoredDocument.objects.update_or_create(
-        key=src.key(),
+        key=key,
         defaults={
             "agreement": src.agreement,
             "version": src.version,
@@ -81,4 +91,3 @@ def make(src):
             "content": content,
         },
     )
-    return content

@@ -31,7 +31,7 @@ def start_document(user, agreement, county, fmt, draft, url):
 
 @task()
 def render_document_task(job_id):
-    return run(job_id, _render)
+    return run(job_id, _render, atomic=False)  # one write at the end, in `make`
 
 
 def _render(job, progress):

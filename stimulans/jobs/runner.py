@@ -3,9 +3,13 @@ and enqueues the app's task (a django-tasks `@task` taking the job's id); the ta
 `run(job_id, work)`. `work(job, progress)` runs in one transaction: if it raises, nothing it
 wrote is kept and the job records the error (a `JobFailed`'s own Swedish message, or a general
 one). Progress goes to the shared `progress` cache, not the database, since the transaction
-hides its writes from the polling page until it ends."""
+hides its writes from the polling page until it ends. Work that reads for long and writes once
+at the end (a document) passes `atomic=False` and makes that write one transaction itself: on
+SQLite every transaction takes the write lock at its start (settings), and holding it while
+rendering would keep every other writer waiting."""
 
 import logging
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.core.cache import caches
@@ -70,12 +74,12 @@ def current(job):
     return job
 
 
-def run(job_id, work):
+def run(job_id, work, atomic=True):
     job = Job.objects.get(pk=job_id)
     job.status = JobStatus.RUNNING
     job.save(update_fields=["status"])
     try:
-        with transaction.atomic():
+        with transaction.atomic() if atomic else nullcontext():
             outcome = work(job, Progress(job))
     except JobFailed as exc:
         _end(job, JobStatus.FAILED, error=str(exc))

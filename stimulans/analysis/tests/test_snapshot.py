@@ -166,15 +166,12 @@ class PublishedVersionTest(PageTestCase):
         texts = [p.text for p in Document(io.BytesIO(docx.content)).paragraphs]
         self.assertIn(f"Version 1, publicerad {date}. Första", texts)
         self.login(self.anna)
-        draft = self.client.get(
-            reverse("analysis:download_report", args=[2020, "docx"]) + "?utkast=1"
-        )
+        docx_url = reverse("analysis:download_report", args=[2020, "docx"])
+        draft = self.download(docx_url + "?utkast=1")
         self.assertIn("\tUtkast ", header(draft.content))
         from openpyxl import load_workbook
 
-        xlsx = self.client.get(
-            reverse("analysis:download_report", args=[2020, "xlsx"]) + "?utkast=1"
-        )
+        xlsx = self.download(reverse("analysis:download_report", args=[2020, "xlsx"]) + "?utkast=1")
         sheets = load_workbook(io.BytesIO(xlsx.content)).worksheets
         self.assertTrue(all(s.oddHeader.right.text.startswith("Utkast ") for s in sheets))
 

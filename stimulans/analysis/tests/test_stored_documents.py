@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from stimulans.jobs.models import Job
 
+from .. import snapshot
 from ..data_version import data_version
 from ..models import StoredDocument
 from .helpers import PageTestCase, county_org, make_initiative, make_report
@@ -18,7 +19,7 @@ class StoredDocumentsTest(PageTestCase):
         return reverse("analysis:download_county", args=[2020, county, fmt])
 
     def test_a_published_fact_sheet_is_rendered_once(self):
-        self.publish()
+        snapshot.publish(self.agreement)
         self.login(self.anna)
         first = self.download(self.county_url())
         self.assertEqual(Job.objects.count(), 1)
@@ -35,7 +36,7 @@ class StoredDocumentsTest(PageTestCase):
         self.assertEqual(Job.objects.count(), 1)
 
     def test_a_published_report_is_the_file_of_the_version(self):
-        self.publish()
+        snapshot.publish(self.agreement)
         self.login(self.alice)
         response = self.client.get(self.report_url("pdf"))
         self.assertEqual(response.status_code, 200)
@@ -43,7 +44,7 @@ class StoredDocumentsTest(PageTestCase):
         self.assertFalse(Job.objects.exists())
 
     def test_a_visitor_gets_a_published_fact_sheet_at_once(self):
-        self.publish()
+        snapshot.publish(self.agreement)
         response = self.client.get(self.county_url())
         self.assertEqual(response.status_code, 200)
         self.assertFalse(Job.objects.exists())
