@@ -22,9 +22,19 @@ install: $(STAMP)
 run: install
 	$(BIN)/stimulans init
 	$(BIN)/stimulans demo --if-new
+<<<<<<< HEAD
 	@echo "Stimulans körs på http://127.0.0.1:$(PORT)/ (bakgrundsjobben i stimulans worker)"
 	$(BIN)/stimulans worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/stimulans runserver 127.0.0.1:$(PORT)
+=======
+	@# The address is printed only once the server answers (the health check).
+	@$(BIN)/stimulans runserver 127.0.0.1:$(PORT) & pid=$$!; \
+	until $(BIN)/python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$(PORT)/healthz/')" 2>/dev/null; do \
+		kill -0 $$pid 2>/dev/null || exit 1; sleep 0.3; \
+	done; \
+	echo "Stimulans körs på http://127.0.0.1:$(PORT)/"; \
+	wait $$pid
+>>>>>>> daily
 
 test: lint
 	$(BIN)/pytest $(PYTEST_ARGS)

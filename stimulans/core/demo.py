@@ -24,6 +24,36 @@ from stimulans.support.demo import load_demo_support
 
 DEMO_SOURCE = "Demodata – inte officiell statistik"
 DEMO_POPULATION_YEAR = 2019
+# Rounded sizes of the largest municipalities and a few of Norrbotten's (public knowledge,
+# not SCB's figures): the synthetic population keeps their order.
+DEMO_SIZES = {
+    "0180": 975000,
+    "1480": 580000,
+    "1280": 345000,
+    "0380": 230000,
+    "0580": 163000,
+    "1880": 155000,
+    "1980": 154000,
+    "1283": 147000,
+    "0581": 143000,
+    "0680": 141000,
+    "2480": 128000,
+    "1281": 124000,
+    "1490": 113000,
+    "0126": 112000,
+    "0182": 104000,
+    "0484": 106000,
+    "2180": 102000,
+    "2281": 99000,
+    "0181": 98000,
+    "0127": 94000,
+    "2580": 78000,
+    "2380": 63000,
+    "2581": 42000,
+    "2582": 28000,
+    "2584": 23000,
+    "2583": 9800,
+}
 
 # (username, role, organisation kind, organisation code, description)
 DEMO_ACCOUNTS = [
@@ -70,9 +100,9 @@ def demo_population_csv(year=DEMO_POPULATION_YEAR, ages=range(0, 101)):
     lines.append(f'"region","ålder","{year}"')
     for org in Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY).order_by("code"):
         rng = random.Random(int(org.code))
-        total = int(min(max(rng.lognormvariate(10.0, 0.85), 2500), 400000))
-        if org.code == "0180":
-            total = 975000
+        # The large municipalities at about their size, the others below them, so that the
+        # relative sizes stay plausible (Haparanda is not larger than Luleå).
+        total = DEMO_SIZES.get(org.code) or int(min(max(rng.lognormvariate(9.8, 0.8), 2500), 60000))
         per_age = total / 85
         for age in range(0, 101):
             if age not in ages:
