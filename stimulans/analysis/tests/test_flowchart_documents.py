@@ -33,7 +33,7 @@ class FlowchartDocumentsTest(PageTestCase):
     def test_word_and_excel(self):
         document = Document(io.BytesIO(self.docx))
         cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
-        self.assertIn("Samordning och projektledning", cells)
+        self.assertIn("Samordning och projektledning – finansiering av tjänster", cells)
         self.assertIn("Anställt en samordnare (1 aktör)", cells)
         workbook = load_workbook(io.BytesIO(self.xlsx))
         flow = [name for name in workbook.sheetnames if "flöde" in name]
