@@ -38,7 +38,9 @@ class FlowchartDocumentsTest(PageTestCase):
         workbook = load_workbook(io.BytesIO(self.xlsx))
         flow = [name for name in workbook.sheetnames if "flöde" in name]
         self.assertTrue(flow, workbook.sheetnames)
-        values = [v for row in workbook[flow[0]].iter_rows(values_only=True) for v in row]
+        values = [
+            v for name in flow for row in workbook[name].iter_rows(values_only=True) for v in row
+        ]
         self.assertIn("Föreläsningar för vårdpersonal (1 aktör)", values)
 
     def test_without_flowcharts_there_is_no_table(self):
