@@ -131,10 +131,11 @@ SECTIONS: dict[str, Callable[[Any], Any]] = {
 # national ones (which list every county's reports, effects and flags), and computing them
 # again for each county would make "changed since publication" many times slower. The grouped
 # effects are grouped from the effects of the national section (an analyst's renaming of a group
-# alone does not count as a change).
-NOT_FINGERPRINTED = {"counties", "grouped_effects"}
-# Sections stored with a row per key (`section/key`), so that a page reads one county's data.
-SPLIT = {"counties"}
+# alone does not count as a change); so are the flowcharts.
+NOT_FINGERPRINTED = {"counties", "grouped_effects", "flowcharts"}
+# Sections stored with a row per key (`section/key`), so that a page reads one county's (or one
+# part's, `part_county_key`) data.
+SPLIT = {"counties", "grouped_effects", "flowcharts"}
 
 
 def build(agreement, names=None):

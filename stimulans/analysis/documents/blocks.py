@@ -242,7 +242,8 @@ def flowchart_header():
 def flowchart_tables(item):
     """The part's category flowcharts (`category_flowcharts`, from `snapshot.document_data`)
     as tables, one per pot: [(recipient kind label, org_kind, rows)], a row per category with
-    its name and, per column, the most reported groups with their number of actors."""
+    its name and, per column, the most reported groups with their number of actors (categories
+    without initiatives left out)."""
     charts_data = item.get("category_flowcharts")
     if not charts_data:
         return []
@@ -256,6 +257,8 @@ def flowchart_tables(item):
     for pot in charts_data["pots"]:
         rows = []
         for c in pot["categories"]:
+            if not c["initiatives"]:
+                continue
             cells = []
             for column in c["columns"]:
                 top = sorted(column["groups"], key=lambda g: -g["actors"])[:FLOWCHART_GROUPS]

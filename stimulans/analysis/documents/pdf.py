@@ -16,7 +16,15 @@ from stimulans.lib.numbers import sek
 
 from .. import charts
 from ..texts import paragraphs
-from .blocks import county_names, pots_with_effects, status_line, title, version_label
+from .blocks import (
+    county_names,
+    flowchart_header,
+    flowchart_tables,
+    pots_with_effects,
+    status_line,
+    title,
+    version_label,
+)
 
 
 def image(svg, alt):
@@ -51,6 +59,10 @@ def _part(item):
         "pots": pots,
         "summary_paragraphs": paragraphs(item["summary"]),
         "answer_pots": _answer_pots(item["answers"]),
+        "flow_header": flowchart_header(),
+        "flow_tables": [
+            {"label": label, "rows": rows} for label, _kind, rows in flowchart_tables(item)
+        ],
         "flowchart_img": image(charts.flowchart_svg(columns), flow_alt),
     }
 

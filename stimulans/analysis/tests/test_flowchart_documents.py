@@ -33,12 +33,14 @@ class FlowchartDocumentsTest(PageTestCase):
     def test_word_and_excel(self):
         document = Document(io.BytesIO(self.docx))
         cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
-        self.assertIn("Samordning och projektledning", cells)
+        self.assertIn("Samordning och projektledning – finansiering av tjänster", cells)
         self.assertIn("Anställt en samordnare (1 aktör)", cells)
         workbook = load_workbook(io.BytesIO(self.xlsx))
         flow = [name for name in workbook.sheetnames if "flöde" in name]
         self.assertTrue(flow, workbook.sheetnames)
-        values = [v for row in workbook[flow[0]].iter_rows(values_only=True) for v in row]
+        values = [
+            v for name in flow for row in workbook[name].iter_rows(values_only=True) for v in row
+        ]
         self.assertIn("Föreläsningar för vårdpersonal (1 aktör)", values)
 
     def test_without_flowcharts_there_is_no_table(self):

@@ -38,6 +38,11 @@ class PublishedVersionTest(PageTestCase):
             reverse("analysis:api_effects", args=part),
             reverse("analysis:api_indicators", args=year),
             reverse("analysis:api_flags", args=year),
+            reverse("analysis:api_flowcharts", args=part),
+            reverse("analysis:api_flowcharts", args=part) + "?lan=04",
+            reverse("analysis:part_answers", args=part),
+            reverse("analysis:funds", args=year),
+            reverse("analysis:funds", args=year) + "?lan=01",
             *(reverse("analysis:download_report", args=[2020, fmt]) for fmt in snapshot.FORMATS),
         ]
 

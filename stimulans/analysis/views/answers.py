@@ -75,8 +75,11 @@ def part_answers_page(request: HttpRequest, year: int, part: str) -> HttpRespons
     part_obj = get_object_or_404(AgreementPart, agreement=agreement, slug=part)
     if shown_version(request, agreement) is not None:
         # A published year: the answers as published (this part's row of the version).
-        data = year_data(request, agreement, county, scope, parts=[part], effects=0)
-        comparison = data["parts"][0]["answers"]
+        data = year_data(
+            request, agreement, county, scope, parts=[part], effects=0, flag_list=False
+        )
+        item = next(i for i in data["parts"] if i["part"]["slug"] == part)
+        comparison = item["answers"]
         previous_year = comparison["previous"]["year"] if comparison["previous"] else None
     else:
         current = part_answers(part_obj, county, visible=scope.counties)
