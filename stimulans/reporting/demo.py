@@ -409,11 +409,7 @@ def load_demo_reports(users, year=2020):
             )
             created += 1
             # The demo reporters' own 2020 reports stay drafts so they can be tried out.
-            if (
-                not later
-                and code in ("0180", "0127")
-                and pot.part.slug == "handlingsplaner-mobila"
-            ):
+            if not later and code in ("0180", "0127") and pot.part.slug == "handlingsplaner-mobila":
                 continue  # Botkyrka too has a draft to finish
             if (
                 not later
