@@ -22,19 +22,16 @@ install: $(STAMP)
 run: install
 	$(BIN)/stimulans init
 	$(BIN)/stimulans demo --if-new
-<<<<<<< HEAD
-	@echo "Stimulans körs på http://127.0.0.1:$(PORT)/ (bakgrundsjobben i stimulans worker)"
-	$(BIN)/stimulans worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/stimulans runserver 127.0.0.1:$(PORT)
-=======
-	@# The address is printed only once the server answers (the health check).
-	@$(BIN)/stimulans runserver 127.0.0.1:$(PORT) & pid=$$!; \
+	@# The worker runs beside the server and stops with it; the address is printed only once
+	@# the server answers (the health check).
+	@$(BIN)/stimulans worker & worker=$$!; \
+	$(BIN)/stimulans runserver 127.0.0.1:$(PORT) & pid=$$!; \
+	trap 'kill $$worker $$pid 2>/dev/null' EXIT INT TERM; \
 	until $(BIN)/python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$(PORT)/healthz/')" 2>/dev/null; do \
 		kill -0 $$pid 2>/dev/null || exit 1; sleep 0.3; \
 	done; \
-	echo "Stimulans körs på http://127.0.0.1:$(PORT)/"; \
+	echo "Stimulans körs på http://127.0.0.1:$(PORT)/ (bakgrundsjobben i stimulans worker)"; \
 	wait $$pid
->>>>>>> daily
 
 test: lint
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -357,8 +357,11 @@ def changed_since(agreement, version):
 
 @transaction.atomic
 def publish(agreement, user=None, note=""):
-    """Publish a new version of the year's status report: compute and store everything, render
-    the national documents, and mark the year published. Returns the version."""
+    """Publish a new version of the year's status report: compute and store every figure, table
+    and text, and mark the year published. Returns the version. Its documents are rendered from
+    the stored sections once, when first asked for (`stored_documents`), so they show the
+    version's figures whenever that is; publishing renders none of them (three documents cost
+    several times the rest of a publication)."""
     data = build(agreement)
     status_report, _created = StatusReport.objects.select_for_update().get_or_create(
         agreement=agreement
@@ -367,7 +370,6 @@ def publish(agreement, user=None, note=""):
         StatusReportVersion.objects.filter(agreement=agreement).aggregate(n=Max("number"))["n"] or 0
     ) + 1
     now = timezone.now()
-    charts = {part.slug: data["flowcharts"][part.slug] for part in agreement.parts.all()}
     version = StatusReportVersion(
         agreement=agreement,
         number=number,
@@ -375,10 +377,11 @@ def publish(agreement, user=None, note=""):
         published_at=now,
         published_by=user,
         fingerprint=fingerprint(data),
+        # Versions published before documents were made on first download kept them here.
+        docx=b"",
+        pdf=b"",
+        xlsx=b"",
     )
-    with translation.override(settings.LANGUAGE_CODE):
-        for fmt in FORMATS:
-            setattr(version, fmt, render_document(data["report"], fmt, version, charts))
     version.save()
     StatusReportSection.objects.bulk_create(
         StatusReportSection(version=version, name=name, data=value) for name, value in _rows(data)

@@ -1,21 +1,24 @@
 """Documents made once per version: the status report and fact sheets as Word, PDF or Excel,
 rendered by a background job (`analysis.tasks`) and then served from the database. A published
-version's national documents are the ones rendered at publication (on the version); everything
-else is a `StoredDocument`, kept for good for a published version and, for a draft, until
-`data_version` (or the date on its label) changes."""
+version's documents are rendered from its stored sections, and kept for good (versions
+published before this kept their national documents on the version itself, served as they
+are); a draft's are kept until `data_version` (or the date on its label) changes. Each is a
+`StoredDocument`."""
 
 import hashlib
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 from stimulans.funds.models import Agreement
 
 from .data_version import data_version
 from .models import StatusReportVersion, StoredDocument
 from .permissions import analysis_scope
-from .snapshot import published_version, render_document, report_data
+from .snapshot import document_flowcharts, published_version, render_document, report_data
 
 
 @dataclass
@@ -63,7 +66,9 @@ def holds(src):
 def stored(src):
     """The document's bytes if made already, else None."""
     if src.version is not None and src.county is None:
-        return bytes(getattr(src.version, src.fmt))
+        made_at_publication = bytes(getattr(src.version, src.fmt))
+        if made_at_publication:
+            return made_at_publication
     content = StoredDocument.objects.filter(key=src.key()).values_list("content", flat=True)
     return bytes(content[0]) if content else None
 
@@ -73,7 +78,11 @@ def make(src):
     data version read before rendering: a change meanwhile makes it stale, not wrongly fresh."""
     key = src.key()
     data = report_data(src.agreement, src.county, src.counties, src.version, previous=src.previous)
-    content = render_document(data, src.fmt, src.version)
+    flowcharts = document_flowcharts(src.agreement, src.county, src.version)
+    # The documents are Swedish publications, the same whoever asks first (the key has no
+    # language).
+    with translation.override(settings.LANGUAGE_CODE):
+        content = render_document(data, src.fmt, src.version, flowcharts)
     with transaction.atomic():
         _store(src, key, content)
     return content

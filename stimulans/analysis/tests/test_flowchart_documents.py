@@ -3,11 +3,12 @@ reported groups of each column with their actors; codes nowhere."""
 
 import io
 
+from django.contrib.auth.models import AnonymousUser
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from .. import snapshot
+from .. import snapshot, stored_documents
 from ..year_analysis import analyse_year
 from .helpers import PageTestCase
 
@@ -51,6 +52,8 @@ class FlowchartDocumentsTest(PageTestCase):
 
     def test_publishing_stores_them_in_the_documents(self):
         version = snapshot.publish(self.agreement)
-        reader = PdfReader(io.BytesIO(bytes(version.pdf)))
+        src = stored_documents.source(AnonymousUser(), self.agreement, None, "pdf", draft=False)
+        self.assertEqual(src.version, version)
+        reader = PdfReader(io.BytesIO(stored_documents.make(src)))
         text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
         self.assertIn("Anställt en samordnare (1 aktör)", text)

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from .. import snapshot
+from ..models import StoredDocument
 from .helpers import AnalysisTestCase
 
 
@@ -28,7 +29,10 @@ class StatusReportCommandTest(AnalysisTestCase):
         self.assertEqual(str(raised.exception), "Lägesrapporten 2020 är inte publicerad.")
         version = snapshot.publish(self.agreement, note="Första")
         for fmt in snapshot.FORMATS:
-            self.assertEqual(self.write(fmt, published=True), bytes(getattr(version, fmt)))
+            first = self.write(fmt, published=True)
+            self.assertEqual(self.write(fmt, published=True), first)  # stored, not made again
+        stored = StoredDocument.objects.values_list("version", flat=True)
+        self.assertEqual(sorted(stored), [version.pk] * 3)
         reader = PdfReader(io.BytesIO(self.write("pdf", published=True)))
         date = timezone.localdate(version.published_at).isoformat()
         self.assertIn(f"Version 1, publicerad {date}", reader.pages[3].extract_text())

@@ -35,12 +35,27 @@ class StoredDocumentsTest(PageTestCase):
         self.assertEqual(self.client.get(self.county_url()).content, first.content)
         self.assertEqual(Job.objects.count(), 1)
 
-    def test_a_published_report_is_the_file_of_the_version(self):
-        snapshot.publish(self.agreement)
+    def test_a_published_report_is_made_once_from_the_version(self):
+        version = snapshot.publish(self.agreement)
+        self.assertEqual(bytes(version.pdf), b"")  # publishing renders no document
+        self.login(self.alice)
+        first = self.download(self.report_url("pdf"))
+        self.assertTrue(first.content.startswith(b"%PDF"))
+        self.assertEqual(StoredDocument.objects.get().version, version)
+        make_report(county_org("04"), self.suicide_pot)
+        again = self.client.get(self.report_url("pdf"))
+        self.assertEqual(again.status_code, 200)
+        self.assertEqual(again.content, first.content)
+        self.assertEqual(Job.objects.count(), 1)  # no second rendering
+
+    def test_a_version_published_with_its_documents_serves_them(self):
+        version = snapshot.publish(self.agreement)
+        version.pdf = b"%PDF-1.7 rendered at publication"
+        version.save()
         self.login(self.alice)
         response = self.client.get(self.report_url("pdf"))
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(response.content, bytes(self.agreement.status_report_versions.get().pdf))
+        self.assertEqual(response.content, b"%PDF-1.7 rendered at publication")
         self.assertFalse(Job.objects.exists())
 
     def test_a_visitor_gets_a_published_fact_sheet_at_once(self):

@@ -1,9 +1,10 @@
 from pathlib import Path
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from stimulans.analysis import snapshot
+from stimulans.analysis import snapshot, stored_documents
 from stimulans.analysis.lookups import AnalysisError, get_agreement
 
 
@@ -34,7 +35,9 @@ class Command(BaseCommand):
                     raise AnalysisError(
                         _("Lägesrapporten %(year)s är inte publicerad.") % {"year": agreement.year}
                     )
-                content = bytes(getattr(version, fmt))
+                # The published document as the public downloads it: made once, then stored.
+                src = stored_documents.source(AnonymousUser(), agreement, None, fmt, draft=False)
+                content = stored_documents.stored(src) or stored_documents.make(src)
             else:
                 content = snapshot.render_document(
                     snapshot.report_data(agreement),
