@@ -169,3 +169,22 @@ class ImportTest(AnalysisTestCase):
                 code="c", title="c", basis="statistics", value_series="N1", numerator="x"
             ).full_clean()
         Indicator(code="d", title="d", basis="statistics", value_series="N1").full_clean()
+
+
+class CacheTest(AnalysisTestCase):
+    def test_an_import_changes_the_cached_analysis(self):
+        from ..data_version import data_version
+        from ..year_analysis import analyse_year
+
+        ratio_indicator()
+        before = data_version(2020)
+        analysed = analyse_year(self.agreement)
+        self.assertIsNone(
+            row(analysed["indicator_rows"], "stat.visits_per_child", "national")["value"]
+        )
+        import_statistics(CSV, "csv")
+        self.assertNotEqual(data_version(2020), before)
+        analysed = analyse_year(self.agreement)
+        self.assertEqual(
+            row(analysed["indicator_rows"], "stat.visits_per_child", "region:01")["value"], 0.25
+        )
