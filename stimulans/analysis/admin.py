@@ -1,12 +1,38 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Indicator, InitiativeCoding, StatusReport
+from .models import Indicator, InitiativeCoding, StatisticValue, StatusReport
 
 
 @admin.register(Indicator)
 class IndicatorAdmin(admin.ModelAdmin):
-    list_display = ["code", "title", "numerator", "denominator", "unit"]
+    """The administrator defines indicators here, on reported measures or on imported statistics
+    series (numerator and denominator series, or a ready value series), with source and
+    definition (`description`)."""
+
+    list_display = ["code", "title", "basis", "numerator", "denominator", "value_series", "unit"]
+    list_filter = ["basis"]
+    fields = [
+        "code",
+        "title",
+        "basis",
+        "numerator",
+        "denominator",
+        "value_series",
+        "unit",
+        "source",
+        "description",
+        "order",
+    ]
+
+
+@admin.register(StatisticValue)
+class StatisticValueAdmin(admin.ModelAdmin):
+    """Imported with `stimulans import-statistics`; listed here to be checked."""
+
+    list_display = ["series", "org_kind", "org_code", "year", "value", "source", "imported_at"]
+    list_filter = ["source", "org_kind", "year"]
+    search_fields = ["series", "org_code"]
 
 
 @admin.register(InitiativeCoding)

@@ -1,6 +1,7 @@
 """The version of a year's data: a short text that changes whenever anything the year's analysis
 reads changes (reports and their answers, initiatives, measures, the analysts' coding, texts and
-text groups, allocations and requisitions, publication, the indicator catalogue). Built from a
+text groups, allocations and requisitions, publication, the indicator catalogue, the
+imported official statistics). Built from a
 few cheap aggregate queries (counts, largest ids, latest change times; the history tables'
 latest id catch edits that leave no timestamp), so caches of the analysis
 (`year_analysis.analyse_year`, the stored quality flags of `analysis.flags`) can be keyed on it
@@ -19,6 +20,7 @@ from .models import (
     Indicator,
     InitiativeCoding,
     ReportText,
+    StatisticValue,
     StatusReport,
     StatusReportVersion,
     TextGroupOverride,
@@ -78,6 +80,9 @@ def _statement():
         f"WHERE agreement_id IN ({year_agreement})",
         f"SELECT COUNT(*) FROM {_table(Indicator)}",
         f"SELECT MAX(id) FROM {_table(Indicator)}",
+        # The official statistics the indicators on statistics read.
+        f"SELECT COUNT(*) FROM {_table(StatisticValue)} WHERE year = %(year)s",
+        f"SELECT MAX(imported_at) FROM {_table(StatisticValue)} WHERE year = %(year)s",
     ]
     return "SELECT " + ", ".join(f"({sql})" for sql in facts)
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from stimulans.funds.models import Category
+from stimulans.lib.uploads import check_upload
 from stimulans.organisations.models import County
 from stimulans.reporting.models import EffectLevel, Phase
 
@@ -116,3 +117,13 @@ class ReportTextForm(forms.Form):
         help_text=_("Stycken skiljs åt med en tom rad."),
     )
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+
+class StatisticsUploadForm(forms.Form):
+    file = forms.FileField(label=_("Fil med officiell statistik (Kolada-JSON eller CSV)"))
+    source = forms.ChoiceField(
+        label=_("Format"), choices=[("kolada", _("Koladas API (JSON)")), ("csv", "CSV")]
+    )
+
+    def clean_file(self):
+        return check_upload(self.cleaned_data["file"], [".csv", ".txt", ".json"])

@@ -2,6 +2,7 @@
 from the summed numerators and denominators of the organisations that reported both."""
 
 from collections import defaultdict
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -13,7 +14,8 @@ from stimulans.funds.services import AGREEMENT_2020
 from stimulans.organisations.models import County
 from stimulans.reporting.models import COUNTED, MeasureValue
 
-from .models import Indicator
+from .models import Indicator, IndicatorBasis
+from .official_statistics import series_by_county
 
 INDICATOR_TEXTS = {
     "bup.first_assessment.share_within_30_days": (
@@ -92,17 +94,79 @@ def _value(n, d):
     return n / d
 
 
+def _plain(number):
+    """A statistics figure for the JSON rows: an int where whole, else a float."""
+    if number is None:
+        return None
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def _statistics_scopes(ind, year, ratios, values, counties):
+    """[(scope, numerator, denominator, value)] of an indicator built on statistics series: a
+    ratio per county where both series have the county's figure, nationally the country's
+    figures where imported for both, else the sums over the counties that have both; a ready
+    value series as imported (a percentage divided by 100 into a share)."""
+    if ind.value_series:
+        got = values.get((ind.value_series, year), {})
+        scale = Decimal(100) if ind.unit == "%" else Decimal(1)
+        return [
+            (scope, None, None, float(v / scale) if v is not None else None)
+            for scope, v in [("national", got.get("country"))]
+            + [(f"region:{c}", got.get(c)) for c in counties]
+        ]
+    num = ratios.get((ind.numerator, year), {})
+    den = ratios.get((ind.denominator, year), {})
+    both = [c for c in counties if c in num and c in den]
+    if num.get("country") is not None and den.get("country") is not None:
+        national = (num["country"], den["country"])
+    elif both:
+        national = (sum(num[c] for c in both), sum(den[c] for c in both))
+    else:
+        national = (None, None)
+    out = [("national", *national)]
+    out += [
+        (f"region:{c}", num[c], den[c]) if c in both else (f"region:{c}", None, None)
+        for c in counties
+    ]
+    return [
+        (scope, _plain(n), _plain(d), float(n / d) if n is not None and d else None)
+        for scope, n, d in out
+    ]
+
+
 def compute_indicators(year, indicators=None, years=None):
     """Rows {indicator, scope, numerator, denominator, value}: national and per county, from summed
-    numerators and denominators of the organisations that reported both. With `years`, a list of
+    numerators and denominators of the organisations that reported both, or for an indicator on
+    official statistics from the imported series (`_statistics_scopes`). With `years`, a list of
     rows per year (with a `year` key) for all of them."""
     indicators = list(indicators if indicators is not None else Indicator.objects.all())
     year_list = list(years) if years is not None else [year]
-    values, county_of = _indicator_sums(year_list, indicators)
+    reported = [i for i in indicators if i.basis != IndicatorBasis.STATISTICS]
+    statistics = [i for i in indicators if i.basis == IndicatorBasis.STATISTICS]
+    values, county_of = _indicator_sums(year_list, reported)
+    ratios = series_by_county(
+        year_list, {s for i in statistics for s in (i.numerator, i.denominator) if s}
+    )
+    ready = series_by_county(
+        year_list, {i.value_series for i in statistics if i.value_series}, additive=False
+    )
     counties = list(County.objects.values_list("code", flat=True))
     rows = []
     for y in year_list:
         for ind in indicators:
+            if ind.basis == IndicatorBasis.STATISTICS:
+                for scope, n, d, v in _statistics_scopes(ind, y, ratios, ready, counties):
+                    row = {
+                        "indicator": ind.code,
+                        "scope": scope,
+                        "numerator": n,
+                        "denominator": d,
+                        "value": v,
+                    }
+                    if years is not None:
+                        row["year"] = y
+                    rows.append(row)
+                continue
             national = [None, None]
             per_county = {}
             for org_id, org in values[y].items():

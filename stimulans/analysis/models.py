@@ -2,6 +2,7 @@
 report (lägesrapport) with its publication flag."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -56,13 +57,29 @@ class InitiativeCoding(models.Model):
         return str(self.initiative)
 
 
+class IndicatorBasis(models.TextChoices):
+    REPORTED = "reported", _("Redovisade mått")
+    STATISTICS = "statistics", _("Officiell statistik")
+
+
 class Indicator(models.Model):
-    """Nyckelindikator: numerator / denominator over reported measures (by measure code)."""
+    """Nyckelindikator: numerator / denominator over reported measures (by measure code), or over
+    imported statistics series (`basis` statistics: numerator and denominator are series codes,
+    or `value_series` names a series whose values are the indicator's own)."""
 
     code = models.CharField(_("kod"), max_length=100, unique=True)
     title = models.CharField(_("titel"), max_length=300)
-    numerator = models.CharField(_("täljare (måttkod)"), max_length=100)
-    denominator = models.CharField(_("nämnare (måttkod)"), max_length=100)
+    basis = models.CharField(
+        _("underlag"), max_length=16, choices=IndicatorBasis.choices, default="reported"
+    )
+    numerator = models.CharField(_("täljare (mått- eller seriekod)"), max_length=100, blank=True)
+    denominator = models.CharField(_("nämnare (mått- eller seriekod)"), max_length=100, blank=True)
+    value_series = models.CharField(
+        _("färdig värdeserie (seriekod)"),
+        max_length=100,
+        blank=True,
+        help_text=_("Bara för officiell statistik: en serie vars värden är indikatorns egna."),
+    )
     unit = models.CharField(_("enhet"), max_length=50, default="%")
     source = models.CharField(_("källa"), max_length=300, blank=True)
     description = models.TextField(_("beskrivning"), blank=True)
@@ -75,6 +92,51 @@ class Indicator(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        if self.value_series and self.basis != IndicatorBasis.STATISTICS:
+            raise ValidationError(
+                {"value_series": _("En färdig värdeserie finns bara för officiell statistik.")}
+            )
+        if self.value_series and (self.numerator or self.denominator):
+            raise ValidationError(
+                _("Ange antingen en färdig värdeserie eller täljare och nämnare, inte båda.")
+            )
+        if not self.value_series and not (self.numerator and self.denominator):
+            raise ValidationError(_("Ange både täljare och nämnare."))
+
+
+class StatisticOrgKind(models.TextChoices):
+    COUNTRY = "country", _("Riket")
+    REGION = "region", _("Region (län)")
+    MUNICIPALITY = "municipality", _("Kommun")
+
+
+class StatisticValue(models.Model):
+    """One imported figure of official statistics (e.g. a Kolada KPI or an SCB table): a series
+    code, an area (the country, a region by county code or a municipality by its code) and a
+    year. The value is exact (Decimal), as the source gives it."""
+
+    source = models.CharField(_("källformat"), max_length=20)
+    series = models.CharField(_("serie"), max_length=100)
+    org_kind = models.CharField(_("områdestyp"), max_length=16, choices=StatisticOrgKind.choices)
+    org_code = models.CharField(_("områdeskod"), max_length=4)
+    year = models.PositiveSmallIntegerField(_("år"))
+    value = models.DecimalField(_("värde"), max_digits=20, decimal_places=6)
+    imported_at = models.DateTimeField(_("importerad"), auto_now=True)
+
+    class Meta:
+        ordering = ["series", "year", "org_kind", "org_code"]
+        verbose_name = _("statistikvärde")
+        verbose_name_plural = _("statistikvärden")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "org_kind", "org_code", "year"], name="statistic_value_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.series} {self.org_kind}:{self.org_code} {self.year}"
 
 
 class StatusReport(models.Model):

@@ -2,12 +2,24 @@ from django.urls import path, re_path
 
 from stimulans.api.conventions import not_found
 
-from .views import answers, api, downloads, flowcharts, funds, publish, reports, texts, workbench
+from .views import (
+    answers,
+    api,
+    downloads,
+    flowcharts,
+    funds,
+    publish,
+    reports,
+    statistics,
+    texts,
+    workbench,
+)
 
 app_name = "analysis"
 
 urlpatterns = [
     path("", reports.index, name="index"),
+    path("statistik/", statistics.statistics, name="statistics"),
     path("<int:year>/", reports.year_report, name="year_report"),
     path("<int:year>/publicera/", publish.publish, name="publish"),
     path("<int:year>/text/<str:kind>/", texts.edit_year_text, name="edit_year_text"),

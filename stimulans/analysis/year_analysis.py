@@ -26,7 +26,17 @@ from .plain import plain
 from .support_needs import support_needs_json
 from .texts import report_texts
 
-INDICATOR_FIELDS = ("code", "title", "numerator", "denominator", "unit", "source", "description")
+INDICATOR_FIELDS = (
+    "code",
+    "title",
+    "basis",
+    "numerator",
+    "denominator",
+    "value_series",
+    "unit",
+    "source",
+    "description",
+)
 
 
 def effect_key(pot_id, category_id):

@@ -25,6 +25,12 @@ class Share(float):
     """A share 0–1 (an indicator's value): a percentage in Word, a number in Excel."""
 
 
+def _indicator_value(value, unit):
+    """A share as a percentage; an indicator on statistics with another unit (e.g. per 1 000
+    inhabitants) as its number."""
+    return _share(value) if unit in ("%", "", None) else value
+
+
 def title(data):
     """The document's title: "Lägesrapport 2020" or "Länsfaktablad 2020 – Stockholms län"."""
     year = data["agreement"]["year"]
@@ -442,13 +448,14 @@ def blocks(data):
                     i["indicator"]["title"],
                     i["row"]["numerator"],
                     i["row"]["denominator"],
-                    _share(i["row"]["value"]),
+                    _indicator_value(i["row"]["value"], i["indicator"].get("unit")),
                 ]
                 for i in data["indicators"]
             ],
         )
     )
     titles = {i["indicator"]["code"]: i["indicator"]["title"] for i in data["indicators"]}
+    units = {i["indicator"]["code"]: i["indicator"].get("unit") for i in data["indicators"]}
     out.append(
         (
             "table",
@@ -460,7 +467,7 @@ def blocks(data):
                     names.get(r["scope"].split(":")[1], r["scope"]),
                     r["numerator"],
                     r["denominator"],
-                    _share(r["value"]),
+                    _indicator_value(r["value"], units.get(r["indicator"])),
                 ]
                 for r in data["indicator_rows"]
                 if r["scope"] != "national"

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from stimulans.lib.numbers import NO_VALUE, thousands
+from stimulans.lib.numbers import NO_VALUE, decimal, thousands
 
 from ..charts import percent as _percent
 
@@ -51,3 +51,14 @@ def number(value):
     if value is None or value == "":
         return NO_VALUE
     return thousands(value)
+
+
+@register.filter
+def indicator_value(value, unit):
+    """An indicator's value: a share as a percentage when the unit is %, else the number with its
+    unit (an indicator on statistics, e.g. "per 1 000 invånare")."""
+    if unit in ("%", "", None):
+        return _percent(value)
+    if value is None:
+        return NO_VALUE
+    return f"{decimal(round(value, 2))} {unit}"

@@ -15,6 +15,7 @@ from .. import charts, snapshot
 from ..aggregation import compare_pots
 from ..flowcharts import grouped_effects_tables
 from ..permissions import analysis_scope, is_published
+from ..templatetags.analysis_tags import indicator_value
 from ..texts import paragraphs
 from ..trends import part_trend
 from ..year_analysis import effect_key, limit_effects
@@ -75,6 +76,14 @@ def _part_context(item, limit):
     }
 
 
+def _indicator_format(indicator):
+    """How the charts write an indicator's values: shares as percentages, else with the unit."""
+    unit = indicator.get("unit")
+    if unit in ("%", "", None):
+        return charts.percent
+    return lambda v: indicator_value(v, unit)
+
+
 def _indicator_charts(indicators, year_rows, county=None):
     counties = dict(County.objects.values_list("code", "short_name"))
     highlight = counties.get(county) if county else None
@@ -97,6 +106,7 @@ def _indicator_charts(indicators, year_rows, county=None):
                 "chart": mark_safe(  # noqa: S308
                     charts.bar_chart_html(
                         regions,
+                        fmt=_indicator_format(item["indicator"]),
                         highlight=highlight,
                         label=_("%(indicator)s per län")
                         % {"indicator": item["indicator"]["title"]},
@@ -252,6 +262,7 @@ def indicators(request, year):
             mark_safe(  # noqa: S308
                 charts.bar_chart_html(
                     trend,
+                    fmt=_indicator_format(item["indicator"]),
                     sort=False,
                     label=_("%(indicator)s per år") % {"indicator": item["indicator"]["title"]},
                     column=_("Andel"),
