@@ -11,12 +11,16 @@ open invitation (which is then accepted, without a password). Roles and organisa
 from the invitation, never from claims; no user is made from claims alone.
 """
 
+import logging
+
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousOperation
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views import View
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationRequestView
@@ -25,6 +29,8 @@ from .backends import UserBackend
 from .models import Invitation, InvitationStatus
 
 SESSION_KEY = "oidc_provider"
+
+logger = logging.getLogger(__name__)
 
 
 def providers():
@@ -78,7 +84,21 @@ class ProviderBackend(OIDCAuthenticationBackend):
         self.OIDC_RP_CLIENT_SECRET = provider["client_secret"]
         self.OIDC_RP_SIGN_ALGO = provider.get("sign_algo", "RS256")
         self.OIDC_RP_IDP_SIGN_KEY = provider.get("sign_key")
-        return super().authenticate(request, **kwargs)
+        try:
+            return super().authenticate(request, **kwargs)
+        except SuspiciousOperation as error:
+            # A rejected ID token (signature, nonce, audience, issuer) is a failed sign-in:
+            # back to the login page with a message, not a 400 page (audited as a failure).
+            logger.warning("OIDC sign-in through %s refused: %s", key, error)
+            messages.error(
+                request,
+                _(
+                    "Inloggningen gick inte: svaret från din organisations inloggning gällde "
+                    "inte Stimulans eller kom från fel tjänst. Försök igen, och kontakta din "
+                    "organisations it-stöd om det inte går."
+                ),
+            )
+            return None
 
     def verify_token(self, token, **kwargs):
         """mozilla-django-oidc checks signature and nonce; the issuer and audience too."""

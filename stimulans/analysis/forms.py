@@ -7,8 +7,6 @@ from stimulans.lib.uploads import check_upload
 from stimulans.organisations.models import County
 from stimulans.reporting.models import EffectLevel, Phase
 
-from .models import InitiativeCoding
-
 YES_NO = [("", _("Alla")), ("ja", _("Ja")), ("nej", _("Nej"))]
 
 
@@ -56,53 +54,6 @@ class WorkbenchFilterForm(forms.Form):
         self.fields["kategori"].label_from_instance = lambda c: (
             f"{c.title} ({c.pot.get_recipient_kind_display()})"
         )
-
-
-NOT_RECODED = _("Inte omkodad (rapportörens svar gäller)")
-
-
-def _within(value):
-    return {"ja": True, "nej": False}.get(value)
-
-
-class CodingForm(forms.ModelForm):
-    # Phase and within the agreement are recoded only where the analyst chooses a value.
-    phase = forms.ChoiceField(
-        label=pgettext_lazy("insats", "Fas"),
-        required=False,
-        choices=[("", NOT_RECODED), *Phase.choices],
-    )
-    within_agreement = forms.TypedChoiceField(
-        label=_("Finansiering"),
-        required=False,
-        choices=[
-            ("", NOT_RECODED),
-            ("ja", _("Överenskommelsens medel")),
-            ("nej", _("Andra medel (ingår inte i analysen)")),
-        ],
-        coerce=_within,
-        empty_value=None,
-    )
-
-    class Meta:
-        model = InitiativeCoding
-        fields = [
-            "category",
-            "effect_level",
-            "effect_measured",
-            "link_quality",
-            "phase",
-            "within_agreement",
-            "note",
-        ]
-        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, initiative=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = Category.objects.filter(pot=initiative.report.pot)
-        within = self.initial.get("within_agreement")
-        if within is not None:
-            self.initial["within_agreement"] = "ja" if within else "nej"
 
 
 class ReportTextForm(forms.Form):

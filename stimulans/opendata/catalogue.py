@@ -93,6 +93,25 @@ def _funds_rows(version):
     return header, rows
 
 
+def _support_need_rows(version):
+    """A row per theme and part with needs (part blank: raised for no part), then the needs
+    not yet coded to a theme (theme blank). Counts only: no organisation, county or text."""
+    header = ["year", "theme", "theme_name", "prioritised", "part", "needs"]
+    needs = snapshot.version_section(version, "support_needs")
+    if not needs:
+        return header, []
+    year = needs["year"]
+    rows = []
+    for r in needs["rows"]:
+        cells = [*r["by_part"].items(), ("", r["no_part"])]
+        for part, count in cells:
+            if count:
+                rows.append([year, r["theme"], r["name"], r["prioritised"], part, count])
+    if needs["uncoded"]:
+        rows.append([year, "", "", "", "", needs["uncoded"]])
+    return header, rows
+
+
 TABLES: dict[str, Table] = {
     "indikatorer": Table(
         {"sv": "Nyckelindikatorer", "en": "Key indicators"},
@@ -124,6 +143,18 @@ TABLES: dict[str, Table] = {
             "number of reports.",
         },
         _funds_rows,
+    ),
+    "stodbehov": Table(
+        {"sv": "Stödbehov per tema", "en": "Support needs per theme"},
+        {
+            "sv": "Antal stödbehov per tema och del i riket, från dialoger, workshoppar och "
+            "redovisningarnas stödfråga (tom del: ingen del angiven; tomt tema: ännu inte "
+            "kodade till tema).",
+            "en": "The number of support needs per theme and part for the whole country, from "
+            "dialogues, workshops and the reports' support question (blank part: no part "
+            "given; blank theme: not yet coded to a theme).",
+        },
+        _support_need_rows,
     ),
 }
 

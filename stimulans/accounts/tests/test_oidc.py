@@ -116,14 +116,30 @@ class OIDCSignInTestCase(BaseTestCase):
         )
         self.assertFalse(user.has_usable_password())
 
+    def assertRejectedToken(self, r):
+        """Back to the login page with a Swedish message (not a 400 page), audited."""
+        self.assertIsNone(self.signed_in())
+        self.assertRedirects(r, "/konto/logga-in/?sso=fel", fetch_redirect_response=False)
+        page = self.client.get(r["Location"])
+        self.assertContains(page, "gällde inte Stimulans eller kom från fel tjänst")
+        self.assertTrue(AuditEvent.objects.filter(kind=AuditKind.SIGN_IN_FAILED).exists())
+
     def test_an_id_token_for_another_client_is_refused(self):
         self.op.audience = "another-service"
         r = self.sign_in(
             "alice@stockholm.se",
             {"sub": "a1", "email": "alice@stockholm.se", "email_verified": True},
         )
-        self.assertIsNone(self.signed_in())
-        self.assertEqual(r.status_code, 400)  # SuspiciousOperation
+        self.assertRejectedToken(r)
+
+    def test_an_id_token_from_another_issuer_is_refused(self):
+        provider = {**self.op.settings(["stockholm.se"]), "issuer": "https://annan.example"}
+        with override_settings(OIDC_PROVIDERS={"sthlm": provider}):
+            r = self.sign_in(
+                "alice@stockholm.se",
+                {"sub": "a1", "email": "alice@stockholm.se", "email_verified": True},
+            )
+        self.assertRejectedToken(r)
 
     def test_an_unknown_domain_is_sent_back_to_the_password_form(self):
         r = self.client.post("/konto/logga-in/organisation/", {"email": "x@annan.se"}, follow=True)

@@ -6,7 +6,9 @@ import base64
 import tempfile
 
 import requests
-from django.test import override_settings
+from django.contrib.auth.models import AnonymousUser
+from django.template.loader import render_to_string
+from django.test import RequestFactory, override_settings
 from saml2.metadata import create_metadata_string
 
 from stimulans.accounts import invitations, saml
@@ -101,3 +103,37 @@ class SamlSignInTestCase(BaseTestCase):
         user = type(self.alice).objects.get(email="ny@stockholm.se")
         self.assertEqual(int(self.signed_in()), user.pk)
         self.assertEqual((user.role, user.organisation), (Role.REPORTER, self.stockholm))
+
+    def test_djangosaml2s_pages_are_swedish(self):
+        # Through djangosaml2's own views: already signed in, and a logout it cannot finish.
+        self.login(self.alice)
+        with override_settings(SAML_IGNORE_AUTHENTICATED_USERS_ON_LOGIN=False):
+            r = self.client.get("/konto/saml2/login/")
+        self.assertContains(r, "Du är redan inloggad")
+        self.assertNotContains(r, "Authorization error")
+        # The IdP asks for a logout of a session that did not sign in through it.
+        r = self.client.get("/konto/saml2/ls/", {"SAMLRequest": "x"})
+        self.assertContains(r, "Utloggningen gick inte hela vägen", status_code=403)
+        self.assertNotContains(r, "Logout error", status_code=403)
+        # The others, rendered as djangosaml2 renders them (the template names it uses).
+        request = RequestFactory().get("/konto/saml2/login/")
+        request.user = AnonymousUser()
+        context = {
+            "target_url": "https://idp.example/sso",
+            "params": {"SAMLRequest": "abc"},
+            "available_idps": [("https://idp.example/", "Sweden Connect")],
+            "came_from": "/",
+            "attributes": {"mail": ["alice@stockholm.se"]},
+        }
+        for name, swedish in [
+            ("post_binding_form.html", "Fortsätt till inloggningen"),
+            ("example_post_binding_form.html", "Fortsätt till inloggningen"),
+            ("wayf.html", "Välj e-legitimationstjänst"),
+            ("echo_attributes.html", "SAML-attribut"),
+            ("login_error.html", "Be din länssamordnare om en inbjudan"),
+        ]:
+            html = render_to_string(f"djangosaml2/{name}", context, request)
+            self.assertIn(swedish, html, name)
+            self.assertIn('lang="sv"', html, name)
+            for english in ("Log in", "Where are you from", "SAML attributes", "Access Denied"):
+                self.assertNotIn(english, html, name)

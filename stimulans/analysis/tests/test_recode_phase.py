@@ -1,5 +1,6 @@
-"""Recoding phase and within the agreement on the initiative page (the workbench's coding
-form): set where the analyst chooses a value, the reporter's answer where not."""
+"""Recoding phase and within the agreement on the coding page of an initiative (where the
+workbench's initiative page leads): set where the analyst chooses a value, the reporter's
+answer where not."""
 
 from django.urls import reverse
 
@@ -10,7 +11,7 @@ from .helpers import PageTestCase
 
 class RecodePhaseTest(PageTestCase):
     def url(self):
-        return reverse("analysis:initiative_detail", args=[self.initiative.pk])
+        return reverse("coding:code", args=[2020, "suicidprevention", self.initiative.pk])
 
     def data(self, **changes):
         data = {
@@ -18,6 +19,7 @@ class RecodePhaseTest(PageTestCase):
             "effect_level": "target_group",
             "phase": "implemented",
             "within_agreement": "nej",
+            "stay": "1",
         }
         return {**data, **changes}
 

@@ -1,12 +1,11 @@
-"""The analysts' workbench: the initiatives of a part with filters and free-text search, one
-initiative with the analyst's coding, and the quality flags of a part or one report."""
+"""The analysts' workbench: the initiatives of a part with filters and free-text search, the
+address of one initiative (coded on the coding page), and the quality flags of a part or one
+report."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from stimulans.accounts.decorators import role_required
 from stimulans.accounts.models import Role
@@ -16,8 +15,7 @@ from stimulans.organisations.models import County
 from stimulans.reporting.models import Initiative, Report
 
 from ..flags import flag_summary, quality_flags
-from ..forms import CodingForm, WorkbenchFilterForm
-from ..models import InitiativeCoding
+from ..forms import WorkbenchFilterForm
 from ..search import workbench_initiatives
 from .access import ANALYSTS, county_param
 
@@ -54,51 +52,17 @@ def workbench(request, year, part):
 
 
 @role_required(*ANALYSTS)
+@require_safe
 def initiative_detail(request, pk):
-    """One initiative as the reporter wrote it, and the analyst's coding (with history)."""
+    """The analysis address of one initiative: it is read and coded on the coding page
+    (`coding:code`), so that every code is recorded as a coder's code (agreement, history,
+    blind second coding) before it becomes the final coding. The coding app depends on this
+    one, so the page is reached by its URL name, not by an import."""
     initiative = get_object_or_404(
-        Initiative.objects.select_related(
-            "report__organisation", "report__pot__part__agreement", "category"
-        ),
-        pk=pk,
+        Initiative.objects.select_related("report__pot__part__agreement"), pk=pk
     )
-    coding = InitiativeCoding.objects.filter(initiative=initiative).first()
-    if request.method == "POST":
-        form = CodingForm(request.POST, instance=coding, initiative=initiative)
-        if form.is_valid():
-            with transaction.atomic():
-                obj = form.save(commit=False)
-                obj.initiative = initiative
-                obj.coded_by = request.user
-                obj._history_user = request.user
-                obj.save()
-            messages.success(request, _("Kodningen är sparad."))
-            return redirect("analysis:initiative_detail", pk=initiative.pk)
-        status = 400
-    else:
-        initial = None
-        if coding is None:
-            initial = {
-                "category": initiative.category_id,
-                "effect_level": initiative.effect_level,
-                "effect_measured": initiative.effect_measured,
-            }
-        form = CodingForm(instance=coding, initial=initial, initiative=initiative)
-        status = 200
-    history = coding.history.select_related("history_user", "category") if coding else []
-    return render(
-        request,
-        "analysis/initiative_detail.html",
-        {
-            "initiative": initiative,
-            "coding": coding,
-            "form": form,
-            "history": history,
-            "part": initiative.report.pot.part,
-            "agreement": initiative.report.pot.part.agreement,
-        },
-        status=status,
-    )
+    part = initiative.report.pot.part
+    return redirect("coding:code", year=part.agreement.year, part=part.slug, pk=initiative.pk)
 
 
 FLAGS_PER_PAGE = 100

@@ -329,7 +329,7 @@ class EscapingTest(BaseTestCase):
     @classmethod
     def enter_coding(cls, anna):
         cls.initiative = Initiative.objects.filter(report=cls.report).first()
-        url = reverse("analysis:initiative_detail", args=[cls.initiative.pk])
+        url = reverse("coding:code", args=[2020, cls.pot.part.slug, cls.initiative.pk])
         fields = form_fields(anna.get(url).content.decode(), url)
         cls.coding_values = []
         cls.post(anna, url, fill(fields, values=cls.coding_values))
@@ -396,7 +396,7 @@ class EscapingTest(BaseTestCase):
 
     def test_analysis_pages(self):
         part = self.pot.part.slug
-        initiative = reverse("analysis:initiative_detail", args=[self.initiative.pk])
+        initiative = reverse("coding:code", args=[2020, part, self.initiative.pk])
         self.assertEscaped(
             self.get(self.anna, initiative), [*self.initiative_values(), *self.coding_values]
         )

@@ -51,7 +51,7 @@ class CatalogueTest(OpenDataTestCase):
             self.assertEqual(name, "Sveriges Kommuner och Regioner")
             datasets = set(g.objects(catalog, ns.DCAT.dataset))
             self.assertEqual(datasets, set(g.subjects(ns.RDF.type, ns.DCAT.Dataset)))
-            self.assertEqual(len(datasets), 4)  # three tables of 2020, the indicators of all years
+            self.assertEqual(len(datasets), 5)  # four tables of 2020, the indicators of all years
             for dataset in datasets:
                 self.assertEqual(self.languages(g, dataset, ns.DCTERMS.title), {"sv", "en"})
                 self.assertEqual(self.languages(g, dataset, ns.DCTERMS.description), {"sv", "en"})
@@ -80,7 +80,7 @@ class CatalogueTest(OpenDataTestCase):
         base = "http://testserver/oppna-data/"
         expected = {
             f"{base}2020/{name}.{fmt}"
-            for name in ("indikatorer", "kategorier", "medel")
+            for name in ("indikatorer", "kategorier", "medel", "stodbehov")
             for fmt in ("csv", "json")
         } | {f"{base}2020/indikatorer.jsonstat.json", f"{base}indikatorer.jsonstat.json"}
         self.assertEqual(urls, expected)
@@ -94,13 +94,13 @@ class CatalogueTest(OpenDataTestCase):
         return {year: len(datasets) for year, datasets in self.datasets_by_year(graph).items()}
 
     def test_one_dataset_per_published_year_and_table(self):
-        self.assertEqual(self.count_by_year(self.graph()), {"2020": 3})
+        self.assertEqual(self.count_by_year(self.graph()), {"2020": 4})
         self.assertNotIn("2019", self.graph().serialize(format="turtle"))
         snapshot.publish(Agreement.objects.get(year=2019), self.anna)
-        self.assertEqual(self.count_by_year(self.graph()), {"2019": 3, "2020": 3})
+        self.assertEqual(self.count_by_year(self.graph()), {"2019": 4, "2020": 4})
         snapshot.unpublish(self.agreement)
         g = self.graph()
-        self.assertEqual(self.count_by_year(g), {"2019": 3})
+        self.assertEqual(self.count_by_year(g), {"2019": 4})
         self.assertNotIn("2020/", g.serialize(format="turtle"))
 
     def test_nothing_published_is_an_empty_catalogue(self):

@@ -10,6 +10,8 @@ from stimulans.analysis import snapshot
 from stimulans.analysis.models import Indicator
 from stimulans.analysis.tests.helpers import county_org, make_initiative, make_report
 from stimulans.funds.models import Agreement
+from stimulans.support.models import NeedSource, SupportNeed, SupportTheme
+from stimulans.support.reference import load_support_reference
 
 from ..catalogue import TABLES
 from .helpers import FIRST, OpenDataTestCase
@@ -100,6 +102,43 @@ class TableFileTest(OpenDataTestCase):
             [r[:9] for r in rows],
         )
 
+    def test_support_needs_per_theme_and_part(self):
+        load_support_reference()
+        theme = SupportTheme.objects.get(code="suicidprevention")
+        for county, part, coded in [
+            (self.stockholm.county, self.suicide, theme),
+            (self.uppsala.county, self.suicide, theme),
+            (self.uppsala.county, None, theme),
+            (self.uppsala.county, self.suicide, None),
+        ]:
+            SupportNeed.objects.create(
+                source=NeedSource.DIALOGUE,
+                year=2020,
+                county=county,
+                part=part,
+                theme=coded,
+                description="HEMLIG TEXT",
+            )
+        # Published with the status report: nothing until the next version.
+        self.assertEqual(self.client.get(self.url("stodbehov", "json")).json(), [])
+        snapshot.publish(self.agreement, self.anna, "Med stödbehov")
+        data = self.client.get(self.url("stodbehov", "json")).json()
+        self.assertEqual(
+            [(r["theme"], r["part"], r["needs"]) for r in data],
+            [
+                ("suicidprevention", "suicidprevention", 2),
+                ("suicidprevention", None, 1),
+                (None, None, 1),
+            ],
+        )
+        self.assertEqual(data[0]["year"], 2020)
+        response = self.client.get(self.url("stodbehov", "csv"))
+        self.assertNotIn("HEMLIG", response.content.decode("utf-8-sig"))
+        rows = csv_rows(response)
+        self.assertEqual(rows[0], ["year", "theme", "theme_name", "prioritised", "part", "needs"])
+        self.assertEqual([r[1] for r in rows[1:]], ["suicidprevention"] * 2 + [""])
+        self.assertEqual(rows[1][4:], ["suicidprevention", "2"])
+
     def test_jsonstat_of_the_published_years(self):
         snapshot.publish(Agreement.objects.get(year=2019), self.anna)
         data = self.client.get(reverse("opendata:jsonstat")).json()
@@ -120,7 +159,7 @@ class TableFileTest(OpenDataTestCase):
 
     def test_unpublished_year_is_never_served(self):
         """2019 is not published: its measures are in no file."""
-        for name in ("indikatorer", "kategorier", "medel"):
+        for name in ("indikatorer", "kategorier", "medel", "stodbehov"):
             for fmt in ("csv", "json"):
                 self.assertEqual(self.client.get(self.url(name, fmt, 2019)).status_code, 404)
         self.assertEqual(
