@@ -15,7 +15,7 @@ from stimulans.funds.models import Agreement
 from .data_version import data_version
 from .models import StatusReportVersion, StoredDocument
 from .permissions import analysis_scope
-from .snapshot import published_version, render_document, report_data
+from .snapshot import document_flowcharts, published_version, render_document, report_data
 
 
 @dataclass
@@ -73,10 +73,19 @@ def make(src):
     data version read before rendering: a change meanwhile makes it stale, not wrongly fresh."""
     key = src.key()
     data = report_data(src.agreement, src.county, src.counties, src.version, previous=src.previous)
-    content = render_document(data, src.fmt, src.version)
+    content = render_document(data, src.fmt, src.version, _flowcharts(src))
     with transaction.atomic():
         _store(src, key, content)
     return content
+
+
+def _flowcharts(src):
+    """The category flowcharts of the document, as `stimulans status-report` adds them: of the
+    county, or (drawn live) of the counties the reader may see, or of the whole country."""
+    county = src.county
+    if county is None and src.version is None and src.counties is not None:
+        county = sorted(src.counties)
+    return document_flowcharts(src.agreement, county, src.version)
 
 
 def _store(src, key, content):
