@@ -78,14 +78,22 @@ def make(src):
     data version read before rendering: a change meanwhile makes it stale, not wrongly fresh."""
     key = src.key()
     data = report_data(src.agreement, src.county, src.counties, src.version, previous=src.previous)
-    flowcharts = document_flowcharts(src.agreement, src.county, src.version)
     # The documents are Swedish publications, the same whoever asks first (the key has no
     # language).
     with translation.override(settings.LANGUAGE_CODE):
-        content = render_document(data, src.fmt, src.version, flowcharts)
+        content = render_document(data, src.fmt, src.version, _flowcharts(src))
     with transaction.atomic():
         _store(src, key, content)
     return content
+
+
+def _flowcharts(src):
+    """The category flowcharts of the document, as `stimulans status-report` adds them: of the
+    county, or (drawn live) of the counties the reader may see, or of the whole country."""
+    county = src.county
+    if county is None and src.version is None and src.counties is not None:
+        county = sorted(src.counties)
+    return document_flowcharts(src.agreement, county, src.version)
 
 
 def _store(src, key, content):

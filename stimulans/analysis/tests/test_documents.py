@@ -111,9 +111,9 @@ class DocumentsTest(PageTestCase):
         kinds = {e["/S"] for e in elements}
         self.assertTrue({"/H1", "/H2", "/Table", "/TH", "/TD", "/Figure"} <= kinds, kinds)
         figures = [e for e in elements if e["/S"] == "/Figure"]
-        # The flowchart of every part (7), the funds chart of every pot (10), a chart per
-        # indicator (4).
-        self.assertEqual(len(figures), 7 + 10 + 4)
+        # The flowchart of every part (7) and a chart per indicator (4); no funds or answers
+        # charts: the category and answers tables beside them hold the same figures.
+        self.assertEqual(len(figures), 7 + 4)
         for figure in figures:
             self.assertTrue(str(figure.get("/Alt", "")).strip())
         self.assertIn("Lägesrapport 2020", reader.metadata.title)

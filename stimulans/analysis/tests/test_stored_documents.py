@@ -1,7 +1,11 @@
 """Documents made once per version: stored after the first download, served from then on,
 a draft's until the year's data changes."""
 
+from io import BytesIO
+
 from django.urls import reverse
+from docx import Document
+from pypdf import PdfReader
 
 from stimulans.jobs.models import Job
 
@@ -92,3 +96,13 @@ class StoredDocumentsTest(PageTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertEqual(StoredDocument.objects.count(), 2)
         self.assertEqual(Job.objects.get(started_by=self.cora).status, "done")
+
+    def test_a_draft_holds_the_category_flowcharts_as_the_command_does(self):
+        self.login(self.anna)
+        pdf = self.download(self.report_url("pdf")).content
+        text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(BytesIO(pdf)).pages)
+        self.assertIn("Flödesschema per kategori", text)
+        self.assertIn("Anställt en samordnare (1 aktör)", text)
+        docx = Document(BytesIO(self.download(self.county_url("docx")).content))
+        cells = [c.text for t in docx.tables for row in t.rows for c in row.cells]
+        self.assertIn("Anställt en samordnare (1 aktör)", cells)
