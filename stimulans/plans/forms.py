@@ -207,6 +207,7 @@ class GoalForm(LockedForm):
         self.fields["target_percent"].min_value = 0
         self.fields["target_percent"].validators.append(MinValueValidator(0))
         self.fields["target_percent"].validators.append(MaxValueValidator(100))
+        self.fields["target_percent"].widget.attrs.update({"min": "0", "max": "100"})
 
     def clean(self):
         data = super().clean()

@@ -72,6 +72,7 @@ class FormFields(HTMLParser):
                     "checked": "checked" in a,
                     "inputmode": a.get("inputmode"),
                     "maxlength": a.get("maxlength"),
+                    "max": a.get("max"),
                 }
             )
         elif tag in ("textarea", "select") and a.get("name"):
@@ -139,8 +140,8 @@ def fill(fields, numbers_too=False, values=None, prefix=""):
         elif kind == "number" or f.get("inputmode") in ("numeric", "decimal"):
             if numbers_too:
                 data[name] = hostile(f)
-            else:
-                data[name] = "1000"
+            else:  # a valid number: 1000, or the field's largest where it has one below
+                data[name] = "1000" if not f.get("max") else str(min(1000, float(f["max"])))
         elif kind == "email":
             data[name] = "test@example.se"
         elif kind == "url":
