@@ -38,7 +38,8 @@ SNAPSHOT = textwrap.dedent(
     django.setup()
     from stimulans.reporting.models import Report
     r = Report.objects.get(organisation__kind="municipality", organisation__code="0180",
-                           pot__part__slug="handlingsplaner-mobila")
+                           pot__part__slug="handlingsplaner-mobila",
+                           pot__part__agreement__year=2020)
     print(json.dumps({
         "id": r.pk, "status": r.status, "version": r.version,
         "explanation": r.funds_explanation, "answers": r.answers,
