@@ -8,7 +8,8 @@ and "utbildningsdag", "skola" finds "skolornas"). `workbench_initiatives` is the
 list: the filters and the search as one query, in the workbench's order.
 
 `fold`, `stem`, `query_stems` and `matches` are the older pure-Python matching (accents folded,
-rough suffix stripping, compounds matched anywhere), kept for callers that match single texts.
+rough suffix stripping, compounds matched anywhere). No page calls them any more (the coding
+list uses `workbench_initiatives` too); `benchmarks/search.py` measures them as the baseline.
 """
 
 import re
