@@ -8,6 +8,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# The suite runs in this many processes (pytest-xdist; `auto` = one per core, 0 = one process).
+# Each process gets whole test modules and classes (loadscope), so a class's setUpTestData
+# runs once.
+TEST_PROCESSES ?= auto
+PYTEST_PARALLEL := -n $(TEST_PROCESSES) --dist loadscope
 
 .PHONY: run test test-fast install lint messages clean
 
@@ -34,10 +39,10 @@ run: install
 	wait $$pid
 
 test: lint
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 test-fast: install
-	$(BIN)/pytest -m "not slow and not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest $(PYTEST_PARALLEL) -m "not slow and not browser" $(PYTEST_ARGS)
 
 # The same checks as .pre-commit-config.yaml. makemigrations compares the models with the
 # migrations only, so it runs on an in-memory database (no db.sqlite3 is created). mypy checks

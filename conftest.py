@@ -18,6 +18,33 @@ def pytest_configure(config):
     # Tests sign in administrators and analysts without a second factor; the accounts tests
     # of the second factor turn the product's requirement on (test_second_factor.py).
     settings.SECOND_FACTOR_REQUIRED_ROLES = []
+    # `make test` runs the suite in several processes (pytest-xdist): each has a database of
+    # its own (pytest-django names them per worker) and, here, its own session and progress
+    # caches and media folder, so one process's clearing or deleting never reaches another's.
+    # The environment variables carry the folders to the servers and workers a test starts.
+    import os
+    import tempfile
+
+    files = tempfile.mkdtemp(
+        prefix=f"stimulans-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-",
+        dir="/dev/shm" if os.path.isdir("/dev/shm") else None,  # in memory where there is one
+    )
+    for alias, variable in (("sessions", "SESSION_CACHE_DIR"), ("progress", "PROGRESS_CACHE_DIR")):
+        os.environ[variable] = settings.CACHES[alias]["LOCATION"] = os.path.join(files, alias)
+    settings.MEDIA_ROOT = os.path.join(files, "media")
+    import atexit
+    import shutil
+
+    atexit.register(shutil.rmtree, files, ignore_errors=True)
+    # SQLite's test database is a file, as in production, not shared memory: the live server's
+    # request threads then each have a connection of their own. On shared memory they all use
+    # the test's one connection, and two requests at once deadlock when SQLite calls back into
+    # Python (the search index's function, in the triggers of an initiative's update) while
+    # the other thread, holding the interpreter lock, waits for the connection's mutex: a
+    # browser test then hangs for ever (seen in CI, on the second-tab test of the report form).
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = os.path.join(files, "test.sqlite3")
 
 
 # The reference organisations (counties, regions, municipalities) are loaded into the test
