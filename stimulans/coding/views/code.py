@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from stimulans.accounts.decorators import role_required
+from stimulans.accounts.permissions import can_lead_coding, require
 from stimulans.analysis.models import InitiativeCoding
 from stimulans.reporting.models import Initiative
 
@@ -81,6 +82,8 @@ def code(request, year, part, pk):
     previous_id, next_id, position = neighbours(ids, initiative.pk)
     status = 200
     if request.method == "POST":
+        if request.POST.get("adjudicate"):
+            require(can_lead_coding(request.user))
         form = CodeForm(request.POST, initiative=initiative)
         if form.is_valid():
             values = form.values()
@@ -126,6 +129,7 @@ def code(request, year, part, pk):
         and own.codebook_version is not None
         and own.codebook_version < book.version,
         "codes": [] if blind else codes_of(initiative),
+        "adjudicates": can_lead_coding(request.user),
         "previous_url": _url("coding:code", part, previous_id, query) if previous_id else "",
         "next_url": _url("coding:code", part, next_id, query) if next_id else "",
         "queue_url": reverse("coding:queue", args=[part.agreement.year, part.slug])
