@@ -17,7 +17,7 @@ from ..codings import adjudicate, codes_of, is_blind, is_second_coder, save_code
 from ..forms import CodeForm, NoteForm
 from ..models import CODEBOOK_DIMENSIONS, CoderCode, CoderRole, Dimension, Suggestion
 from ..notes import history, note_of
-from ..queue import carried, filtered, neighbours
+from ..queue import carried, filtered_rows, neighbours
 from .common import CODERS, get_initiative, get_part
 
 
@@ -72,8 +72,8 @@ def code(request, year, part, pk):
     suggestion = (
         Suggestion.objects.filter(initiative=initiative).select_related("model", "category").first()
     )
-    _form, ids = filtered(part, params, request.user)
-    previous_id, next_id, position = neighbours(ids, initiative.pk)
+    _form, rows = filtered_rows(part, params, request.user)
+    previous_id, next_id, position = neighbours(rows, initiative)
     status = 200
     if request.method == "POST":
         if request.POST.get("adjudicate"):
@@ -130,7 +130,7 @@ def code(request, year, part, pk):
         "queue_url": reverse("coding:queue", args=[part.agreement.year, part.slug])
         + (f"?{query}" if query else ""),
         "position": position,
-        "count": len(ids),
+        "count": len(rows),
         "query": query,
     }
     template = (
