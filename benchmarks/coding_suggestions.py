@@ -59,6 +59,16 @@ STEMS = {
     4: ["metod", "screening", "vårdprogram", "rutin", "bedömning", "riskbedömning", "modell"],
 }
 ENDINGS = ["", "en", "ar", "arna", "er", "erna", "s", "et"]
+# Effect level and link quality: a few words of their own in the goals.
+LEVELS = {
+    "organisation": ["personalen", "rutinerna", "organisationen", "verksamheten"],
+    "target_group": ["brukarna", "patienterna", "deltagarna", "eleverna"],
+}
+LINKS = {
+    "target_group": ["målgruppen", "effekt", "minskad"],
+    "organisation": ["arbetssätt", "förbättrad", "struktur"],
+    "insufficient": ["oklart", "senare", "vidare"],
+}
 
 
 def setup(directory):
@@ -97,6 +107,14 @@ def code(rng, true, categories, accuracy):
     return rng.choice([c for i, c in enumerate(categories) if i != true])
 
 
+def goals(rng, true, level, link):
+    words = text(rng, true).split()
+    words += [rng.choice(LEVELS[level]) for _ in range(2)]
+    words += [rng.choice(LINKS[link]) for _ in range(2)]
+    rng.shuffle(words)
+    return " ".join(words)
+
+
 def build(agreement, slug, count, accuracy):
     from stimulans.accounts.models import Role, User
     from stimulans.analysis.models import InitiativeCoding
@@ -111,9 +129,12 @@ def build(agreement, slug, count, accuracy):
     reports = [Report.objects.create(organisation=o, pot=pot, status="submitted") for o in orgs]
     rng = random.Random(1)
     truths, second = {}, {}
+    levels, links = {}, {}
     initiatives = []
     for i in range(count):
         true = rng.randrange(len(categories))
+        levels[i] = rng.choice(sorted(LEVELS))
+        links[i] = rng.choice(sorted(LINKS))
         initiatives.append(
             Initiative(
                 report=reports[i % len(reports)],
@@ -121,7 +142,7 @@ def build(agreement, slug, count, accuracy):
                 order=i,
                 title=f"Insats {i}",
                 activities=text(rng, true),
-                goals=text(rng, true),
+                goals=goals(rng, true, levels[i], links[i]),
             )
         )
         truths[i] = true
@@ -135,7 +156,17 @@ def build(agreement, slug, count, accuracy):
         second[i] = code(rng, truths[i], categories, accuracy)
         if i not in held_out:
             codings.append(
-                InitiativeCoding(initiative=initiative, category=first[i], coded_by=analyst)
+                InitiativeCoding(
+                    initiative=initiative,
+                    category=first[i],
+                    effect_level=levels[i]
+                    if rng.random() < accuracy
+                    else rng.choice([v for v in LEVELS if v != levels[i]]),
+                    link_quality=links[i]
+                    if rng.random() < accuracy
+                    else rng.choice([v for v in LINKS if v != links[i]]),
+                    coded_by=analyst,
+                )
             )
     InitiativeCoding.objects.bulk_create(codings)
     return part, initiatives, held_out, first, second
@@ -198,7 +229,8 @@ def main():
         )
         print(
             f"training (median of {args.runs}): {statistics.median(times):.3f} s "
-            f"({statistics.median(cpu):.3f} s processor time)"
+            f"({statistics.median(cpu):.3f} s processor time); the first run "
+            f"{times[0]:.3f} s ({cpu[0]:.3f} s)"
         )
         print(
             f"one suggestion (median processor time): "

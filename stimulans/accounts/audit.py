@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 from .models import AuditEvent, AuditKind, Role, User
 from .throttle import axes_client_ip
 
-WATCHED = ("role", "organisation_id", "is_active")
+WATCHED = ("role", "is_lead_analyst", "organisation_id", "is_active")
 
 
 def _current_request():
@@ -66,7 +66,12 @@ def _remember_old(sender, instance, update_fields=None, raw=False, **kwargs):
     instance._audit_old = None
     if raw or instance.pk is None:
         return
-    if update_fields is not None and not set(update_fields) & {"role", "organisation", "is_active"}:
+    if update_fields is not None and not set(update_fields) & {
+        "role",
+        "is_lead_analyst",
+        "organisation",
+        "is_active",
+    }:
         return  # e.g. last_login on every sign-in
     instance._audit_old = User.objects.filter(pk=instance.pk).values(*WATCHED).first()
 
@@ -83,6 +88,9 @@ def _changed(sender, instance, created, raw=False, **kwargs):
         return
     if old["role"] != instance.role:
         detail = f"{Role(old['role']).label} → {instance.get_role_display()}"
+        record(AuditKind.ROLE_CHANGED, user=instance, detail=detail)
+    if old["is_lead_analyst"] != instance.is_lead_analyst:
+        detail = _("Huvudanalytiker") if instance.is_lead_analyst else _("Inte huvudanalytiker")
         record(AuditKind.ROLE_CHANGED, user=instance, detail=detail)
     if old["organisation_id"] != instance.organisation_id:
         organisations = User._meta.get_field("organisation").related_model

@@ -22,6 +22,14 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="users",
     )
+    # An analyst who leads the coding: draws the double-coding samples and adjudicates, as a
+    # national administrator does (`permissions.can_lead_coding`). Means nothing for the other
+    # roles.
+    is_lead_analyst = models.BooleanField(
+        _("huvudanalytiker"),
+        default=False,
+        help_text=_("Analytiker som drar urval för dubbelkodning och avgör oenigheter."),
+    )
 
     class Meta:
         verbose_name = _("användare")
@@ -34,6 +42,11 @@ class User(AbstractUser):
     @property
     def is_analyst(self):
         return self.role == Role.ANALYST
+
+    @property
+    def is_lead(self):
+        """A lead analyst: an analyst with the flag (the flag alone is nothing)."""
+        return self.role == Role.ANALYST and self.is_lead_analyst
 
     @property
     def is_county_coordinator(self):

@@ -35,6 +35,14 @@ def can_view_county(user, county):
     return user.role == Role.COUNTY_COORDINATOR and user.county_id == county.pk
 
 
+def can_lead_coding(user):
+    """Draw the samples for double coding and adjudicate disagreements: national administrators
+    and lead analysts; plain analysts code (and second-code) only."""
+    if not user.is_authenticated:
+        return False
+    return user.is_national_admin or user.is_lead
+
+
 def require(condition):
     if not condition:
         raise PermissionDenied

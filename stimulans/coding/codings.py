@@ -115,3 +115,53 @@ def dimension_value(values, dimension):
     if dimension == Dimension.CATEGORY:
         return value.slug if value is not None else None
     return None if value in ("", None) else value
+
+
+SUGGESTED = ("category", "effect_level", "link_quality")
+
+
+def is_obvious(suggestion, threshold):
+    """Every dimension the suggestion gives is at least `threshold` (0–1) confident."""
+    given = [
+        getattr(suggestion, f"{d}_confidence")
+        for d in SUGGESTED
+        if getattr(suggestion, f"{d}_id" if d == "category" else d)
+    ]
+    return bool(given) and all(c is not None and c >= threshold for c in given)
+
+
+def acceptable(initiatives, threshold=None):
+    """[(initiative, suggestion)] of the initiatives without a final coding that have a
+    suggestion (with `threshold`, only the obvious ones): what a bulk acceptance codes. An
+    initiative already coded keeps its coding: a bulk action never overwrites an analyst's."""
+    from .models import Suggestion
+
+    pending = initiatives.filter(coding__isnull=True)
+    suggestions = {
+        s.initiative_id: s
+        for s in Suggestion.objects.filter(initiative__in=pending).select_related("category")
+    }
+    return [
+        (initiative, suggestions[initiative.pk])
+        for initiative in pending.select_related("report__pot__part")
+        if initiative.pk in suggestions
+        and (threshold is None or is_obvious(suggestions[initiative.pk], threshold))
+    ]
+
+
+@transaction.atomic
+def accept_suggestions(pairs, user):
+    """The suggestions become `user`'s codes, recorded as accepted suggestions. Returns how
+    many."""
+    for initiative, suggestion in pairs:
+        save_code(
+            initiative,
+            user,
+            {
+                "category": suggestion.category,
+                "effect_level": suggestion.effect_level,
+                "link_quality": suggestion.link_quality,
+            },
+            from_suggestion=True,
+        )
+    return len(pairs)

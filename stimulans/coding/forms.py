@@ -7,6 +7,8 @@ from stimulans.analysis.models import LinkQuality
 from stimulans.funds.models import Category
 from stimulans.reporting.models import EffectLevel, Phase
 
+from .notes import MAX_LENGTH
+
 NOT_CODED = _("– ej kodad –")
 YES_NO = [("", NOT_CODED), ("ja", _("Ja")), ("nej", _("Nej"))]
 
@@ -103,3 +105,14 @@ class SampleForm(forms.Form):
         if (data.get("share") is None) == (data.get("number") is None):
             raise forms.ValidationError(_("Ange antingen en andel eller ett antal."))
         return data
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(
+        label=_("Anteckning om kodningen"),
+        required=False,
+        max_length=MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Syns för analytikerna, inte för rapportörerna."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

@@ -193,3 +193,27 @@ class Suggestion(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+
+
+class CodingNote(models.Model):
+    """The analysts' free-text note on the coding of one initiative (why a code, what to ask
+    the county), shared by the analysts of the part, with history. `version` moves on with
+    each save, so that an edit based on an older note is refused (`notes.save_note`)."""
+
+    initiative = models.OneToOneField(
+        Initiative, on_delete=models.CASCADE, related_name="coding_note"
+    )
+    body = models.TextField(_("anteckning"), blank=True)
+    version = models.PositiveIntegerField(default=0)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("anteckning om kodningen")
+        verbose_name_plural = _("anteckningar om kodningen")
+
+    def __str__(self):
+        return str(self.initiative)

@@ -2,6 +2,8 @@
 `analysis.search` for the free text), narrowed to a queue, in a fixed order, so that the coding
 page can step to the next and previous initiative of the same list."""
 
+from bisect import bisect_left
+
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
@@ -38,10 +40,20 @@ def second_coding_ids(part, user):
     return DoubleCodingSample.objects.filter(part=part, second_coder=user).values("initiatives")
 
 
+# The workbench's order (`analysis.search.workbench_initiatives`), the initiative's id last.
+ORDER = ("report__organisation__kind", "report__organisation__code", "order", "pk")
+
+
 def filtered(part, params, user):
-    """(form, [initiative ids]) of the filters and queue in `params`: the workbench's own query
-    (`analysis.search.workbench_initiatives`, the database search included), narrowed to the
-    queue."""
+    """(form, [initiative ids]) of the filters and queue in `params`."""
+    form, rows = filtered_rows(part, params, user)
+    return form, [row[-1] for row in rows]
+
+
+def filtered_rows(part, params, user):
+    """(form, [(kind, code, order, id)]) of the filters and queue in `params`: the workbench's
+    own query (`analysis.search.workbench_initiatives`, the database search included), narrowed
+    to the queue, in its order."""
     form = WorkbenchFilterForm(params or None, part=part)
     qs = workbench_initiatives(part, form.cleaned_data if form.is_valid() else None)
     queue = params.get("ko", "")
@@ -59,17 +71,27 @@ def filtered(part, params, user):
                 )
             )
         )
-    return form, list(qs.values_list("pk", flat=True))
+    return form, list(qs.values_list(*ORDER))
 
 
-def neighbours(ids, pk):
-    """(previous id, next id, position from 1) of `pk` in the list; (None, None, None) if not in
-    it."""
-    try:
-        i = ids.index(pk)
-    except ValueError:
-        return None, None, None
-    return (ids[i - 1] if i else None), (ids[i + 1] if i + 1 < len(ids) else None), i + 1
+def order_key(initiative):
+    organisation = initiative.report.organisation
+    return (organisation.kind, organisation.code, initiative.order, initiative.pk)
+
+
+def neighbours(rows, initiative):
+    """(previous id, next id, position from 1) of the initiative in `rows` (`filtered_rows`).
+    An initiative that has left the list (coded in the queue of the not yet coded) keeps its
+    place: the previous and next are those around where it was, its position None."""
+    key = order_key(initiative)
+    i = bisect_left(rows, key)
+    if i < len(rows) and rows[i] == key:
+        after, position = i + 1, i + 1
+    else:
+        after, position = i, None
+    previous = rows[i - 1][-1] if i else None
+    following = rows[after][-1] if after < len(rows) else None
+    return previous, following, position
 
 
 def progress(part):

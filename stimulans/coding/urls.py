@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import code, codebook, overview, queue
+from .views import code, codebook, note, overview, queue
 
 app_name = "coding"
 
@@ -16,4 +16,5 @@ urlpatterns = [
     path("<int:year>/<slug:part>/ko/godta/", queue.accept_suggestions, name="accept_suggestions"),
     path("<int:year>/<slug:part>/ko/foresla/", queue.make_suggestions, name="make_suggestions"),
     path("<int:year>/<slug:part>/insats/<int:pk>/", code.code, name="code"),
+    path("<int:year>/<slug:part>/insats/<int:pk>/anteckning/", note.note, name="note"),
 ]

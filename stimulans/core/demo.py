@@ -58,7 +58,7 @@ DEMO_SIZES = {
 # (username, role, organisation kind, organisation code, description)
 DEMO_ACCOUNTS = [
     ("admin", Role.NATIONAL_ADMIN, None, None, "nationell administratör (SKR)"),
-    ("analytiker", Role.ANALYST, None, None, "analytiker"),
+    ("analytiker", Role.ANALYST, None, None, "analytiker, huvudanalytiker i kodningen"),
     (
         "samordnare-01",
         Role.COUNTY_COORDINATOR,
@@ -193,6 +193,8 @@ def create_demo_users():
             user.set_password(password)
             user.is_staff = role == Role.NATIONAL_ADMIN
             user.is_superuser = role == Role.NATIONAL_ADMIN
+            # The demo's analyst leads the coding: draws samples, adjudicates.
+            user.is_lead_analyst = role == Role.ANALYST
             user.save()
         users[username] = user
     return users

@@ -81,3 +81,34 @@ def test_overview_and_codebook_are_accessible(browser, initiatives, live_server)
     assert "Förslaget blir aldrig en kodning av sig självt" in page.inner_text("main")
     assert_accessible(page)
     page.close()
+
+
+def test_note_with_htmx_and_a_refused_stale_edit(browser, initiatives, live_server):
+    from stimulans.accounts.models import User
+    from stimulans.coding.models import CodingNote
+    from stimulans.coding.notes import save_note
+
+    page = browser.new_page()
+    log_in(page, live_server.url, "anna", PASSWORD)
+    url = live_server.url + f"/kodning/2020/suicidprevention/insats/{initiatives[0].pk}/"
+    page.goto(url + "?ko=okodade")
+    page.get_by_role("textbox", name="Anteckning om kodningen").fill("Fråga länet om målgruppen.")
+    page.keyboard.press("Control+Enter")  # in the note: saves the note, not the coding
+    page.get_by_text("Anteckningen är sparad.").wait_for()
+    assert page.url.endswith(f"/insats/{initiatives[0].pk}/?ko=okodade")
+    assert CodingNote.objects.get().body == "Fråga länet om målgruppen."
+    # Someone else saves; this page's edit is refused and shows both versions.
+    save_note(initiatives[0], "Adams anteckning.", 1, User.objects.create(username="adam"))
+    page.get_by_role("textbox", name="Anteckning om kodningen").fill("Annas nya text.")
+    page.get_by_role("button", name="Spara anteckningen").click()
+    page.get_by_role("heading", name="Den sparade anteckningen").wait_for()
+    assert "Adams anteckning." in page.inner_text("#anteckning")
+    assert (
+        page.get_by_role("textbox", name="Anteckning om kodningen").input_value()
+        == "Annas nya text."
+    )
+    assert_accessible(page)
+    page.get_by_role("button", name="Spara anteckningen").click()
+    page.get_by_text("Anteckningen är sparad.").wait_for()
+    assert CodingNote.objects.get().body == "Annas nya text."
+    page.close()

@@ -40,13 +40,13 @@ class SampleTest(CodingTestCase):
         data = {"share": "0.5", "seed": "7", "second_coder": self.berit.pk}
         self.assertAccess(
             url,
-            allowed=(self.anna, self.adam),
-            refused=(self.alice, self.cora),
+            allowed=(self.adam,),
+            refused=(self.anna, self.alice, self.cora),
             method="post",
             data=data,
             ok=302,
         )
-        self.login(self.anna)
+        self.login(self.adam)
         bad = self.client.post(url, {"seed": "7", "second_coder": self.berit.pk})
         self.assertContains(bad, "antingen en andel eller ett antal", status_code=400)
 

@@ -5,14 +5,17 @@ cross-validated quality on the overview, `stimulans suggest-coding`."""
 import json
 from io import StringIO
 
+import numpy as np
 from django.core.management import call_command
+from django.test import SimpleTestCase
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from stimulans.analysis.models import InitiativeCoding
 from stimulans.analysis.tests.helpers import county_org, make_initiative, make_report
 
 from ..codings import save_code
 from ..models import CoderCode, Suggestion, SuggestionModel
-from ..suggestions import suggest, train
+from ..suggestions import WordNgrams, suggest, train
 from .helpers import CodingTestCase
 
 KNOWLEDGE = [
@@ -167,3 +170,33 @@ class SuggestionTest(CodingTestCase):
         self.assertIsNone(row["link_quality"])  # nobody coded link quality
         self.assertEqual(Suggestion.objects.count(), 7)
         self.assertEqual(SuggestionModel.objects.count(), 1)
+
+
+class WordNgramsTest(SimpleTestCase):
+    """The n-grams built from the words are scikit-learn's `char_wb` TF-IDF, column for column."""
+
+    TEXTS = [
+        "Utbildning av personal, utbildningar och KURSER",
+        "Samverkan i  nätverk\tmed länets aktörer; samverkan!",
+        "å ab x",
+        "",
+        "Utbildning i samverkan",
+    ]
+
+    def test_it_equals_tfidf_vectorizer(self):
+        for min_df in (1, 2):
+            theirs = TfidfVectorizer(
+                analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=min_df
+            )
+            expected = theirs.fit_transform(self.TEXTS).toarray()
+            ours = WordNgrams((3, 5), min_df=min_df)
+            got = ours.fit_transform(self.TEXTS)
+            self.assertEqual(set(ours.vocabulary_), set(theirs.vocabulary_))
+            columns = [ours.vocabulary_[g] for g in theirs.get_feature_names_out()]
+            np.testing.assert_allclose(got[:, columns].toarray(), expected, atol=1e-12)
+            new = ["utbildningar i nätverk", "helt okänt", ""]
+            np.testing.assert_allclose(
+                ours.transform(new)[:, columns].toarray(),
+                theirs.transform(new).toarray(),
+                atol=1e-12,
+            )

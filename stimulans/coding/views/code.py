@@ -4,20 +4,21 @@ next initiative), previous / next within the current filter and queue, blind for
 coder, and the adjudication of a disagreement."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from stimulans.accounts.decorators import role_required
+from stimulans.accounts.permissions import can_lead_coding, require
 from stimulans.analysis.models import InitiativeCoding
-from stimulans.reporting.models import Initiative
 
 from ..codebooks import codebook_for, entries_by_dimension
 from ..codings import adjudicate, codes_of, is_blind, is_second_coder, save_code
-from ..forms import CodeForm
+from ..forms import CodeForm, NoteForm
 from ..models import CODEBOOK_DIMENSIONS, CoderCode, CoderRole, Dimension, Suggestion
-from ..queue import carried, filtered, neighbours
-from .common import CODERS, get_part
+from ..notes import history, note_of
+from ..queue import carried, filtered_rows, neighbours
+from .common import CODERS, get_initiative, get_part
 
 
 def _initial(initiative, coding, own, suggestion):
@@ -58,13 +59,7 @@ def _url(name, part, pk, params):
 @role_required(*CODERS)
 def code(request, year, part, pk):
     part = get_part(year, part)
-    initiative = get_object_or_404(
-        Initiative.objects.counted().select_related(
-            "report__organisation", "report__pot", "category"
-        ),
-        pk=pk,
-        report__pot__part=part,
-    )
+    initiative = get_initiative(part, pk)
     params = carried(request.GET)
     query = params.urlencode()
     blind = is_blind(initiative, request.user)
@@ -77,10 +72,12 @@ def code(request, year, part, pk):
     suggestion = (
         Suggestion.objects.filter(initiative=initiative).select_related("model", "category").first()
     )
-    _form, ids = filtered(part, params, request.user)
-    previous_id, next_id, position = neighbours(ids, initiative.pk)
+    _form, rows = filtered_rows(part, params, request.user)
+    previous_id, next_id, position = neighbours(rows, initiative)
     status = 200
     if request.method == "POST":
+        if request.POST.get("adjudicate"):
+            require(can_lead_coding(request.user))
         form = CodeForm(request.POST, initiative=initiative)
         if form.is_valid():
             values = form.values()
@@ -111,6 +108,7 @@ def code(request, year, part, pk):
     book = codebook_for(part)
     grouped = entries_by_dimension(book)
     context = {
+        **(note_context(initiative, blind) if request.method == "GET" or not request.htmx else {}),
         "part": part,
         "agreement": part.agreement,
         "initiative": initiative,
@@ -126,12 +124,13 @@ def code(request, year, part, pk):
         and own.codebook_version is not None
         and own.codebook_version < book.version,
         "codes": [] if blind else codes_of(initiative),
+        "adjudicates": can_lead_coding(request.user),
         "previous_url": _url("coding:code", part, previous_id, query) if previous_id else "",
         "next_url": _url("coding:code", part, next_id, query) if next_id else "",
         "queue_url": reverse("coding:queue", args=[part.agreement.year, part.slug])
         + (f"?{query}" if query else ""),
         "position": position,
-        "count": len(ids),
+        "count": len(rows),
         "query": query,
     }
     template = (
@@ -140,6 +139,20 @@ def code(request, year, part, pk):
         else "coding/code.html"
     )
     return render(request, template, context, status=status)
+
+
+def note_context(initiative, blind, form=None, conflict=None):
+    """The note section's context: nothing to show while the coding is blind (the note may
+    tell the other coder's reasoning)."""
+    if blind:
+        return {"note_hidden": True}
+    note = note_of(initiative)
+    return {
+        "note": note,
+        "note_form": form or NoteForm(initial={"body": note.body, "version": note.version}),
+        "note_conflict": conflict,
+        "note_history": history(note),
+    }
 
 
 def _same(values, suggestion):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stimulans.accounts.decorators import role_required
+from stimulans.accounts.permissions import can_lead_coding, require
 from stimulans.reporting.models import Initiative
 
 from ..forms import SampleForm
@@ -36,7 +37,7 @@ def _overview(request, part, sample_form, status=200):
             "rows": [{**row, "label": Dimension(row["dimension"]).label} for row in rows],
             "disagreements": initiatives,
             "samples": DoubleCodingSample.objects.filter(part=part).select_related("second_coder"),
-            "sample_form": sample_form,
+            "sample_form": sample_form if can_lead_coding(request.user) else None,
             "model": model,
             "model_rows": [
                 (Dimension(d).label, figures)
@@ -57,6 +58,8 @@ def overview(request, year, part):
 @role_required(*CODERS)
 @require_POST
 def sample(request, year, part):
+    """Drawing a sample: national administrators and lead analysts only."""
+    require(can_lead_coding(request.user))
     part = get_part(year, part)
     form = SampleForm(request.POST)
     if not form.is_valid():

@@ -1,6 +1,6 @@
 """The day's coding list of a part: the initiatives in the filters and the chosen queue, the
 progress (coded / total), the suggestions beside, and the bulk acceptance of the suggestions of
-the initiatives ticked."""
+the initiatives ticked or of every obvious case in the list."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -10,11 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stimulans.accounts.decorators import role_required
+from stimulans.lib.confirm import confirmation, confirmed
 from stimulans.reporting.models import Initiative
 
-from ..codings import save_code
+from ..codings import accept_suggestions as accept_suggestions_of
+from ..codings import acceptable
 from ..models import Suggestion
-from ..queue import QUEUES, carried, filtered, part_initiatives, progress
+from ..queue import CARRIED, QUEUES, carried, filtered, part_initiatives, progress
 from .common import CODERS, get_part
 
 
@@ -45,7 +47,11 @@ def queue(request, year, part):
             "part": part,
             "agreement": part.agreement,
             "form": form,
-            "queues": [(key, label, key == params.get("ko", "")) for key, label in QUEUES.items()],
+            "queues": [
+                (_queue_query(params, key), label, key == params.get("ko", ""))
+                for key, label in QUEUES.items()
+            ],
+            "carried": [(k, v) for k in params for v in params.getlist(k)],
             "page": page,
             "rows": [(rows[pk], suggestions.get(pk)) for pk in page.object_list if pk in rows],
             "count": len(ids),
@@ -59,35 +65,60 @@ def queue(request, year, part):
 @role_required(*CODERS)
 @require_POST
 def accept_suggestions(request, year, part):
-    """The ticked initiatives' suggestions become the analyst's codes (recorded as accepted
-    suggestions); initiatives without a suggestion are left."""
+    """The suggestions of the ticked initiatives, or (`sakerhet`, a percentage) of every
+    initiative in the list's filters whose suggestion is that confident, become the analyst's
+    codes (recorded as accepted suggestions). Initiatives already coded, or without a
+    suggestion, are left. The whole list asks first, naming how many."""
     part = get_part(year, part)
-    ids = [int(v) for v in request.POST.getlist("insats") if v.isdigit()]
-    initiatives = part_initiatives(part).filter(pk__in=ids).select_related("report__pot__part")
-    suggestions = {
-        s.initiative_id: s
-        for s in Suggestion.objects.filter(initiative__in=initiatives).select_related("category")
-    }
-    accepted = 0
-    for initiative in initiatives:
-        suggestion = suggestions.get(initiative.pk)
-        if suggestion is None:
-            continue
-        save_code(
-            initiative,
-            request.user,
-            {
-                "category": suggestion.category,
-                "effect_level": suggestion.effect_level,
-                "link_quality": suggestion.link_quality,
-            },
-            from_suggestion=True,
-        )
-        accepted += 1
-    messages.success(request, _("%(n)d förslag godtagna.") % {"n": accepted})
+    params = carried(request.POST)
+    query = params.urlencode()
     url = reverse("coding:queue", args=[part.agreement.year, part.slug])
-    query = carried(request.POST).urlencode()
-    return redirect(f"{url}?{query}" if query else url)
+    back = f"{url}?{query}" if query else url
+    threshold = _threshold(request.POST.get("sakerhet"))
+    if "sakerhet" in request.POST:
+        if threshold is None:
+            messages.error(request, _("Ange en säkerhet mellan 50 och 100 procent."))
+            return redirect(back)
+        _form, ids = filtered(part, params, request.user)
+        pairs = acceptable(part_initiatives(part).filter(pk__in=ids), threshold)
+        if not confirmed(request):
+            return confirmation(
+                request,
+                title=_("Godta säkra förslag"),
+                lines=[
+                    _(
+                        "%(n)d insatser i listan saknar kodning och har ett förslag med minst "
+                        "%(p)s säkerhet i varje dimension. Förslagen blir dina koder; du kan "
+                        "ändra dem efteråt."
+                    )
+                    % {"n": len(pairs), "p": f"{round(threshold * 100)}\u00a0%"}
+                ],
+                confirm_label=_("Godta förslagen"),
+                cancel_url=back,
+                keep=["sakerhet", *CARRIED],
+            )
+    else:
+        ids = [int(v) for v in request.POST.getlist("insats") if v.isdigit()]
+        pairs = acceptable(part_initiatives(part).filter(pk__in=ids))
+    accepted = accept_suggestions_of(pairs, request.user)
+    messages.success(request, _("%(n)d förslag godtagna.") % {"n": accepted})
+    return redirect(back)
+
+
+def _queue_query(params, key):
+    """The query of another queue: the same filters (switching queues keeps them)."""
+    other = params.copy()
+    other["ko"] = key
+    return other.urlencode()
+
+
+def _threshold(value):
+    """A percentage 50–100 as 0.5–1, else None."""
+    try:
+        percent = int(value or "")
+    except ValueError:
+        return None
+    return percent / 100 if 50 <= percent <= 100 else None
 
 
 @role_required(*CODERS)

@@ -33,6 +33,7 @@ class DemoCommandTestCase(TestCase):
             self.assertIn(username, out.getvalue())
             self.assertTrue(User.objects.get(username=username).check_password("demo"))
         self.assertEqual(User.objects.get(username="rapportor-0127").organisation.code, "0127")
+        self.assertTrue(User.objects.get(username="analytiker").is_lead)
         self.assertFalse(PopulationDataset.objects.get(year=2019).official)
         for pot in Pot.objects.filter(part__agreement__year__in=[2020, 2021]):
             total = Allocation.objects.filter(pot=pot).aggregate(t=Sum("amount_sek"))["t"]
