@@ -161,8 +161,22 @@ def export_csv(pot, sheet, queryset=None):
     return to_csv(*TABLES[sheet](pot, reports))
 
 
+def column_formats(header):
+    """{column index: number format} for a table's sheet: kronor and measured values as whole
+    numbers with groups (1 234 567 in Swedish Excel), the year without (2020). The cells stay
+    numbers, so the import reads them back as before."""
+    formats = {}
+    for n, name in enumerate(header):
+        if name == "year":
+            formats[n] = cells.PLAIN
+        elif name.endswith("_sek") or name == "value":
+            formats[n] = cells.WHOLE
+    return formats
+
+
 def export_xlsx(pot, queryset=None):
-    """An Excel workbook with one sheet per table; all text is stored as text, never a formula."""
+    """An Excel workbook with one sheet per table; all text is stored as text, never a formula,
+    and numbers as numbers with a number format (`column_formats`)."""
     reports = list(reports_of_pot(pot, queryset))
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -170,8 +184,9 @@ def export_xlsx(pot, queryset=None):
         header, rows = TABLES[sheet](pot, reports)
         ws = workbook.create_sheet(SHEET_TITLES[sheet])
         cells.append_row(ws, header)
+        formats = column_formats(header)
         for row in rows:
-            cells.append_row(ws, row)
+            cells.append_row(ws, row, formats)
         ws.freeze_panes = "A2"
         for col in range(1, len(header) + 1):
             ws.column_dimensions[get_column_letter(col)].width = 18
