@@ -43,10 +43,15 @@ def _lines(text, limit=MAX_LINES):
     if len(lines) > limit:
         lines = lines[:limit]
         last, _fits = lines[-1]
-        while len(last.split()) > 1 and not fit_lines(last + "…", INNER)[0][1]:
+        while len(last.split()) > 1 and not _one_line(last + "…"):
             last = last.rsplit(" ", 1)[0]
-        lines[-1] = (last + "…", len(fit_lines(last + "…", INNER)) == 1)
+        lines[-1] = (last + "…", _one_line(last + "…"))
     return lines
+
+
+def _one_line(text):
+    lines = fit_lines(text, INNER)
+    return len(lines) == 1 and lines[0][1]
 
 
 def _box(x, y, lines, bold_last=True):

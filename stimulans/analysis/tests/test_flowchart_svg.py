@@ -81,6 +81,14 @@ class FlowchartMarkupTest(SimpleTestCase):
             if fits:
                 self.assertLessEqual(charts._font(charts.FLOW_FONT).getlength(line), INNER)
 
+    def test_a_long_text_ends_after_a_whole_word_without_squeezing(self):
+        svg = self.charts()["category"]
+        last = [(attrs, t) for attrs, t in texts(svg) if t.endswith("…")]
+        self.assertEqual(len(last), 1)  # the activity's label, cut after three lines
+        attrs, line = last[0]
+        self.assertNotIn("textLength", attrs)
+        self.assertIn(line[:-1].split()[-1], LABEL.split())
+
     def test_the_png_for_documents_draws_the_same_lines(self):
         png = charts.flowchart_png([("Aktiviteter", [LABEL])])
         self.assertEqual(png[:8], b"\x89PNG\r\n\x1a\n")
