@@ -32,12 +32,13 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_TITLE_FORBIDDEN = set("[]:*?/\\")
 
 # Excel number formats as the file stores them, independent of the reader's language: Swedish
-# Excel and LibreOffice show `WHOLE` as "# ##0" (12 345, a space between the groups), `DECIMAL`
-# as "# ##0,0##" (1 234,5) and `PERCENT` as "0,0 %". A literal space in the code would group
-# wrongly above a million, so the separators are the file format's `,` and `.`.
+# Excel and LibreOffice show `WHOLE` as "# ##0" (12 345, a space between the groups),
+# `DECIMAL` as "# ##0,0##" (1 234,5) and `PERCENT` as "0,0 %" (80,0 %). A literal space as the
+# group separator would group wrongly above a million, so the codes use the file format's `,`
+# and `.`; the space before `%` is literal, as Swedish writes a percentage.
 WHOLE = "#,##0"
 DECIMAL = "#,##0.0##"
-PERCENT = "0.0%"
+PERCENT = "0.0 %"
 PLAIN = "0"  # years, seeds: a number without groups (2021, not 2 021)
 
 

@@ -235,7 +235,7 @@ class DocumentsTest(PageTestCase):
         self.assertEqual(indicators.auto_filter.ref, "A1:D5")
         first = [c.value for c in indicators[2]]
         self.assertEqual(first[1:], [80, 100, 0.8])
-        self.assertEqual(indicators["D2"].number_format, "0.0%")
+        self.assertEqual(indicators["D2"].number_format, "0.0 %")
         self.assertEqual(indicators["B2"].number_format, "#,##0")
         self.assertIsNone(indicators["D3"].value)  # no value: an empty cell, not "–"
         effects = workbook["Effekter"]
@@ -308,7 +308,7 @@ class AnswersAndMoneyDocumentsTest(AnswersTestCase):
                 ("Har svarat", 2, None),
             ],
         )
-        self.assertEqual(sheet["C3"].number_format, "0.0%")
+        self.assertEqual(sheet["C3"].number_format, "0.0 %")
         staff = workbook["Del 6 – svar Län 4"]
         self.assertEqual(staff["A1"].value, "Län (länsgemensam mottagare): Antal anställda")
         self.assertEqual(
