@@ -98,3 +98,22 @@ class ExportXlsxTest(ExportTestCase):
         header = [c.value for c in initiatives[1]]
         funds = initiatives.cell(row=2, column=header.index("funds_sek") + 1)
         self.assertEqual((funds.value, funds.number_format), (250, "#,##0"))
+
+    def test_answers_to_number_questions_are_numbers(self):
+        from stimulans.reporting.models import Report
+        from stimulans.reporting.questionnaires.loader import install_questionnaire
+
+        from .test_questionnaire_upload import shipped
+
+        install_questionnaire(self.region_pot, shipped("barn-unga--region.xlsx"), "q.xlsx")
+        report = Report.objects.get(pot=self.region_pot)
+        report.answers = {"youth_clinics_count": "1200", "support_description": "12"}
+        report.save()
+        wb = self.download(self.adam, self.region_pot)
+        sheet = wb["Svar"]
+        header = [c.value for c in sheet[1]]
+        count = sheet.cell(row=2, column=header.index("youth_clinics_count") + 1)
+        self.assertEqual((count.value, count.data_type, count.number_format), (1200, "n", "#,##0"))
+        # A text question's answer stays text, whatever it looks like.
+        text = sheet.cell(row=2, column=header.index("support_description") + 1)
+        self.assertEqual((text.value, text.data_type), ("12", "s"))
