@@ -9,12 +9,33 @@
 - `anna`: analyst; `adam`: national administrator
 """
 
+import re
+
 from django.test import TestCase
 
 from stimulans.accounts.models import Role, User
 from stimulans.organisations.models import Organisation, OrganisationKind
 
 PASSWORD = "test-password-1"
+
+
+# Text that is a number in some written form: grouped (1 234), decimal (0.25, 0,25) or
+# scientific (1.373E+4). A code such as 0180 is digits only and stays text on purpose.
+_NUMBER_AS_TEXT = re.compile(
+    r"-?\d{1,3}([ \u00a0]\d{3})+([.,]\d+)?|-?\d+[.,]\d+|-?\d+(\.\d+)?[eE][+-]?\d+"
+)
+
+
+def numbers_stored_as_text(workbook):
+    """The cells of an openpyxl `workbook` that hold a number as text ("Sheet!B2"): every
+    number of an export is stored as a number with a number format."""
+    return [
+        f"{sheet.title}!{cell.coordinate}"
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and _NUMBER_AS_TEXT.fullmatch(cell.value.strip())
+    ]
 
 
 def make_user(username, role, organisation=None):

@@ -1,8 +1,8 @@
 """Static charts for pages and documents: horizontal bar charts and the program-logic flowchart,
 as SVG (pages) and PNG (Word and PDF) so they print. No JavaScript, no plotting library."""
 
+import functools
 import io
-import textwrap
 from html import escape
 from pathlib import Path
 
@@ -79,8 +79,49 @@ def bar_chart_svg(items, title="", fmt=percent, sort=True, highlight=None, width
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=32)
 def _font(size, bold=False):
     return ImageFont.truetype(str(FONT_BOLD if bold else FONT), size)
+
+
+# Flowchart text at a reading size: 13 px (the charts drew 11), and the page shows the SVG at
+# its own size, scrolling it sideways rather than scaling it down (`svg.flowchart-svg`, site.css).
+FLOW_FONT, FLOW_LINE = 13, 17
+
+
+def fit_lines(text, width, size=FLOW_FONT, bold=False):
+    """`text` in lines at most `width` px wide at `size` px, broken between words only, never
+    inside a word nor at its hyphens (measured with Vera, a little wider than the browsers'
+    sans-serif): [(line, fits)]. A word wider than `width` is a line of its own whose `fits` is
+    False; the caller squeezes it into the box (`svg_text`) rather than breaking it."""
+    font = _font(size, bold)
+    lines, current = [], ""
+    for word in _text(text).split():
+        trial = f"{current} {word}" if current else word
+        if current and font.getlength(trial) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    if current:
+        lines.append(current)
+    return [(line, font.getlength(line) <= width) for line in lines] or [("", True)]
+
+
+def svg_text(x, y, line, fits, width, attrs=""):
+    """A `<text>` of one line; a line that does not fit (one long word) is squeezed to `width`
+    with `textLength`, so that it stays whole and inside its box."""
+    squeeze = "" if fits else f' textLength="{width}" lengthAdjust="spacingAndGlyphs"'
+    return f'<text x="{x}" y="{y}"{squeeze}{attrs}>{escape(line)}</text>'
+
+
+def _png_line(draw, xy, line, width, size, fill):
+    """Draw one line in the PNG; a line wider than `width` (one long word) in a smaller font."""
+    font = _font(size)
+    while size > 8 and font.getlength(line) > width:
+        size -= 1
+        font = _font(size)
+    draw.text(xy, line, fill=fill, font=font)
 
 
 def _png(image):
@@ -115,13 +156,6 @@ def bar_chart_png(items, title="", fmt=percent, sort=True, highlight=None, width
     return _png(image)
 
 
-def _wrap(lines, width=20):
-    out = []
-    for line in lines:
-        out.extend(textwrap.wrap(_text(line), width) or [""])
-    return out
-
-
 def chart_table(items, fmt=percent, caption="", column="", sort=True):
     """The chart's figures as a table, folded under it: the alternative to the picture."""
     items = _bars(items, sort)
@@ -145,19 +179,30 @@ def bar_chart_html(items, title="", fmt=percent, sort=True, highlight=None, labe
     return svg + chart_table(items, fmt, _name(title, label), column, sort)
 
 
-def flowchart_svg(columns, box_width=140, gap=24, label=""):
-    """columns: [(heading, [lines])], drawn left to right with arrows between the boxes."""
-    wrapped = [(_text(h), _wrap(lines)) for h, lines in columns]
+def _flow_columns(columns, box_width, size):
+    """The columns' headings and their lines fitted to the box: [(heading, [(line, fits)])]."""
+    inner = box_width - 12
+    return [
+        (_text(h), [fitted for line in lines for fitted in fit_lines(line, inner, size)])
+        for h, lines in columns
+    ]
+
+
+def flowchart_svg(columns, box_width=160, gap=24, label=""):
+    """columns: [(heading, [lines])], drawn left to right with arrows between the boxes; the
+    text at `FLOW_FONT`, wrapped between words (`fit_lines`)."""
+    wrapped = _flow_columns(columns, box_width, FLOW_FONT)
     name = _text(label) or _("Flödesschema: %(steps)s") % {
         "steps": " → ".join(h for h, _w in wrapped)
     }
     lines = max(len(w) for _h, w in wrapped) if wrapped else 1
-    height = 40 + 15 * lines
+    height = 44 + FLOW_LINE * lines
     width = len(columns) * (box_width + gap) - gap + 2
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height + 2}" '
-        f'width="{width}" height="{height + 2}" role="img" aria-label="{escape(name)}" '
-        f'font-family="sans-serif" font-size="11"><title>{escape(name)}</title>'
+        f'width="{width}" height="{height + 2}" class="flowchart-svg" role="img" '
+        f'aria-label="{escape(name)}" font-family="sans-serif" font-size="{FLOW_FONT}">'
+        f"<title>{escape(name)}</title>"
     ]
     for n, (heading, text) in enumerate(wrapped):
         x = 1 + n * (box_width + gap)
@@ -166,11 +211,11 @@ def flowchart_svg(columns, box_width=140, gap=24, label=""):
             f'stroke="{BAR}"/>'
         )
         out.append(
-            f'<text x="{x + box_width / 2}" y="18" text-anchor="middle" font-weight="bold">'
+            f'<text x="{x + box_width / 2}" y="20" text-anchor="middle" font-weight="bold">'
             f"{escape(str(heading))}</text>"
         )
-        for k, line in enumerate(text):
-            out.append(f'<text x="{x + 6}" y="{36 + 15 * k}">{escape(line)}</text>')
+        for k, (line, fits) in enumerate(text):
+            out.append(svg_text(x + 6, 42 + FLOW_LINE * k, line, fits, box_width - 12))
         if n < len(wrapped) - 1:
             ax, ay = x + box_width + 2, height / 2
             out.append(
@@ -180,23 +225,25 @@ def flowchart_svg(columns, box_width=140, gap=24, label=""):
     return "".join(out)
 
 
-def flowchart_png(columns, box_width=140, gap=24):
+def flowchart_png(columns, box_width=160, gap=24):
+    """The flowchart as a PNG for Word and PDF, at twice the SVG's size, the same lines."""
     s = 2
-    wrapped = [(_text(h), _wrap(lines)) for h, lines in columns]
+    wrapped = _flow_columns(columns, box_width, FLOW_FONT)
     lines = max(len(w) for _h, w in wrapped) if wrapped else 1
-    height = (40 + 15 * lines) * s
+    height = (44 + FLOW_LINE * lines) * s
     width = (len(columns) * (box_width + gap) - gap + 2) * s
     image = Image.new("RGB", (width, height + 2 * s), "white")
     draw = ImageDraw.Draw(image)
-    font, bold = _font(11 * s), _font(11 * s, True)
+    bold = _font(FLOW_FONT * s, True)
     for n, (heading, text) in enumerate(wrapped):
         x = (1 + n * (box_width + gap)) * s
         draw.rounded_rectangle(
             [x, s, x + box_width * s, height], radius=6 * s, fill=BOX, outline=BAR, width=s
         )
         draw.text((x + box_width * s / 2, 8 * s), str(heading), fill=INK, font=bold, anchor="ma")
-        for k, line in enumerate(text):
-            draw.text((x + 6 * s, (26 + 15 * k) * s), line, fill=INK, font=font)
+        for k, (line, _fits) in enumerate(text):
+            xy = (x + 6 * s, (30 + FLOW_LINE * k) * s)
+            _png_line(draw, xy, line, (box_width - 12) * s, FLOW_FONT * s, INK)
         if n < len(wrapped) - 1:
             ax, ay = x + (box_width + 2) * s, height / 2
             bx = ax + (gap - 8) * s

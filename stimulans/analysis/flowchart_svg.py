@@ -3,7 +3,6 @@ box of the chain with the largest groups and their actor counts, the part's aims
 links drawn by link quality (colour and dash pattern, so they differ without colour too). The
 page gives the same content as tables: the SVG is the picture, not the only source."""
 
-import textwrap
 from html import escape
 
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from django.utils.translation import ngettext
 
 from stimulans.lib.cells import text as _text
 
+from .charts import FLOW_FONT, fit_lines, svg_text
 from .flowcharts import AIMS
 
 INK = "#1a1a1a"
@@ -22,8 +22,9 @@ STYLES = {
     "insufficient": ("#b3471a", "2 3"),
     "uncoded": ("#666666", "9 3 2 3"),
 }
-BOX_WIDTH, GAP, LINE, PAD, TOP = 190, 60, 14, 6, 34
-WRAP, MAX_LINES = 28, 3
+# Text at `charts.FLOW_FONT` (13 px), lines broken between words only (`charts.fit_lines`).
+BOX_WIDTH, GAP, LINE, PAD, TOP = 220, 56, 17, 7, 38
+INNER, MAX_LINES = BOX_WIDTH - 2 * PAD, 3
 
 
 def quality_labels():
@@ -36,11 +37,21 @@ def quality_labels():
 
 
 def _lines(text, limit=MAX_LINES):
-    lines = textwrap.wrap(_text(text), WRAP) or [""]
+    """[(line, fits)] of `text` in the box, at most `limit` lines; a longer text ends with "…"
+    after its last whole word."""
+    lines = fit_lines(text, INNER)
     if len(lines) > limit:
         lines = lines[:limit]
-        lines[-1] = lines[-1][: WRAP - 1] + "…"
+        last, _fits = lines[-1]
+        while len(last.split()) > 1 and not _one_line(last + "…"):
+            last = last.rsplit(" ", 1)[0]
+        lines[-1] = (last + "…", _one_line(last + "…"))
     return lines
+
+
+def _one_line(text):
+    lines = fit_lines(text, INNER)
+    return len(lines) == 1 and lines[0][1]
 
 
 def _box(x, y, lines, bold_last=True):
@@ -49,11 +60,10 @@ def _box(x, y, lines, bold_last=True):
         f'<rect x="{x}" y="{y}" width="{BOX_WIDTH}" height="{height}" rx="5" fill="{BOX}" '
         f'stroke="{EDGE}"/>'
     ]
-    for k, line in enumerate(lines):
+    for k, (line, fits) in enumerate(lines):
         weight = ' font-weight="bold"' if bold_last and k == len(lines) - 1 else ""
-        out.append(
-            f'<text x="{x + PAD}" y="{y + PAD + LINE * (k + 1) - 3}"{weight}>{escape(line)}</text>'
-        )
+        y_line = y + PAD + LINE * (k + 1) - 4
+        out.append(svg_text(x + PAD, y_line, line, fits, INNER, weight))
     return out, height
 
 
@@ -66,7 +76,7 @@ def category_flowchart_svg(chart, limit=8):
     for n, (heading, groups, total) in enumerate(columns):
         x = 1 + n * (BOX_WIDTH + GAP)
         body.append(
-            f'<text x="{x + BOX_WIDTH / 2}" y="18" text-anchor="middle" font-weight="bold">'
+            f'<text x="{x + BOX_WIDTH / 2}" y="20" text-anchor="middle" font-weight="bold">'
             f"{escape(_text(heading))}</text>"
         )
         y = TOP
@@ -79,7 +89,7 @@ def category_flowchart_svg(chart, limit=8):
                 parts, height = _box(x, y, lines, bold_last=False)
             else:
                 count = ngettext("%(n)d aktör", "%(n)d aktörer", g["actors"]) % {"n": g["actors"]}
-                parts, height = _box(x, y, [*_lines(g["label"]), count])
+                parts, height = _box(x, y, [*_lines(g["label"]), (count, True)])
             body.extend(parts)
             anchors[g["id"]] = (x, y + height / 2)
             y += height + 8
@@ -111,7 +121,7 @@ def category_flowchart_svg(chart, limit=8):
     legend = []
     for k, (quality, label) in enumerate(quality_labels().items()):
         colour, dash = STYLES[quality]
-        lx = 1 + k * 240
+        lx = 1 + k * 250
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         legend.append(
             f'<path d="M{lx} {legend_y} h40" stroke="{colour}" stroke-width="2"{dash_attr}/>'
@@ -129,8 +139,9 @@ def category_flowchart_svg(chart, limit=8):
     return "".join(
         [
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-            f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}" '
-            f'font-family="sans-serif" font-size="11" fill="{INK}">',
+            f'width="{width}" height="{height}" class="flowchart-svg" role="img" '
+            f'aria-label="{escape(title)}" font-family="sans-serif" font-size="{FLOW_FONT}" '
+            f'fill="{INK}">',
             f"<title>{escape(title)}</title><defs>{markers}</defs>",
             *arrows,
             *body,

@@ -13,6 +13,7 @@ import uuid
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from stimulans.lib.cells import append_row
 from stimulans.reporting.imports import ImportFileError, read_table
 
 from .codebooks import ENTRY_FIELDS, update_entries
@@ -137,9 +138,10 @@ def export_xlsx(codebook):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Kodbok")
-    sheet.append(XLSX_COLUMNS)
+    append_row(sheet, XLSX_COLUMNS)  # text stored as text, never a formula
     for entry in codebook.entries.all():
-        sheet.append([entry.dimension, entry.code, *(getattr(entry, f) for f in ENTRY_FIELDS)])
+        values = [entry.dimension, entry.code, *(getattr(entry, f) for f in ENTRY_FIELDS)]
+        append_row(sheet, values)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -4,16 +4,18 @@ The population figures made here are NOT official statistics; they are stored wi
 `official=False` and every page that shows them says so.
 """
 
+import datetime
 import os
 import random
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.utils import timezone
 
 from stimulans.accounts.models import Role, User
 from stimulans.evaluation.demo import load_demo_evaluation
-from stimulans.funds.models import Agreement, AgreementPart, Allocation, Category
+from stimulans.funds.models import Agreement, AgreementPart, Allocation, Category, Requisition
 from stimulans.funds.services import allocate_agreement, load_stockholm_set_asides, requisition
 from stimulans.organisations.models import Organisation, OrganisationKind
 from stimulans.organisations.population import import_population
@@ -124,22 +126,34 @@ def load_demo(stdout=None):
     allocate_agreement(agreement)
     load_stockholm_set_asides()
     users = create_demo_users()
-    # A couple of requisitions so the overviews are not empty.
+    # A couple of requisitions so the overviews are not empty, made in the agreement's year.
     botkyrka = users["rapportor-0127"]
     for alloc in Allocation.objects.filter(
         organisation=botkyrka.organisation, pot__part__agreement=agreement
     ):
         if not alloc.requisitions.exists():
-            requisition(alloc, alloc.amount_sek, botkyrka, note="Demo: hela beloppet")
+            made = requisition(alloc, alloc.amount_sek, botkyrka, note="Demo: hela beloppet")
+            _date_requisition(made, REQUISITION_DATES[0])
     region = users["rapportor-region-01"]
     for alloc in Allocation.objects.filter(
         organisation=region.organisation, pot__part__agreement=agreement
     )[:2]:
         if not alloc.requisitions.exists():
-            requisition(alloc, alloc.amount_sek // 2, region, note="Demo: halva beloppet")
+            made = requisition(alloc, alloc.amount_sek // 2, region, note="Demo: halva beloppet")
+            _date_requisition(made, REQUISITION_DATES[1])
     for hook in DEMO_HOOKS:
         hook(users)
     return users
+
+
+# When the demo's requisitions were made: in 2020, the year of the agreement they draw on.
+REQUISITION_DATES = [datetime.date(2020, 5, 12), datetime.date(2020, 9, 15)]
+
+
+def _date_requisition(made, day):
+    """Date a requisition made now on `day` (10 o'clock, Swedish time), as if made then."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+    Requisition.objects.filter(pk=made.pk).update(requested_at=moment)
 
 
 SECOND_YEAR = 2021

@@ -23,12 +23,13 @@ def _save(workbook):
     return buf.getvalue()
 
 
-def _sheet(workbook, title, header, rows, first=False):
+def _sheet(workbook, title, header, rows, first=False, formats=()):
+    """A sheet of `rows`; numbers get their column's format in `formats` ({index: format})."""
     sheet = workbook.active if first else workbook.create_sheet()
     sheet.title = cells.sheet_title(title)
     cells.append_row(sheet, header)
     for row in rows:
-        cells.append_row(sheet, row)
+        cells.append_row(sheet, row, formats)
     sheet.freeze_panes = "A2"
     return sheet
 
@@ -57,7 +58,10 @@ def studies_xlsx(studies):
             s.sample_size,
         ]
         rows.append(row)
-    _sheet(workbook, capfirst(EvaluationStudy._meta.verbose_name_plural), header, rows, first=True)
+    # Years and the seed without groups (2021, not 2 021), the sample size as a count.
+    formats = {6: cells.PLAIN, 7: cells.PLAIN, 8: cells.PLAIN, 9: cells.WHOLE}
+    plural = capfirst(EvaluationStudy._meta.verbose_name_plural)
+    _sheet(workbook, plural, header, rows, first=True, formats=formats)
     units = SampledUnit.objects.filter(study__in=studies).select_related(
         "study", "organisation", "initiative__report__organisation"
     )
@@ -89,7 +93,8 @@ def studies_xlsx(studies):
         ]
         for e in events.order_by("unit__study__title", "unit__pk", "year", "pk")
     ]
-    _sheet(workbook, capfirst(UnitEvent._meta.verbose_name_plural), header, rows)
+    plural = capfirst(UnitEvent._meta.verbose_name_plural)
+    _sheet(workbook, plural, header, rows, formats={2: cells.PLAIN})
     return _save(workbook)
 
 

@@ -348,7 +348,7 @@ def load_stockholm_set_asides():
     data = yaml.safe_load((DATA_DIR / "stockholm-2020.yaml").read_text(encoding="utf-8"))
     county = County.objects.get(code="01")
     for row in data["joint_effort_set_aside"]:
-        fixed = row["rule"].startswith("fixed")
+        fixed = row["rule"] == "fixed"
         SetAside.objects.update_or_create(
             county=county,
             year=row["year"],
@@ -356,7 +356,7 @@ def load_stockholm_set_asides():
                 "rule": SetAsideRule.FIXED if fixed else SetAsideRule.PERCENT,
                 "percent": None if fixed else Decimal(4),
                 "amount_sek": row["amount_sek"],
-                "note": row["rule"],
+                "note": row["note"],
             },
         )
 

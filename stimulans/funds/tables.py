@@ -33,7 +33,7 @@ class AllocationTable(tables.Table):
         return numbers.decimal(value)
 
     def value_weight(self, value):
-        return value.normalize()
+        return value
 
     def render_amount_sek(self, value):
         return numbers.sek(value)
@@ -60,17 +60,21 @@ EXPORT_FORMATS = ("csv", "xlsx")
 
 def export_table(table, fmt):
     """`table` (a django-tables2 table, its `value_*` figures) as CSV or Excel bytes. Every cell
-    goes through `core.cells`: names are written as text, never as a formula."""
+    goes through `lib.cells`: names are written as text, never as a formula; figures in CSV as
+    Swedish text (a file to read, not an import format: 1 234 567, 13 730,5), in Excel as
+    numbers with a number format (whole numbers with groups, decimals with a decimal comma)."""
     header, *rows = [list(row) for row in table.as_values()]
     if fmt == "csv":
-        return cells.csv_bytes(header, rows)
+        return cells.csv_bytes(header, [[cells.number_text(v) for v in row] for row in rows])
     from openpyxl import Workbook
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = cells.sheet_title(gettext("Fördelning"))
-    for row in [header, *rows]:
-        cells.append_row(sheet, row)
+    cells.append_row(sheet, header)
+    for row in rows:
+        cells.append_row(sheet, row, [cells.number_format(v) for v in row])
+    sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

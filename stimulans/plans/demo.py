@@ -1,20 +1,26 @@
 """Demo content for plans (`stimulans demo`): Stockholm county's 2021 plan, version 4,
 published, with the county's organisation for the work. Idempotent."""
 
+import datetime
 from pathlib import Path
 
 import yaml
 from django.db import transaction
+from django.utils import timezone
 
 from stimulans.funds.services import DATA_DIR as FUNDS_DATA_DIR
 
-from .models import ActionPlan, PlanScope, SteeringMember
+from .models import ActionPlan, AdoptedBy, PlanScope, SteeringMember
 from .services import publish
 from .yaml_import import import_plan_text
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 STOCKHOLM_PLAN_2021 = DATA_DIR / "stockholm-plan-2021.yaml"
 STOCKHOLM_2020 = FUNDS_DATA_DIR / "stockholm-2020.yaml"
+# The demo plan's dates belong to its cycle: adopted and published in 2021.
+ADOPTED_BY = AdoptedBy.POLITICIANS  # VIS, the political group the plan names
+ADOPTED_ON = datetime.date(2021, 3, 4)
+PUBLISHED_ON = datetime.date(2021, 3, 8)
 
 
 def stockholm_plan_text():
@@ -34,6 +40,13 @@ def load_demo_plans(users):
     plan.secretariat = organisation.get("secretariat", "")
     plan.network = organisation.get("network", "")
     plan.requires_child_participation = True
+    # Adopted by the political group early in the plan's year (the plan names it).
+    plan.adopted_by = ADOPTED_BY
+    plan.adopted_on = ADOPTED_ON
     plan.save()
     publish(plan, users.get("samordnare-01"))
+    # Published when it was adopted, not on the day the demo is loaded.
+    published = timezone.make_aware(datetime.datetime.combine(PUBLISHED_ON, datetime.time(9)))
+    ActionPlan.objects.filter(pk=plan.pk).update(published_at=published)
+    plan.refresh_from_db()
     return plan

@@ -46,6 +46,15 @@ INITIATIVES = {
             "Färre uteblivna besök på de tre mottagningarna.",
             "",
         ),
+        (
+            "Mobil krisverksamhet för barn och unga",
+            "Ett mobilt team från BUP och socialtjänsten rycker ut vid akuta kriser hos barn och "
+            "unga, även kvällar och helger.",
+            "Barn i akut kris ska få hjälp hemma i stället för på akutmottagningen.",
+            "180 utryckningar under året.",
+            "Färre besök på barnpsykiatrisk akutmottagning från upptagningsområdet.",
+            "Besöksstatistik från akutmottagningen jämförd med 2019.",
+        ),
     ],
     "verksamhetsutveckling": [
         (
@@ -65,6 +74,33 @@ INITIATIVES = {
             "Modell och rutin framtagna; fyra skolor arbetar enligt modellen.",
             "",
             "",
+        ),
+        (
+            "Boendestöd med återhämtningsinriktning",
+            "Boendestödet arbetade om sina rutiner utifrån en återhämtningsinriktad modell med "
+            "gemensamma mål som brukaren formulerar.",
+            "Brukarna ska få stöd som utgår från deras egna mål.",
+            "Ny rutin; 60 brukare har egna mål i sin genomförandeplan.",
+            "Fler brukare anger att stödet hjälper dem att nå sina mål.",
+            "Uppföljningssamtal med brukarna två gånger under året.",
+        ),
+        (
+            "Tidiga samordnade insatser för barn och unga",
+            "Skola, socialtjänst och barnhälsovård prövade en gemensam arbetsmodell för att fånga"
+            " upp barn med begynnande psykisk ohälsa.",
+            "Barn och unga ska få stöd innan problemen växer.",
+            "Modellen prövas i två skolområden; 35 barn fick samordnat stöd.",
+            "",
+            "",
+        ),
+        (
+            "Digital egenvård och stöd för lindrig psykisk ohälsa",
+            "Internetbaserade självhjälpsprogram med stöd av behandlare erbjöds via "
+            "vårdcentralerna.",
+            "Personer med lindrig ångest och depression ska få stöd snabbt.",
+            "280 personer påbörjade ett program; fyra behandlare utbildade.",
+            "De flesta som fullföljde programmet skattade lägre symtom efteråt.",
+            "Symtomskattning (PHQ-9 och GAD-7) före och efter programmet.",
         ),
     ],
     "kunskap-kompetens": [
@@ -87,6 +123,33 @@ INITIATIVES = {
             "Personalen beskriver ett lugnare klimat på boendena.",
             "",
         ),
+        (
+            "Utbildning i suicidprevention för skolpersonal",
+            "Elevhälsans personal och lärare på högstadiet gick en halvdagsutbildning i att "
+            "upptäcka och samtala om suicidtankar (YAM och Ung Pluss).",
+            "Skolpersonal ska våga fråga om suicidtankar och veta vart eleven kan hänvisas.",
+            "9 utbildningstillfällen med 184 deltagare från 12 skolor.",
+            "Fler elever hänvisades till elevhälsan under hösten än året innan.",
+            "Elevhälsans ärendestatistik jämförd med hösten 2019.",
+        ),
+        (
+            "Webbutbildning om psykisk ohälsa hos äldre",
+            "En webbutbildning om depression, ångest och ensamhet hos äldre togs fram för "
+            "hemtjänst och särskilt boende.",
+            "Personal i äldreomsorgen ska känna igen psykisk ohälsa och veta hur de ska agera.",
+            "Webbutbildningen är genomförd av 540 medarbetare.",
+            "",
+            "",
+        ),
+        (
+            "Kompetensstöd till socialtjänstens barn- och ungdomsenhet",
+            "Socialsekreterare fick handledning och en utbildningsserie om psykisk ohälsa och "
+            "neuropsykiatriska funktionsnedsättningar hos barn.",
+            "Bättre bedömningar och rätt insats för barn med psykisk ohälsa.",
+            "Åtta utbildningstillfällen och handledning varannan vecka.",
+            "Socialsekreterarna anger att de känner sig säkrare i bedömningarna.",
+            "Enkät till deltagarna efter utbildningsserien.",
+        ),
     ],
     "metod-kunskapsutveckling": [
         (
@@ -107,6 +170,24 @@ INITIATIVES = {
             "Ledningen ska kunna styra mot kortare väntetider med aktuella data.",
             "Tolv månadsrapporter; analys av orsaker till långa väntetider.",
             "Resurser flyttades till utredning där väntetiderna var längst.",
+            "",
+        ),
+        (
+            "Behovsanalys av ungas psykiska hälsa",
+            "En analys av enkätdata, vårdstatistik och intervjuer med unga togs fram som underlag"
+            " för den lokala handlingsplanen.",
+            "Insatserna ska riktas dit behoven är störst.",
+            "Rapport med behovsanalys; presenterad för tre nämnder.",
+            "Två nya insatser prioriterades i handlingsplanen utifrån analysen.",
+            "",
+        ),
+        (
+            "Utvärdering av samverkansrutin för utskrivning",
+            "Rutinen för samordnad utskrivning från psykiatrisk slutenvård följdes upp med "
+            "journalgranskning och intervjuer.",
+            "Ingen ska skrivas ut utan att uppföljningen är planerad.",
+            "Granskning av 45 utskrivningar; förslag på ändringar i rutinen.",
+            "",
             "",
         ),
     ],
@@ -152,6 +233,14 @@ INITIATIVES = {
             "",
             "",
         ),
+        (
+            "Förstudie om stöd till anhöriga",
+            "Anhöriga till personer med psykisk ohälsa intervjuades om vilket stöd de saknar.",
+            "Ett anhörigstöd som svarar mot anhörigas behov.",
+            "Förstudie med 22 intervjuer och förslag till anhörigstöd.",
+            "",
+            "",
+        ),
     ],
     "sip": [
         (
@@ -174,6 +263,15 @@ INITIATIVES = {
             "Utredningarna följer processen på fem av sju enheter.",
             "Journalgranskning av 60 utredningar.",
         ),
+        (
+            "Införande av riktlinjerna för depression och ångest",
+            "Vårdcentralerna gick igenom sina arbetssätt mot Socialstyrelsens riktlinjer och "
+            "införde strukturerade bedömningar.",
+            "Patienter med depression och ångest ska få vård enligt riktlinjerna.",
+            "Rutin och bedömningsstöd på 14 vårdcentraler.",
+            "Fler patienter erbjöds psykologisk behandling som första insats.",
+            "Uppgifter ur journalsystemet före och efter införandet.",
+        ),
     ],
     "patientsakerhet": [
         (
@@ -184,6 +282,15 @@ INITIATIVES = {
             "Andelen patienter med dokumenterad bedömning ökade till 88 procent.",
             "Journalgranskning två gånger under året.",
         ),
+        (
+            "Säkrare läkemedelshantering i psykiatrin",
+            "Läkemedelsgenomgångar infördes för patienter med många läkemedel i den psykiatriska "
+            "öppenvården.",
+            "Färre läkemedelsrelaterade problem hos patienterna.",
+            "320 läkemedelsgenomgångar.",
+            "",
+            "",
+        ),
     ],
     "systematisk-uppfoljning": [
         (
@@ -192,6 +299,14 @@ INITIATIVES = {
             "Verksamheten ska kunna följa om insatserna leder till förbättring för brukarna.",
             "Uppföljningsfrågor används i 80 procent av ärendena.",
             "",
+            "",
+        ),
+        (
+            "Uppföljning av insatser i socialpsykiatrin med brukarenkät",
+            "En årlig brukarenkät infördes i boendestöd och sysselsättning.",
+            "Brukarnas erfarenheter ska styra utvecklingen av insatserna.",
+            "Enkäten besvarades av 210 brukare.",
+            "Resultaten ledde till ändrade öppettider i sysselsättningen.",
             "",
         ),
     ],
@@ -204,6 +319,15 @@ INITIATIVES = {
             "Två brukarrevisioner och två handlingsplaner.",
             "Rutiner för bemötande ändrades på båda boendena.",
             "",
+        ),
+        (
+            "Förbättringsarbete för kortare väntan på LSS-beslut",
+            "Handläggningen av ansökningar om insatser för personer med psykisk "
+            "funktionsnedsättning kartlades och förenklades.",
+            "Kortare väntan på beslut.",
+            "Ny handläggningsrutin.",
+            "Handläggningstiden kortades från tolv till sju veckor.",
+            "Handläggningstider ur verksamhetssystemet.",
         ),
     ],
     "samverkan": [
@@ -292,7 +416,10 @@ MODULE_ANSWERS = {
 }
 
 
-def _initiatives(pot, rng, funds_used):
+def _initiatives(pot, rng, funds_used, taken=None):
+    """2–4 initiatives of the pot's categories; `taken` (a set, updated) holds the titles the
+    organisation already reported that year, which it does not report again in another pot."""
+    taken = set() if taken is None else taken
     categories = list(pot.categories.all())
     rng.shuffle(categories)
     count = min(len(categories), rng.randint(2, 4))
@@ -300,7 +427,9 @@ def _initiatives(pot, rng, funds_used):
     budget = funds_used
     for n, category in enumerate(categories[:count]):
         options = INITIATIVES.get(category.slug) or INITIATIVES["verksamhetsutveckling"]
+        options = [o for o in options if o[0] not in taken] or options
         title, activities, goals, outputs, effects, measurement = rng.choice(options)
+        taken.add(title)
         other_money = n == count - 1 and rng.random() < 0.3
         if other_money:
             funds = rng.randrange(50, 400) * 1000
@@ -333,7 +462,7 @@ def _initiatives(pot, rng, funds_used):
     return rows
 
 
-def demo_answers(pot, allocation_sek, rng):
+def demo_answers(pot, allocation_sek, rng, taken=None):
     used = int(allocation_sek * rng.uniform(0.82, 1.0))
     data = {
         "funds_received_sek": str(allocation_sek),
@@ -354,7 +483,7 @@ def demo_answers(pot, allocation_sek, rng):
         "support_needed": rng.choice([["knowledge", "data"], ["networks"], ["data", "training"]]),
         "support_description": "Stöd i att mäta effekter för målgruppen.",
         "attachments": "Handlingsplan 2020 och behovsanalys (publicerade på webbplatsen).",
-        "initiatives": _initiatives(pot, rng, used),
+        "initiatives": _initiatives(pot, rng, used, taken),
     }
     if data["disruption"] != "no":
         data["disruption_description"] = (
@@ -389,6 +518,7 @@ def load_demo_reports(users, year=2020):
         agreement.save(update_fields=["reporting_deadline"])
     admin = users.get("admin")
     created = 0
+    taken = {}  # organisation code and kind -> the titles of its initiatives this year
     for pot in Pot.objects.filter(part__agreement=agreement).select_related("part"):
         codes = DEMO_ORGANISATIONS.get(pot.recipient_kind, [])
         for n, code in enumerate(codes):
@@ -402,7 +532,7 @@ def load_demo_reports(users, year=2020):
             report, _c = services.get_or_create_report(org, pot)
             services.save_draft(
                 report,
-                demo_answers(pot, amount, rng),
+                demo_answers(pot, amount, rng, taken.setdefault((pot.recipient_kind, code), set())),
                 None,
                 report.version,
                 check_permission=False,

@@ -9,6 +9,8 @@ the extra columns (names, title, how an effect was measured) are ignored by the 
 
 import io
 import json
+import re
+from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -17,7 +19,8 @@ from stimulans.lib import cells
 from stimulans.lib.text import value_text
 
 from .imports import INITIATIVE_COLUMNS, MEASURE_COLUMNS
-from .models import Report
+from .models import Questionnaire, Report
+from .questions import DECIMAL, INTEGER, report_questions
 
 SHEETS = ("answers", "initiatives", "measures")
 # Sheet titles in the workbook (Swedish, as users see them).
@@ -161,8 +164,63 @@ def export_csv(pot, sheet, queryset=None):
     return to_csv(*TABLES[sheet](pot, reports))
 
 
+def column_formats(header):
+    """{column index: number format} for a table's sheet: kronor and measured values as whole
+    numbers with groups (1 234 567 in Swedish Excel), the year without (2020). The cells stay
+    numbers, so the import reads them back as before."""
+    formats = {}
+    for n, name in enumerate(header):
+        if name == "year":
+            formats[n] = cells.PLAIN
+        elif name.endswith("_sek") or name == "value":
+            formats[n] = cells.WHOLE
+    return formats
+
+
+_INTEGER_TEXT = re.compile(r"-?(0|[1-9][0-9]*)")
+_DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+def number_answers(pot, header, rows):
+    """(rows, formats) of the answers sheet with the answers to the questionnaire's integer and
+    decimal questions as numbers: the form stores them as typed text ("350000"), and a sheet
+    would hold them as numbers stored as text. Only text that is exactly such a number is
+    changed ("007" or "2,5" stays as typed); CSV keeps them as text."""
+    questionnaire = Questionnaire.objects.filter(pot=pot).only("definition").first()
+    kinds = {}
+    if questionnaire is not None:
+        kinds = {
+            q.name: q.type
+            for q in report_questions(questionnaire.definition, [])
+            if q.type in (INTEGER, DECIMAL)
+        }
+    columns = {
+        n: kinds[name]
+        for n, name in enumerate(header)
+        if name in kinds and name not in REPORT_COLUMNS
+    }
+    if not columns:
+        return rows, {}
+
+    def number(value, kind):
+        if not isinstance(value, str):
+            return value
+        if kind == INTEGER and _INTEGER_TEXT.fullmatch(value):
+            return int(value)
+        if kind == DECIMAL and _DECIMAL_TEXT.fullmatch(value):
+            return Decimal(value)
+        return value
+
+    rows = [
+        [number(v, columns[n]) if n in columns else v for n, v in enumerate(row)] for row in rows
+    ]
+    formats = {n: cells.WHOLE if kind == INTEGER else cells.DECIMAL for n, kind in columns.items()}
+    return rows, formats
+
+
 def export_xlsx(pot, queryset=None):
-    """An Excel workbook with one sheet per table; all text is stored as text, never a formula."""
+    """An Excel workbook with one sheet per table; all text is stored as text, never a formula,
+    and numbers as numbers with a number format (`column_formats`)."""
     reports = list(reports_of_pot(pot, queryset))
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -170,8 +228,12 @@ def export_xlsx(pot, queryset=None):
         header, rows = TABLES[sheet](pot, reports)
         ws = workbook.create_sheet(SHEET_TITLES[sheet])
         cells.append_row(ws, header)
+        formats = column_formats(header)
+        if sheet == "answers":
+            rows, answer_formats = number_answers(pot, header, rows)
+            formats.update(answer_formats)
         for row in rows:
-            cells.append_row(ws, row)
+            cells.append_row(ws, row, formats)
         ws.freeze_panes = "A2"
         for col in range(1, len(header) + 1):
             ws.column_dimensions[get_column_letter(col)].width = 18

@@ -9,13 +9,15 @@ from openpyxl import Workbook
 from stimulans.lib import cells
 
 
-def _workbook(title, header, rows):
+def _workbook(title, header, rows, formats=()):
+    """A workbook of one sheet; numbers get their column's format in `formats` (years
+    `cells.PLAIN`, counts `cells.WHOLE`)."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = cells.sheet_title(title)
     cells.append_row(sheet, header)
     for row in rows:
-        cells.append_row(sheet, row)
+        cells.append_row(sheet, row, formats)
     sheet.freeze_panes = "A2"
     buf = io.BytesIO()
     workbook.save(buf)
@@ -39,7 +41,7 @@ def needs_xlsx(needs):
         ]
         for n in needs.prefetch_related("actions")
     )
-    return _workbook(_("Stödbehov"), header, rows)
+    return _workbook(_("Stödbehov"), header, rows, [cells.PLAIN])
 
 
 def dialogues_xlsx(dialogues, with_notes):
@@ -66,7 +68,7 @@ def dialogues_xlsx(dialogues, with_notes):
             row.append(d.notes)
         row.append(len(d.needs.all()))
         rows.append(row)
-    return _workbook(_("Dialoger"), header, rows)
+    return _workbook(_("Dialoger"), header, rows, {len(header) - 1: cells.WHOLE})
 
 
 def actions_xlsx(actions):
@@ -84,4 +86,4 @@ def actions_xlsx(actions):
         ]
         for a in actions.prefetch_related("needs", "participations__county")
     )
-    return _workbook(_("Åtgärder"), header, rows)
+    return _workbook(_("Åtgärder"), header, rows, {5: cells.WHOLE})

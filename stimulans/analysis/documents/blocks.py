@@ -522,4 +522,6 @@ def cell(value):
         return charts.percent(value)
     if isinstance(value, int):
         return sek(value)
+    if isinstance(value, float):
+        return cells.number_text(value)
     return cells.text(value)

@@ -9,8 +9,8 @@ from stimulans.lib import cells
 
 from .blocks import Share, blocks, pots_with_effects, status_line
 
-WHOLE = "#,##0"  # shown with the reader's thousands separator (a space in Swedish Excel)
-PERCENT = "0.0%"
+WHOLE = cells.WHOLE  # shown with the reader's thousands separator (a space in Swedish Excel)
+PERCENT = cells.PERCENT
 
 
 def _sheet(workbook, name, used, header, rows, caption=None, widths=(50,)):
@@ -30,8 +30,8 @@ def _sheet(workbook, name, used, header, rows, caption=None, widths=(50,)):
         for cell, value in zip(cells.append_row(sheet, row), row, strict=True):
             if isinstance(value, Share):
                 cell.number_format = PERCENT
-            elif isinstance(value, int):
-                cell.number_format = WHOLE
+            elif cells.number_format(value):
+                cell.number_format = cells.number_format(value)
     top = 2 if caption else 1
     sheet.freeze_panes = f"A{top + 1}"
     sheet.auto_filter.ref = f"A{top}:{get_column_letter(len(header))}{top + len(rows)}"

@@ -11,11 +11,14 @@ from django.utils import timezone
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
 from stimulans.funds.models import Category
+from stimulans.test import numbers_stored_as_text
 
+from ..documents import excel
+from ..documents.blocks import cell as cell_text
 from ..models import Indicator, StatusReportVersion
 from ..snapshot import render_document
 from ..year_analysis import analyse_year
@@ -232,7 +235,7 @@ class DocumentsTest(PageTestCase):
         self.assertEqual(indicators.auto_filter.ref, "A1:D5")
         first = [c.value for c in indicators[2]]
         self.assertEqual(first[1:], [80, 100, 0.8])
-        self.assertEqual(indicators["D2"].number_format, "0.0%")
+        self.assertEqual(indicators["D2"].number_format, "0.0 %")
         self.assertEqual(indicators["B2"].number_format, "#,##0")
         self.assertIsNone(indicators["D3"].value)  # no value: an empty cell, not "–"
         effects = workbook["Effekter"]
@@ -241,6 +244,22 @@ class DocumentsTest(PageTestCase):
         self.assertEqual(values[0], "En nollvision för suicid – suicidprevention")
         self.assertEqual(workbook.properties.language, "sv-SE")
         self.assertEqual(workbook.properties.subject, PUBLISHED)
+
+    def test_excel_numbers_are_numbers_with_a_number_format(self):
+        workbook = load_workbook(io.BytesIO(self.xlsx))
+        self.assertEqual(numbers_stored_as_text(workbook), [])
+        general = [
+            f"{sheet.title}!{cell.coordinate}"
+            for sheet in workbook.worksheets
+            for row in sheet.iter_rows()
+            for cell in row
+            if cell.data_type == "n" and cell.value is not None and cell.number_format == "General"
+        ]
+        self.assertEqual(general, [])
+        # A figure that is neither a count nor a share (per 1 000 inhabitants): a decimal.
+        sheet = excel._sheet(Workbook(), "Prov", set(), ["Län", "Per 1 000"], [["Uppsala", 3.25]])
+        self.assertEqual((sheet["B2"].value, sheet["B2"].number_format), (3.25, "#,##0.0##"))
+        self.assertEqual(cell_text(3.25), "3,25")  # Word and PDF: a decimal comma
 
     def test_plain_data_survives_json(self):
         """A published snapshot holds the data as JSON: the documents come out the same."""
@@ -289,7 +308,7 @@ class AnswersAndMoneyDocumentsTest(AnswersTestCase):
                 ("Har svarat", 2, None),
             ],
         )
-        self.assertEqual(sheet["C3"].number_format, "0.0%")
+        self.assertEqual(sheet["C3"].number_format, "0.0 %")
         staff = workbook["Del 6 – svar Län 4"]
         self.assertEqual(staff["A1"].value, "Län (länsgemensam mottagare): Antal anställda")
         self.assertEqual(

@@ -39,6 +39,69 @@ class DemoCommandTestCase(TestCase):
             total = Allocation.objects.filter(pot=pot).aggregate(t=Sum("amount_sek"))["t"]
             self.assertEqual(total, pot.amount_sek)
         self._check_second_year()
+        self._check_dates_belong_to_the_cycle()
+        self._check_swedish_plan()
+        self._check_varied_initiatives()
+
+    def _check_dates_belong_to_the_cycle(self):
+        """Requisitions in 2020, the plan adopted and published in 2021, reports submitted by
+        the deadline but one per pot: not everything shows "Försenad"."""
+        from stimulans.funds.models import Requisition
+        from stimulans.plans.models import ActionPlan
+        from stimulans.reporting.models import Report
+        from stimulans.reporting.services.reading import is_late
+
+        years = {r.requested_at.year for r in Requisition.objects.all()}
+        self.assertEqual(years, {2020})
+        plan = ActionPlan.objects.get(county__code="01", year=2021)
+        self.assertEqual((plan.adopted_on.year, plan.published_at.year), (2021, 2021))
+        self.assertTrue(plan.adopted_by)
+        for year in (2020, 2021):
+            counted = list(
+                Report.objects.counted()
+                .filter(pot__part__agreement__year=year)
+                .select_related("pot__part__agreement")
+            )
+            late = [r for r in counted if is_late(r)]
+            self.assertGreater(len(counted), 40, year)
+            # At most the one late report per pot the demo makes on purpose.
+            pots = {r.pot_id for r in counted}
+            self.assertLessEqual(len(late), len(pots), year)
+            self.assertLess(len(late), len(counted) / 2, year)
+            for report in counted:
+                self.assertIn(report.submitted_at.year, (year + 1,), report)
+
+    def _check_swedish_plan(self):
+        """The demo plan's own texts are Swedish: no English left from the source notes."""
+        import re
+
+        from stimulans.funds.models import SetAside
+        from stimulans.plans.models import ActionPlan
+
+        plan = ActionPlan.objects.get(county__code="01", year=2021)
+        texts = [plan.political_anchor, plan.secretariat, plan.network, plan.purpose]
+        texts += [m.name for m in plan.steering_group.all()]
+        texts += [a.title for a in plan.activities.all()]
+        texts += list(SetAside.objects.values_list("note", flat=True))
+        english = re.compile(r"\b(the|of|and|one|two|each|a couple|employed|fixed|funds)\b")
+        self.assertEqual([t for t in texts if english.search(t)], [])
+        self.assertIn("kommunsamordnare", plan.network)
+
+    def _check_varied_initiatives(self):
+        """Many different initiatives: no title reported by most organisations, and none
+        reported twice by the same organisation in a year."""
+        from collections import Counter
+
+        from stimulans.reporting.models import Initiative
+
+        for year in (2020, 2021):
+            initiatives = Initiative.objects.filter(report__pot__part__agreement__year=year)
+            titles = Counter(initiatives.values_list("title", flat=True))
+            organisations = initiatives.values("report__organisation").distinct().count()
+            self.assertGreaterEqual(len(titles), 35, year)
+            self.assertLessEqual(max(titles.values()), organisations // 2, titles.most_common(3))
+            per_organisation = Counter(initiatives.values_list("report__organisation", "title"))
+            self.assertEqual(max(per_organisation.values()), 1, year)
 
     def _check_second_year(self):
         """2021 is copied from 2020 with a part and a category renamed, and reported, so the

@@ -75,7 +75,9 @@ class HomeTestCase(BaseTestCase):
         self.assertContains(page, "Försenad", count=1)
         # Everything submitted.
         Report.objects.create(organisation=self.botkyrka, pot=mobile, status="approved")
-        self.assertContains(self.client.get("/"), "Alla redovisningar är inskickade.")
+        page = self.client.get("/")
+        self.assertContains(page, "Alla redovisningar är inskickade.")
+        self.assertNotContains(page, "inskickade..")  # one full stop
 
     def test_coordinator_sees_the_county_counts(self):
         from stimulans.funds.models import Pot

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from stimulans.analysis import charts
 from stimulans.analysis.tests.helpers import PageTestCase
 from stimulans.funds.models import Category, Pot
+from stimulans.lib.numbers import parse_int
 from stimulans.organisations.models import Organisation
 from stimulans.plans.models import Activity
 from stimulans.plans.tests.base import PlanTestCase
@@ -207,7 +208,7 @@ class AllocationExportOutputTest(SpreadsheetAssertions, FundsTestCase):
         rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
         names = {row[1] for row in rows[1:]}
         self.assertIn("'=1+1" + READS, names)
-        amounts = {row[0]: int(row[4]) for row in rows[1:]}
+        amounts = {row[0]: parse_int(row[4]) for row in rows[1:]}  # Swedish: 57 686
         self.assertEqual(
             amounts["0127"], self.pot.allocations.get(organisation=self.botkyrka).amount_sek
         )

@@ -5,6 +5,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from stimulans.evaluation.models import SampledUnit, UnitEvent, WorkPlanActivity
+from stimulans.test import numbers_stored_as_text
 
 from .base import StudyTestCase
 
@@ -75,3 +76,19 @@ class ExportTests(StudyTestCase):
         self.assertContains(page, reverse("evaluation:studies_export"))
         page = self.client.get(reverse("evaluation:work_plan"))
         self.assertContains(page, reverse("evaluation:work_plan_export"))
+
+    def test_numbers_are_numbers_with_a_number_format(self):
+        self.study.seed, self.study.sample_size = 20210415, 12
+        self.study.save()
+        self.login(self.anna)
+        response = self.client.get(reverse("evaluation:studies_export"))
+        workbook = load_workbook(io.BytesIO(response.content))
+        self.assertEqual(numbers_stored_as_text(workbook), [])
+        studies = workbook["Utvärderingsstudier"]
+        # Start and end year and the seed without groups, the sample size as a count.
+        self.assertEqual(
+            [studies.cell(row=2, column=n).number_format for n in (7, 8, 9, 10)],
+            ["0", "0", "0", "#,##0"],
+        )
+        self.assertEqual(studies.cell(row=2, column=7).data_type, "n")
+        self.assertEqual(workbook["Händelser och resultat"]["C2"].number_format, "0")

@@ -4,6 +4,7 @@ import io
 from openpyxl import load_workbook
 
 from stimulans.funds.models import Pot
+from stimulans.lib import numbers
 from stimulans.test import FundsTestCase
 
 
@@ -51,10 +52,14 @@ class PotAllocationsTestCase(FundsTestCase):
         self.assertEqual(len(rows), 1 + 26)
         codes = {row[0] for row in rows[1:]}
         self.assertIn("0127", codes)
-        amounts = {row[0]: int(row[4]) for row in rows[1:]}
-        self.assertEqual(
-            amounts["0127"], self.pot.allocations.get(organisation=self.botkyrka).amount_sek
-        )
+        # A file for people: the figures in Swedish form (groups, decimal comma), never the
+        # Decimal's "1.373E+4".
+        botkyrka = self.pot.allocations.get(organisation=self.botkyrka)
+        row = next(row for row in rows[1:] if row[0] == "0127")
+        self.assertEqual(row[4], numbers.sek(botkyrka.amount_sek))
+        self.assertIn("\u00a0", row[4])
+        self.assertEqual(row[3], numbers.decimal(botkyrka.weight))
+        self.assertFalse([r for r in rows[1:] if "E" in r[3] or "." in r[3] + r[4]])
 
     def test_it_exports_excel(self):
         self.login(self.alice)
@@ -62,7 +67,14 @@ class PotAllocationsTestCase(FundsTestCase):
         wb = load_workbook(io.BytesIO(r.content))
         rows = list(wb.active.iter_rows(values_only=True))
         self.assertEqual(len(rows), 1 + 290)
-        self.assertEqual(sum(int(row[4]) for row in rows[1:]), 200_000_000)
+        self.assertEqual(sum(row[4] for row in rows[1:]), 200_000_000)
+        # Numbers stored as numbers, shown with groups (# ##0 in Swedish Excel).
+        for cell in wb.active["D"][1:] + wb.active["E"][1:]:
+            self.assertEqual(cell.data_type, "n", cell.coordinate)
+            self.assertIsInstance(cell.value, int | float)
+            self.assertIn(cell.number_format, ("#,##0", "#,##0.0##"), cell.coordinate)
+        self.assertEqual({c.number_format for c in wb.active["E"][1:]}, {"#,##0"})
+        self.assertEqual(wb.active["A2"].data_type, "s")  # the code stays text: 0114
 
     def test_it_checks_ownership(self):
         # Public figures: every logged-in role reads them; anonymous visitors must log in.

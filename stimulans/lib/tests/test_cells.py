@@ -54,3 +54,34 @@ class AppendRowTest(SimpleTestCase):
         self.assertEqual(cells.sheet_title("a/b:c\x01" + "x" * 40), "abc" + "x" * 28)
         self.assertEqual(cells.sheet_title("Svar", {"Svar"}), "Svar 2")
         self.assertEqual(cells.sheet_title("[]"), "-")
+
+
+class NumbersTest(SimpleTestCase):
+    def test_number_text_writes_swedish_numbers_and_leaves_the_rest(self):
+        from decimal import Decimal
+
+        self.assertEqual(cells.number_text(1234567), "1\u00a0234\u00a0567")
+        # A normalised Decimal prints as 1.373E+4; people read 13 730.
+        self.assertEqual(cells.number_text(Decimal("1.373E+4")), "13\u00a0730")
+        self.assertEqual(cells.number_text(Decimal("13730.50")), "13\u00a0730,5")
+        self.assertEqual(cells.number_text(0.1), "0,1")
+        self.assertEqual(cells.number_text(-2.5), "-2,5")
+        for kept in ("0180", "", None, True):
+            self.assertIs(cells.number_text(kept), kept)
+
+    def test_numbers_in_a_sheet_stay_numbers_with_their_columns_format(self):
+        from decimal import Decimal
+
+        workbook = Workbook()
+        values = [2020, 1234567, Decimal("13730"), 0.25, "0180", True]
+        formats = [cells.PLAIN, *(cells.number_format(v) for v in values[1:])]
+        cells.append_row(workbook.active, values, formats)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        row = next(load_workbook(buffer).active.iter_rows(min_row=1, max_row=1))
+        self.assertEqual([c.value for c in row], [2020, 1234567, 13730, 0.25, "0180", True])
+        self.assertEqual(
+            [c.number_format for c in row],
+            ["0", "#,##0", "#,##0", "#,##0.0##", "General", "General"],
+        )
+        self.assertEqual([c.data_type for c in row[:4]], ["n"] * 4)

@@ -3,6 +3,8 @@ import io
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from stimulans.test import numbers_stored_as_text
+
 from .export_data import ExportTestCase
 
 
@@ -81,3 +83,37 @@ class ExportXlsxTest(ExportTestCase):
         self.assertEqual(
             self.client.get(reverse("reporting:export_xlsx", args=[99999])).status_code, 404
         )
+
+    def test_numbers_are_numbers_with_a_number_format(self):
+        wb = self.download(self.anna)
+        self.assertEqual(numbers_stored_as_text(wb), [])
+        answers = wb["Svar"]
+        header = [c.value for c in answers[1]]
+        received = answers.cell(row=2, column=header.index("funds_received_sek") + 1)
+        self.assertEqual((received.value, received.data_type), (1000, "n"))
+        self.assertEqual(received.number_format, "#,##0")  # 1 000 in Swedish Excel
+        self.assertEqual(answers["A2"].value, 2020)
+        self.assertEqual(answers["A2"].number_format, "0")  # a year: 2020, not 2 020
+        initiatives = wb["Insatser"]
+        header = [c.value for c in initiatives[1]]
+        funds = initiatives.cell(row=2, column=header.index("funds_sek") + 1)
+        self.assertEqual((funds.value, funds.number_format), (250, "#,##0"))
+
+    def test_answers_to_number_questions_are_numbers(self):
+        from stimulans.reporting.models import Report
+        from stimulans.reporting.questionnaires.loader import install_questionnaire
+
+        from .test_questionnaire_upload import shipped
+
+        install_questionnaire(self.region_pot, shipped("barn-unga--region.xlsx"), "q.xlsx")
+        report = Report.objects.get(pot=self.region_pot)
+        report.answers = {"youth_clinics_count": "1200", "support_description": "12"}
+        report.save()
+        wb = self.download(self.adam, self.region_pot)
+        sheet = wb["Svar"]
+        header = [c.value for c in sheet[1]]
+        count = sheet.cell(row=2, column=header.index("youth_clinics_count") + 1)
+        self.assertEqual((count.value, count.data_type, count.number_format), (1200, "n", "#,##0"))
+        # A text question's answer stays text, whatever it looks like.
+        text = sheet.cell(row=2, column=header.index("support_description") + 1)
+        self.assertEqual((text.value, text.data_type), ("12", "s"))

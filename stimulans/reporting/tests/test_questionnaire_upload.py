@@ -53,6 +53,16 @@ class QuestionnaireUploadTest(ReportingTestCase):
             "suicidprevention--county.xlsx",
         )
 
+    def test_pyxforms_english_message_is_shown_in_swedish(self):
+        wb = openpyxl.load_workbook(io.BytesIO(shipped()))
+        wb["survey"].append(["integr", "antal", "Antal"])
+        out = io.BytesIO()
+        wb.save(out)
+        self.login(self.adam)
+        response = self.upload(out.getvalue())
+        self.assertContains(response, escape("Okänd frågetyp ”integr”"), status_code=400)
+        self.assertNotContains(response, "Unknown question type", status_code=400)
+
     def test_a_group_or_repeat_expression_it_cannot_evaluate_is_refused_with_its_cell(self):
         # Accepted before, and then every report of the pot answered 500.
         wb = openpyxl.load_workbook(io.BytesIO(shipped()))

@@ -27,6 +27,7 @@ from .definitions import (
     walk,
 )
 from .expressions import ExpressionError, parse_expression
+from .messages import pyxform_message, unreadable_message
 
 
 class XLSFormError(ValueError):
@@ -51,12 +52,10 @@ def parse_xlsform(content, filename="enkat.xlsx", categories=None, measures=None
     warnings = []
     try:
         result = xls2xform.convert(io.BytesIO(content), warnings=warnings, file_type=suffix)
-    except PyXFormError as exc:
-        raise XLSFormError([_("Fel i XLSForm: %(err)s") % {"err": exc}]) from exc
+    except PyXFormError as exc:  # pyxform's English message, in Swedish (`messages`)
+        raise XLSFormError([pyxform_message(exc)]) from exc
     except Exception as exc:  # pyxform raises many kinds on unreadable files
-        raise XLSFormError(
-            [_("Filen kunde inte läsas som XLSForm: %(err)s") % {"err": exc}]
-        ) from exc
+        raise XLSFormError([unreadable_message(exc)]) from exc
     # Labels, hints and choices are shown and exported: no characters XML 1.0 cannot hold.
     definition = clean_data(result._pyxform)
     rows = survey_rows(content, suffix)

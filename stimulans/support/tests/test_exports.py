@@ -2,7 +2,7 @@ import io
 
 from openpyxl import load_workbook
 
-from stimulans.test import BaseTestCase
+from stimulans.test import BaseTestCase, numbers_stored_as_text
 
 from .factories import make_register
 
@@ -46,3 +46,16 @@ class ExportTests(BaseTestCase):
             "/stod/atgarder.xlsx", allowed=[self.anna], refused=[self.alice, self.cora], ok=200
         )
         self.assertIn("Stockholms län: 12", str(rows(pages[self.anna])))
+
+    def test_numbers_are_numbers_with_a_number_format(self):
+        self.login(self.anna)
+        needs = load_workbook(io.BytesIO(self.client.get("/stod/behov.xlsx").content))
+        self.assertEqual(numbers_stored_as_text(needs), [])
+        year = needs.active["A2"]
+        self.assertEqual((year.data_type, year.number_format), ("n", "0"))  # 2021, not 2 021
+        self.login(self.adam)
+        dialogues = load_workbook(io.BytesIO(self.client.get("/stod/dialoger.xlsx").content))
+        sheet = dialogues.active
+        count = sheet.cell(row=2, column=sheet.max_column)
+        self.assertEqual((count.data_type, count.number_format), ("n", "#,##0"))
+        self.assertIsInstance(count.value, int)
