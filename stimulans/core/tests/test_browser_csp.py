@@ -75,6 +75,8 @@ PAGES = {
         "/redovisning/2020/nytt-ar/",
         "/avtal/2021/",
         "/avtal/2021/redigera/",
+        "/avtal/perioder/",
+        "/avtal/perioder/ny/",
         "/redovisning/2020/enkater/",
         "/redovisning/importera/",
         "/organisationer/befolkning/",
