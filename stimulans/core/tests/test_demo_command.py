@@ -38,6 +38,28 @@ class DemoCommandTestCase(TestCase):
             total = Allocation.objects.filter(pot=pot).aggregate(t=Sum("amount_sek"))["t"]
             self.assertEqual(total, pot.amount_sek)
         self._check_second_year()
+        self._check_statistics()
+
+    def _check_statistics(self):
+        """The demo's statistics series give its indicators a value in both years, on the
+        statistics page and in the indicators' trend."""
+        from stimulans.analysis.indicators import compute_indicators
+        from stimulans.analysis.models import StatisticValue
+
+        self.assertEqual(StatisticValue.objects.count(), 3 * 22 * 2)
+        rows = compute_indicators(None, years=[2020, 2021])
+        for code in ("demo.andel_unga_psykiatrisk_vard", "demo.suicid_per_100000"):
+            values = [
+                r["value"] for r in rows if r["indicator"] == code and r["scope"] == "national"
+            ]
+            self.assertEqual(len(values), 2)
+            self.assertTrue(all(v is not None for v in values), values)
+        self.client.force_login(User.objects.get(username="admin"))
+        page = self.client.get("/analys/statistik/")
+        self.assertContains(page, "demo.invanare_10_24")
+        trend = self.client.get("/analys/utveckling/indikatorer/")
+        self.assertContains(trend, "Suicid per 100 000 invånare (demodata)")
+        self.assertContains(trend, "12,4 per 100 000 invånare")
 
     def _check_second_year(self):
         """2021 is copied from 2020 with a part and a category renamed, and reported, so the
