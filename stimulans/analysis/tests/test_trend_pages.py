@@ -112,6 +112,12 @@ class TrendPagesTest(TwoYears):
         self.assertContains(page, '<td class="num">26\u00a0000\u00a0000</td>', html=True)
         answers = self.client.get(reverse("analysis:trend_answers", args=["mobila-team"]))
         self.assertContains(answers, "Har redovisat")
+        # The old slug is the 2020 part's only: one year, no trend.
+        self.assertContains(self.client.get(ANSWERS), "Delen har svar för bara ett av åren.")
+        self.assertEqual(
+            self.client.get(reverse("analysis:trend_answers", args=["finns-inte"])).status_code,
+            404,
+        )
 
     def test_answers_per_question_follow_the_crosswalk(self):
         self.login(self.anna)

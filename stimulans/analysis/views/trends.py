@@ -9,7 +9,7 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from stimulans.funds.models import Agreement, Period, PeriodKind
+from stimulans.funds.models import Agreement, AgreementPart, Period, PeriodKind
 from stimulans.lib.text import is_digits
 from stimulans.organisations.models import County
 
@@ -145,8 +145,14 @@ def answers_trend_page(request: HttpRequest, part: str) -> HttpResponse:
     chosen, refused = _trend_years(request)
     if chosen is None:
         return refused  # type: ignore[return-value]
-    latest = chosen.agreements[-1] if chosen.agreements else None
-    part_obj = latest.parts.filter(slug=part).first() if latest else None
+    # The part of that slug in the latest year that has one (a part renamed later keeps its
+    # old slug in the earlier years).
+    part_obj = (
+        AgreementPart.objects.filter(agreement__in=chosen.agreements, slug=part)
+        .select_related("agreement")
+        .order_by("-agreement__year")
+        .first()
+    )
     if part_obj is None:
         raise Http404
     years = set(chosen.years)
