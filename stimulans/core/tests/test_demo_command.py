@@ -39,6 +39,19 @@ class DemoCommandTestCase(TestCase):
             self.assertEqual(total, pot.amount_sek)
         self._check_second_year()
         self._check_statistics()
+        self._check_plan_follow_up()
+
+    def _check_plan_follow_up(self):
+        """Some of Stockholm's 2021 initiatives carry out the plan's activities."""
+        from stimulans.plans.models import ActionPlan
+        from stimulans.reporting.models import Initiative
+
+        self.assertEqual(Initiative.objects.filter(plan_activity__isnull=False).count(), 4)
+        plan = ActionPlan.objects.get(county__code="01", year=2021)
+        self.client.force_login(User.objects.get(username="samordnare-01"))
+        page = self.client.get(f"/handlingsplaner/{plan.pk}/")
+        self.assertContains(page, "Aktiviteterna i redovisningarna 2021")
+        self.assertContains(page, "Uppföljning av målvärden 2021")
 
     def _check_statistics(self):
         """The demo's statistics series give its indicators a value in both years, on the
