@@ -112,6 +112,7 @@ class PlanActivityFollowUpTest(ReportingTestCase):
         )
         services.save_draft(report, data, cls.alice, report.version)
         assert not services.submit(report, cls.alice)
+        cls.report = report
         botkyrka = make_report(cls.botkyrka, cls.mobila_municipality, cls.bob)
         botkyrka_data = answers(cls.mobila_municipality, str(cls.activity.pk))
         botkyrka_data["initiatives"][0]["title"] = "Botkyrkas utkast"
@@ -126,6 +127,12 @@ class PlanActivityFollowUpTest(ReportingTestCase):
         self.assertContains(page, "Färre inläggningar av unga vuxna.")
         self.assertContains(page, "600\u00a0000")
         self.assertNotContains(page, "Botkyrkas utkast")  # a draft is not counted
+
+    def test_the_report_names_the_activity(self):
+        self.login(self.alice)
+        page = self.client.get(reverse("reporting:detail", args=[self.report.pk]))
+        self.assertContains(page, "Aktivitet i länets handlingsplan som insatsen genomför")
+        self.assertContains(page, self.activity.title)
 
     def test_a_newer_version_of_the_plan_shows_it_too(self):
         newer = start_new_version(self.plan)
