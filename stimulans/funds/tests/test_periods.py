@@ -107,3 +107,25 @@ class PeriodPagesTest(BaseTestCase):
         self.assertTrue(Period.objects.exists())
         self.client.post(remove, {"confirmed": "1"})
         self.assertFalse(Period.objects.exists())
+
+
+class NextYearInAnAgreementPeriodTest(BaseTestCase):
+    def test_the_copy_takes_the_total_the_period_states(self):
+        from stimulans.funds.copying import copy_agreement_funds
+        from stimulans.funds.models import Agreement
+
+        load_agreement_2020()
+        Period.objects.create(
+            kind="agreement",
+            title="Överenskommelsen",
+            first_year=2020,
+            last_year=2022,
+            yearly_amounts={"2021": 2_600_000_000},
+        )
+        Period.objects.create(kind="commission", title="Uppdraget", first_year=2020, last_year=2023)
+        copy_agreement_funds(2020, 2021)
+        copy_agreement_funds(2021, 2022)  # no amount stated for 2022: the year before's
+        totals = dict(Agreement.objects.values_list("year", "total_sek"))
+        self.assertEqual(totals[2021], 2_600_000_000)
+        self.assertEqual(totals[2022], 2_600_000_000)
+        self.assertNotEqual(totals[2020], 2_600_000_000)
