@@ -63,6 +63,8 @@ class ReportPlanActivityTest(ReportingTestCase):
         self.assertEqual(Initiative.objects.get(pk=initiative.pk).plan_activity, self.activity)
         page = self.client.get(self.url)
         self.assertContains(page, f'<option value="{self.activity.pk}" selected>')
+        history = self.client.get(reverse("reporting:history", args=[self.report.pk]))
+        self.assertContains(history, "Aktivitet i handlingsplanen: – → ")
 
     def test_an_activity_of_another_plan_is_not_linked_and_refuses_submission(self):
         other = ActionPlan.objects.create(
