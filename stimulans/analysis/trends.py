@@ -6,9 +6,16 @@ up, a category that continues none starts a new series and says from which year)
 from collections.abc import Callable
 from typing import Any
 
-from stimulans.funds.models import AgreementPart, Pot
+from django.utils.translation import gettext as _
+
+from stimulans.funds.models import Agreement, AgreementPart, Pot
+from stimulans.organisations.models import OrganisationKind
+from stimulans.reporting.questions import COUNTED_TYPES
 
 from .aggregation import aggregate_part
+from .answers import question_crosswalks
+from .models import Indicator, StatusReport
+from .permissions import analysis_scope
 from .previous_year import category_crosswalk, merged_row, previous_part
 
 TREND_FIELDS = ("actors_with_activities", "actors_with_effects", "initiatives", "funds_sek")
@@ -96,3 +103,228 @@ def part_trend(
             }
         )
     return {"years": years, "pots": pots}
+
+
+# Trends over every year the reader may read: the indicators, the funds per pot and the answers
+# per question. Plain JSON for the trend pages (`views/trends.py`).
+
+
+def readable_agreements(user: Any, county: str | None = None) -> list[Agreement]:
+    """The years whose figures `user` may read for `county` (None: the whole country), oldest
+    first: `analysis_scope` of each year."""
+    return [
+        agreement
+        for agreement in Agreement.objects.select_related("status_report").order_by("year")
+        if (scope := analysis_scope(user, agreement, published=_published(agreement)))
+        and scope.allows(county)
+    ]
+
+
+def _published(agreement: Agreement) -> bool:
+    try:
+        return bool(agreement.status_report.published)
+    except StatusReport.DoesNotExist:
+        return False
+
+
+def part_series(agreements: list[Agreement]) -> list[list[AgreementPart]]:
+    """Every part of the years as series over the years (oldest part first), the newest
+    series first: each part of the latest year with those it continues (`part_chain`), then the
+    parts of earlier years that no later part continues."""
+    years = {a.year for a in agreements}
+    seen: set[int] = set()
+    series = []
+    parts = (
+        AgreementPart.objects.filter(agreement__in=agreements)
+        .select_related("agreement", "predecessor__agreement")
+        .order_by("-agreement__year", "order", "pk")
+    )
+    for part in parts:
+        if part.pk in seen:
+            continue
+        chain = part_chain(part, lambda agreement: agreement.year in years)
+        chain = [p for p in chain if p.pk not in seen]
+        seen.update(p.pk for p in chain)
+        series.append(chain)
+    return series
+
+
+def _titles(chain: list[AgreementPart]) -> list[str]:
+    latest = chain[-1].title
+    return [t for t in dict.fromkeys(p.title for p in reversed(chain)) if t != latest]
+
+
+def indicator_trend(
+    years: list[int], rows_by_year: dict[int, list[dict[str, Any]]], row_scope: str
+) -> list[dict[str, Any]]:
+    """[{"code", "title", "unit", "source", "values": [per year the value or None],
+    "numerators", "denominators"}] of the indicators with a value in more than one year, in
+    the catalogue's order; `row_scope` "national" or "region:<code>"."""
+    found: dict[str, dict[int, dict[str, Any]]] = {}
+    for year in years:
+        for row in rows_by_year.get(year) or []:
+            if row["scope"] == row_scope and row.get("value") is not None:
+                found.setdefault(row["indicator"], {})[year] = row
+    result = []
+    for indicator in Indicator.objects.filter(code__in=list(found)).order_by("order", "code"):
+        by_year = found[indicator.code]
+        if len(by_year) < 2:
+            continue
+        cells = [by_year.get(year) for year in years]
+        result.append(
+            {
+                "code": indicator.code,
+                "title": indicator.title,
+                "unit": indicator.unit,
+                "source": indicator.source,
+                "values": [c["value"] if c else None for c in cells],
+                "numerators": [c.get("numerator") if c else None for c in cells],
+                "denominators": [c.get("denominator") if c else None for c in cells],
+            }
+        )
+    return result
+
+
+MONEY_TREND_FIELDS = ("allocated_sek", "used_sek", "initiatives_sek")
+
+
+def funds_trend(
+    years: list[int],
+    series: list[list[AgreementPart]],
+    funds_by_year: dict[int, list[dict[str, Any]]],
+    county: str | None = None,
+) -> list[dict[str, Any]]:
+    """Per series of parts and recipient kind the funds allocated, reported used and put on
+    initiatives in each year (`money.funds_json` rows; one county's row with `county`):
+    [{"title", "earlier_titles", "pots": [{"org_kind_label", "allocated_sek": [per year],
+    "used_sek", "initiatives_sek", "new_series_from"}]}]. Series of one year are left out."""
+    index = {year: n for n, year in enumerate(years)}
+    # {(year, part slug): [(recipient kind, figures)]}
+    figures: dict[tuple[int, str], list[tuple[str, dict[str, Any]]]] = {}
+    for year, pots in funds_by_year.items():
+        for pot in pots:
+            row: dict[str, Any] | None = pot
+            if county is not None:
+                row = next((c for c in pot.get("counties", []) if c["county"] == county), None)
+            if row is not None:
+                figures.setdefault((year, pot["part"]), []).append((pot["org_kind"], row))
+    labels = dict(OrganisationKind.choices)
+    result = []
+    for chain in series:
+        if len(chain) < 2:
+            continue
+        kinds: dict[str, dict[str, Any]] = {}
+        for part in chain:
+            year = part.agreement.year
+            for kind, row in figures.get((year, part.slug), []):
+                entry = kinds.setdefault(
+                    kind,
+                    {
+                        "org_kind_label": str(labels.get(kind, kind)),
+                        **{f: [None] * len(years) for f in MONEY_TREND_FIELDS},
+                    },
+                )
+                for f in MONEY_TREND_FIELDS:
+                    entry[f][index[year]] = row.get(f)
+        start = index[chain[0].agreement.year]
+        for entry in kinds.values():
+            filled = [n for n, v in enumerate(entry["allocated_sek"]) if v is not None]
+            entry["new_series_from"] = years[filled[0]] if filled and filled[0] > start else None
+        result.append(
+            {
+                "title": chain[-1].title,
+                "earlier_titles": _titles(chain),
+                "years": [p.agreement.year for p in chain],
+                "pots": list(kinds.values()),
+            }
+        )
+    return result
+
+
+def _same_shape(q: dict[str, Any], before: dict[str, Any]) -> bool:
+    if q["type"] != before["type"]:
+        return False
+    names = {c["choice"] for c in q["choices"]} if q["choices"] is not None else None
+    earlier = {c["choice"] for c in before["choices"]} if before["choices"] is not None else None
+    return names == earlier
+
+
+def _earlier_question(
+    q: dict[str, Any], questions: dict[str, dict[str, Any]], crosswalk: dict[str, str]
+) -> dict[str, Any] | None:
+    """The earlier year's question that `q` continues: the crosswalk's ("" a new series), else
+    the same name while type and choices stay the same."""
+    if q["question"] in crosswalk:
+        name = crosswalk[q["question"]]
+        return questions.get(name) if name else None
+    before = questions.get(q["question"])
+    return before if before is not None and _same_shape(q, before) else None
+
+
+def answers_trend(
+    chain: list[AgreementPart], pots_by_part: list[list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """A series of parts' answers per recipient kind and question of the latest year, back
+    through each year's question crosswalk (`Questionnaire.crosswalk`): [{"org_kind_label",
+    "reporting_actors": [per year], "questions": [{"label", "rows": [{"label", "values": [per
+    year]}], "new_series_from", "earlier_names"}]}]. `pots_by_part[i]` are the answers' pots
+    (`answers.PotAnswers` as plain data) of `chain[i]`."""
+    years = [p.agreement.year for p in chain]
+    crosswalks = question_crosswalks([pot["pot_id"] for pots in pots_by_part for pot in pots])
+    latest = pots_by_part[-1]
+    result = []
+    for pot in latest:
+        kind = pot["org_kind"]
+        per_year = [next((p for p in pots if p["org_kind"] == kind), None) for pots in pots_by_part]
+        questions = []
+        for q in pot["questions"]:
+            if q["type"] not in COUNTED_TYPES:
+                continue
+            found: list[dict[str, Any] | None] = [None] * len(chain)
+            found[-1] = q
+            names: list[str] = []
+            current: dict[str, Any] | None = q
+            for i in range(len(chain) - 1, 0, -1):
+                later, earlier = per_year[i], per_year[i - 1]
+                if current is None or later is None or earlier is None:
+                    break
+                crosswalk = crosswalks.get(later["pot_id"]) or {}
+                by_name = {e["question"]: e for e in earlier["questions"]}
+                current = _earlier_question(current, by_name, crosswalk)
+                found[i - 1] = current
+                if current is not None and current["question"] != q["question"]:
+                    names.append(current["question"])
+            first = next(n for n, f in enumerate(found) if f is not None)
+            rows = []
+            if q["choices"] is not None:
+                for choice in q["choices"]:
+                    values = []
+                    for f in found:
+                        counts = (
+                            {c["choice"]: c["actors"] for c in (f["choices"] or [])} if f else {}
+                        )
+                        values.append(counts.get(choice["choice"]) if f else None)
+                    rows.append({"label": choice["label"], "values": values})
+            else:
+                rows.append(
+                    {"label": _("Summa"), "values": [f["sum"] if f else None for f in found]}
+                )
+            rows.append(
+                {"label": _("Har svarat"), "values": [f["answered"] if f else None for f in found]}
+            )
+            questions.append(
+                {
+                    "label": q["label"],
+                    "rows": rows,
+                    "new_series_from": years[first] if first > 0 else None,
+                    "earlier_names": names,
+                }
+            )
+        result.append(
+            {
+                "org_kind_label": pot["org_kind_label"],
+                "reporting_actors": [p["reporting_actors"] if p else None for p in per_year],
+                "questions": questions,
+            }
+        )
+    return result

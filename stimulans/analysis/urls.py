@@ -12,6 +12,7 @@ from .views import (
     reports,
     statistics,
     texts,
+    trends,
     workbench,
 )
 
@@ -20,6 +21,10 @@ app_name = "analysis"
 urlpatterns = [
     path("", reports.index, name="index"),
     path("statistik/", statistics.statistics, name="statistics"),
+    path("utveckling/", trends.trend_index, name="trend_index"),
+    path("utveckling/indikatorer/", trends.indicators_trend, name="trend_indicators"),
+    path("utveckling/medel/", trends.funds_trend_page, name="trend_funds"),
+    path("utveckling/svar/<slug:part>/", trends.answers_trend_page, name="trend_answers"),
     path("<int:year>/", reports.year_report, name="year_report"),
     path("<int:year>/publicera/", publish.publish, name="publish"),
     path("<int:year>/text/<str:kind>/", texts.edit_year_text, name="edit_year_text"),

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from stimulans.accounts.models import Role, User
+from stimulans.analysis.demo import load_demo_statistics
 from stimulans.evaluation.demo import load_demo_evaluation
 from stimulans.funds.models import Agreement, AgreementPart, Allocation, Category, Requisition
 from stimulans.funds.services import allocate_agreement, load_stockholm_set_asides, requisition
@@ -189,6 +190,7 @@ def load_second_year(users):
 DEMO_HOOKS = [
     load_demo_reports,
     load_second_year,
+    load_demo_statistics,
     load_demo_plans,
     load_demo_support,
     load_demo_evaluation,

@@ -18,6 +18,8 @@ from .models import (
     AllocationWeight,
     Category,
     Measure,
+    Period,
+    PeriodKind,
     Pot,
 )
 
@@ -75,16 +77,26 @@ def check_years(from_year: int, to_year: int) -> Agreement:
     return source
 
 
+def stated_total(year: int, default: int) -> int:
+    """The amount an agreement over several years states for `year`, else `default`."""
+    for period in Period.objects.covering(year).filter(kind=PeriodKind.AGREEMENT):
+        amount = period.amount_for(year)
+        if amount is not None:
+            return amount
+    return default
+
+
 @transaction.atomic
 def copy_agreement_funds(from_year: int, to_year: int) -> AgreementCopy:
     """Copy the agreement of `from_year` as the agreement of `to_year`. All-or-nothing;
-    allocations and requisitions are not copied (they are computed for the new year)."""
+    allocations and requisitions are not copied (they are computed for the new year). The
+    total is the one an agreement over several years states for `to_year`, if any."""
     source = check_years(from_year, to_year)
     years = to_year - from_year
     agreement = Agreement.objects.create(
         year=to_year,
         title=new_title(source.title, from_year, to_year),
-        total_sek=source.total_sek,
+        total_sek=stated_total(to_year, source.total_sek),
         reporting_deadline=move_date(source.reporting_deadline, years),
     )
     keys = {}

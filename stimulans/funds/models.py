@@ -22,6 +22,56 @@ class Agreement(models.Model):
         return self.title
 
 
+class PeriodKind(models.TextChoices):
+    AGREEMENT = "agreement", _("Överenskommelse över flera år")
+    COMMISSION = "commission", _("Myndigheternas uppdragsperiod")
+
+
+class PeriodQuerySet(models.QuerySet):
+    def covering(self, year):
+        """The periods that include `year`."""
+        return self.filter(first_year__lte=year, last_year__gte=year)
+
+
+class Period(models.Model):
+    """Years that belong together: an agreement that spans several years (each year is still its
+    own `Agreement`, with its parts, pots and allocations; the period records the amount the
+    signed agreement states for each year), or the agencies' commission (e.g. 2020–2023) that
+    groups years for analysis. Periods of one kind do not overlap (`funds.periods`)."""
+
+    kind = models.CharField(_("typ av period"), max_length=16, choices=PeriodKind.choices)
+    title = models.CharField(_("namn"), max_length=200)
+    first_year = models.PositiveSmallIntegerField(_("första år"))
+    last_year = models.PositiveSmallIntegerField(_("sista år"))
+    # {"2021": kronor}: the amount the agreement states for each year of the period (an
+    # agreement period only; whole kronor).
+    yearly_amounts = models.JSONField(_("belopp per år"), default=dict, blank=True)
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "first_year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(last_year__gte=models.F("first_year")),
+                name="period_years_in_order",
+            )
+        ]
+        verbose_name = _("period")
+        verbose_name_plural = _("perioder")
+
+    def __str__(self):
+        return f"{self.title} ({self.first_year}–{self.last_year})"
+
+    @property
+    def years(self):
+        return list(range(self.first_year, self.last_year + 1))
+
+    def amount_for(self, year):
+        value = (self.yearly_amounts or {}).get(str(year))
+        return value if isinstance(value, int) else None
+
+
 class AgreementPart(models.Model):
     """A part (del) of the agreement, with its aims."""
 

@@ -1,13 +1,17 @@
 from django.urls import path
 
 from . import editing_views as edit
-from . import views
+from . import period_views, views
 
 app_name = "funds"
 
 urlpatterns = [
     path("", views.agreement_list, name="agreement_list"),
     path("importera/", views.agreement_upload, name="agreement_upload"),
+    path("perioder/", period_views.period_list, name="period_list"),
+    path("perioder/ny/", period_views.period_add, name="period_add"),
+    path("perioder/<int:pk>/", period_views.period_edit, name="period_edit"),
+    path("perioder/<int:pk>/ta-bort/", period_views.period_remove, name="period_remove"),
     path("<int:year>/", views.agreement_detail, name="agreement_detail"),
     path("<int:year>/fordela/", views.agreement_allocate, name="agreement_allocate"),
     path("<int:year>/oversikt/", views.national_overview, name="national_overview"),

@@ -21,6 +21,7 @@ from stimulans.organisations.models import County, OrganisationKind, PopulationD
 from .editing import agreement_problems
 from .forms import AgreementUploadForm
 from .models import Agreement, Allocation, Pot, Requisition
+from .periods import agreement_periods
 from .services import AgreementFileError, load_agreement_file, preview_allocation
 from .tables import EXPORT_FORMATS, AllocationFilter, AllocationTable, export_table
 from .tasks import start_allocation
@@ -88,6 +89,7 @@ def agreement_detail(request, year):
             "pots_total": pots_total,
             "datasets": _population_datasets(agreement),
             "problems": agreement_problems(agreement) if request.user.is_national_admin else [],
+            "periods": agreement_periods(agreement),
         },
     )
 

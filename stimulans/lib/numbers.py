@@ -26,7 +26,8 @@ def decimal(value: Number | None) -> str:
     """A decimal number in Swedish form: 1 234,5 (trailing zeros dropped); a dash for None."""
     if value is None or value == "":
         return NO_VALUE
-    number = Decimal(value).normalize()
+    # A float as it is written (12.4), not its binary value (12.4000000000000003552…).
+    number = Decimal(repr(value) if isinstance(value, float) else value).normalize()
     if number == number.to_integral():
         return thousands(number)
     whole, _, fraction = f"{number:f}".partition(".")

@@ -4,6 +4,7 @@ naming line and field (`line_map` gives the lines). Reads the database (counties
 writes nothing."""
 
 import datetime
+from decimal import Decimal
 
 import yaml
 from django.utils.translation import gettext as _
@@ -241,6 +242,41 @@ def _read_activity(r, raw, path, goal_refs, pots, numbers, kinds):
     }
 
 
+GOAL_KEYS = ("text", "indicator", "target_percent")
+
+
+def _read_goal(r, item, path):
+    """A goal: its text, or {text, indicator, target_percent} for a measurable goal (the
+    indicator's code and the share in per cent, 0–100 with at most one decimal, that it should
+    reach in the plan's year)."""
+    if not isinstance(item, dict):
+        if isinstance(item, bool) or not isinstance(item, str | int | float):
+            r.error(path, _("ska vara en text eller {text, indicator, target_percent}."))
+            return {"text": ""}
+        return {"text": str(item).strip()}
+    _unknown_keys(r, item, path, GOAL_KEYS)
+    goal = {
+        "text": r.text(item, "text", path, required=True),
+        "indicator_code": r.text(item, "indicator", path, max_length=100),
+        "target_percent": None,
+    }
+    value = item.get("target_percent")
+    if value is not None:
+        target = None
+        if not isinstance(value, bool) and isinstance(value, int | float):
+            target = Decimal(str(value))
+        if target is None or not 0 <= target <= 100 or target != round(target, 1):
+            r.error(
+                (*path, "target_percent"),
+                _("ska vara ett tal mellan 0 och 100 med högst en decimal."),
+            )
+        elif not goal["indicator_code"]:
+            r.error((*path, "indicator"), _("saknas: ange indikatorn som målvärdet gäller."))
+        else:
+            goal["target_percent"] = target
+    return goal
+
+
 def _read_area(r, raw, path, pots, kinds):
     a = r.mapping(raw, path)
     area = {
@@ -252,8 +288,8 @@ def _read_area(r, raw, path, pots, kinds):
     }
     refs = {}
     for term, key in TERM_KEYS.items():
-        for i, text in enumerate(r.texts(a, key, path)):
-            goal = {"term": term, "text": text, "order": i}
+        for i, item in enumerate(r.items(a, key, path)):
+            goal = {"term": term, "order": i, **_read_goal(r, item, (*path, key, i))}
             area["goals"].append(goal)
             refs[f"{term}-{i + 1}"] = goal
     numbers = set()

@@ -39,6 +39,17 @@ def _activity_data(act, goal_refs):
     return d
 
 
+def _goal_data(goal):
+    """A goal's text, or with a target {text, indicator, target_percent}."""
+    if not goal.indicator_code and goal.target_percent is None:
+        return goal.text
+    d = {"text": goal.text, "indicator": goal.indicator_code}
+    if goal.target_percent is not None:
+        target = goal.target_percent
+        d["target_percent"] = int(target) if target == int(target) else float(target)
+    return d
+
+
 def _area_data(area, children, goals_by_area, activities_by_area, goal_refs):
     d = {"title": area.title}
     if area.code:
@@ -49,7 +60,7 @@ def _area_data(area, children, goals_by_area, activities_by_area, goal_refs):
             _area_data(s, children, goals_by_area, activities_by_area, goal_refs) for s in subs
         ]
     for term, key in TERM_KEYS.items():
-        texts = [g.text for g in goals_by_area.get(area.pk, []) if g.term == term]
+        texts = [_goal_data(g) for g in goals_by_area.get(area.pk, []) if g.term == term]
         if texts:
             d[key] = texts
     acts = activities_by_area.get(area.pk, [])

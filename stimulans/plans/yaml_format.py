@@ -19,6 +19,7 @@ The shape (keys beyond the reference file are optional):
                        mode: revision|commented, note}]
       areas:
         - title, code, long_term_goals: [...], short_term_goals: [...], subareas: [...]
+          # a goal: its text, or {text, indicator: <code>, target_percent: 0–100}
           activities:
             - kind: prioriterad | löpande, no, title, description, subtasks, partners,
               target_groups, starts, ends, conditional, status, goals: [long-1, short-2],

@@ -31,7 +31,13 @@ def _create_area(plan, area, parent, order):
     )
     for goal in area["goals"]:
         goal["obj"] = Goal.objects.create(
-            plan=plan, area=obj, term=goal["term"], text=goal["text"], order=goal["order"]
+            plan=plan,
+            area=obj,
+            term=goal["term"],
+            text=goal["text"],
+            order=goal["order"],
+            indicator_code=goal.get("indicator_code", ""),
+            target_percent=goal.get("target_percent"),
         )
     for act in area["activities"]:
         a = Activity.objects.create(plan=plan, area=obj, **act["fields"])

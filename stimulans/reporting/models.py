@@ -239,6 +239,16 @@ class Initiative(models.Model):
     within_agreement = models.BooleanField(
         _("finansierad av överenskommelsens medel"), default=True
     )
+    # The activity of the county's published plan that the initiative carries out (plan →
+    # report → effect); chosen in the form from `services.plan_activities`.
+    plan_activity = models.ForeignKey(
+        "plans.Activity",
+        verbose_name=_("aktivitet i handlingsplanen"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carried_out_by",
+    )
     # Answers of the questionnaire's repeat group that have no column above, and raw answers
     # that could not be stored in their column (under "_raw"), keyed by XLSForm field name.
     extra = models.JSONField(_("övriga svar"), default=dict, blank=True)

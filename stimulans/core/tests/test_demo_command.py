@@ -42,6 +42,8 @@ class DemoCommandTestCase(TestCase):
         self._check_dates_belong_to_the_cycle()
         self._check_swedish_plan()
         self._check_varied_initiatives()
+        self._check_statistics()
+        self._check_plan_follow_up()
 
     def _check_dates_belong_to_the_cycle(self):
         """Requisitions in 2020, the plan adopted and published in 2021, reports submitted by
@@ -102,6 +104,39 @@ class DemoCommandTestCase(TestCase):
             self.assertLessEqual(max(titles.values()), organisations // 2, titles.most_common(3))
             per_organisation = Counter(initiatives.values_list("report__organisation", "title"))
             self.assertEqual(max(per_organisation.values()), 1, year)
+
+    def _check_plan_follow_up(self):
+        """Some of Stockholm's 2021 initiatives carry out the plan's activities."""
+        from stimulans.plans.models import ActionPlan
+        from stimulans.reporting.models import Initiative
+
+        self.assertEqual(Initiative.objects.filter(plan_activity__isnull=False).count(), 4)
+        plan = ActionPlan.objects.get(county__code="01", year=2021)
+        self.client.force_login(User.objects.get(username="samordnare-01"))
+        page = self.client.get(f"/handlingsplaner/{plan.pk}/")
+        self.assertContains(page, "Aktiviteterna i redovisningarna 2021")
+        self.assertContains(page, "Uppföljning av målvärden 2021")
+
+    def _check_statistics(self):
+        """The demo's statistics series give its indicators a value in both years, on the
+        statistics page and in the indicators' trend."""
+        from stimulans.analysis.indicators import compute_indicators
+        from stimulans.analysis.models import StatisticValue
+
+        self.assertEqual(StatisticValue.objects.count(), 3 * 22 * 2)
+        rows = compute_indicators(None, years=[2020, 2021])
+        for code in ("demo.andel_unga_psykiatrisk_vard", "demo.suicid_per_100000"):
+            values = [
+                r["value"] for r in rows if r["indicator"] == code and r["scope"] == "national"
+            ]
+            self.assertEqual(len(values), 2)
+            self.assertTrue(all(v is not None for v in values), values)
+        self.client.force_login(User.objects.get(username="admin"))
+        page = self.client.get("/analys/statistik/")
+        self.assertContains(page, "demo.invanare_10_24")
+        trend = self.client.get("/analys/utveckling/indikatorer/")
+        self.assertContains(trend, "Suicid per 100 000 invånare (demodata)")
+        self.assertContains(trend, "12,4 per 100 000 invånare")
 
     def _check_second_year(self):
         """2021 is copied from 2020 with a part and a category renamed, and reported, so the

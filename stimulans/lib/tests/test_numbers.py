@@ -23,6 +23,12 @@ def test_decimal_has_a_decimal_comma():
     assert decimal(None) == "\u2013"
 
 
+def test_decimal_writes_a_float_as_it_is_written():
+    assert decimal(12.4) == "12,4"
+    assert decimal(round(12.099999999999999, 2)) == "12,1"
+    assert decimal(1e20) == f"100{NBSP}000{NBSP}000{NBSP}000{NBSP}000{NBSP}000{NBSP}000"
+
+
 def test_parse_count_reads_what_files_write():
     assert parse_count(" 12 345 ") == 12345
     assert parse_count(f"1{NBSP}000") == 1000

@@ -17,3 +17,5 @@ class DemoPlansTest(BaseTestCase):
         self.assertEqual(plan.steering_group.count(), 4)
         self.assertIn("VIS", plan.political_anchor)
         self.assertEqual(plan.activities.count(), 15)
+        goal = plan.goals.get(target_percent__isnull=False)
+        self.assertEqual(goal.indicator_code, "bup.first_assessment.share_within_30_days")

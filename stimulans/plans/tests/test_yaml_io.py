@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import yaml
 
 from stimulans.funds.services import load_agreement_2020
@@ -159,3 +161,49 @@ class NationalListYamlTest(BaseTestCase):
         with self.assertRaises(PlanImportError) as ctx:
             import_plan_text(NATIONAL.replace("actor: state", "actor: kungen"))
         self.assertIn("Rad 16, plan.areas[0].activities[1].actor", ctx.exception.errors[0])
+
+
+class GoalTargetsInTheFileTest(BaseTestCase):
+    """A measurable goal's indicator and target value go out with the export and come back."""
+
+    def test_targets_round_trip(self):
+        plan = import_plan_text(stockholm_plan_text())
+        goals = plan.goals.order_by("pk")
+        first, second = goals[0], goals[1]
+        type(first).objects.filter(pk=first.pk).update(
+            indicator_code="bup.first_assessment.share_within_30_days", target_percent="80.5"
+        )
+        type(first).objects.filter(pk=second.pk).update(indicator_code="skolnarvaro")
+        exported = export_yaml(plan)
+        self.assertIn("indicator: bup.first_assessment.share_within_30_days", exported)
+        self.assertIn("target_percent: 80.5", exported)
+        again = import_plan_text(exported)
+        goals = again.goals.order_by("pk")
+        self.assertEqual(
+            [(g.text, g.indicator_code, g.target_percent) for g in goals[:2]],
+            [
+                (first.text, "bup.first_assessment.share_within_30_days", Decimal("80.5")),
+                (second.text, "skolnarvaro", None),
+            ],
+        )
+        self.assertEqual(goals.filter(indicator_code="").count(), goals.count() - 2)
+        self.assertEqual(export_yaml(again), exported)
+
+    def test_bad_targets_name_the_goal_and_nothing_is_saved(self):
+        reference = yaml.load(stockholm_plan_text(), Loader=Loader)
+        area = reference["plan"]["areas"][0]["subareas"][0]
+        texts = area["long_term_goals"]
+        area["long_term_goals"] = [
+            {"text": texts[0], "indicator": "x", "target_percent": 101},
+            {"text": texts[1], "target_percent": 50},
+            {"indicator": "x", "farg": "röd"},
+        ]
+        with self.assertRaises(PlanImportError) as ctx:
+            import_plan_text(yaml.safe_dump(reference, allow_unicode=True))
+        messages = "\n".join(ctx.exception.errors)
+        goals = "plan.areas[0].subareas[0].long_term_goals"
+        self.assertIn(f"{goals}[0].target_percent: ska vara ett tal mellan 0 och 100", messages)
+        self.assertIn(f"{goals}[1].indicator: saknas: ange indikatorn", messages)
+        self.assertIn(f"{goals}[2].text: saknas.", messages)
+        self.assertIn("okänd nyckel ”farg”", messages)
+        self.assertEqual(ActionPlan.objects.count(), 0)

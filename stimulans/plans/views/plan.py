@@ -30,6 +30,7 @@ from ..permissions import (
     can_start_version,
     can_view_plan,
 )
+from ..report_links import activity_follow_up
 from ..services import (
     ConcurrentEdit,
     PlanError,
@@ -75,6 +76,7 @@ def plan_detail(request, pk):
             "next_year": plan.year + 1,
             "reported": reported_year_before(user, plan),
             "follow_up": goal_follow_up(user, plan),
+            "activity_follow_up": activity_follow_up(user, plan),
         },
     )
 

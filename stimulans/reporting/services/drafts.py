@@ -21,6 +21,7 @@ from ..models import (
 )
 from .errors import WorkflowError
 from .permissions import can_edit_report
+from .plan_activities import PLAN_ACTIVITY
 from .reading import definition_for
 from .versions import check_version, page_token
 
@@ -138,6 +139,8 @@ def _initiative_state(initiative):
 def _save_initiatives(report, rows, definition, user):
     categories = {c.slug: c for c in Category.objects.filter(pot=report.pot)}
     existing = {i.identifier: i for i in report.initiatives.all()}
+    activity_node = xlsform.fields(definition).get(PLAN_ACTIVITY)
+    activities = {c for c, _label in xlsform.choices(activity_node[0])} if activity_node else set()
     keep = set()
     for order, row in enumerate(rows):
         row = dict(row)
@@ -169,6 +172,11 @@ def _save_initiatives(report, rows, definition, user):
                 allowed = EffectLevel.values if name == "effect_level" else Phase.values
                 setattr(initiative, name, text if text in allowed else "")
                 if text and text not in allowed:
+                    raw[name] = _clean_text(value)
+            elif name == PLAN_ACTIVITY:
+                text = value.strip() if isinstance(value, str) else ""
+                initiative.plan_activity_id = int(text) if text in activities else None
+                if text and text not in activities:
                     raw[name] = _clean_text(value)
             elif name in ("title",):
                 initiative.title = _clean_text(value)[:300]

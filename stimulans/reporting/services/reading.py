@@ -13,6 +13,7 @@ from ..models import (
     Questionnaire,
     Report,
 )
+from .plan_activities import PLAN_ACTIVITY, with_plan_activities
 
 
 def allocation_for(report):
@@ -41,6 +42,12 @@ _definitions: dict[
 
 
 def definition_for(report):
+    """The questionnaire definition of the report's pot, with the choice of the plan activity in
+    its initiatives where the county's plan has some (`plan_activities`)."""
+    return with_plan_activities(questionnaire_definition(report), report)
+
+
+def questionnaire_definition(report):
     """The questionnaire definition of the report's pot. Cached per process by questionnaire and
     upload time, so a new upload is seen at once; the XLSForm file itself is never loaded."""
     key = (
@@ -78,6 +85,8 @@ def initiative_values(initiative):
         "phase": initiative.phase,
         "within_agreement": _yes_no(initiative.within_agreement),
     }
+    if initiative.plan_activity_id is not None:
+        values[PLAN_ACTIVITY] = str(initiative.plan_activity_id)
     extra = dict(initiative.extra or {})
     raw = extra.pop("_raw", {})
     values.update(extra)
