@@ -4,13 +4,14 @@ from last year's report for the same part."""
 
 from collections import defaultdict
 
-from django.core.cache import cache
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+from django.db import transaction
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from stimulans.reporting.models import Initiative, Report
 
 from .data_version import data_version
+from .models import QualityFlag, QualityFlagSet
 
 FLAGS = {
     "funds_without_activities": _("Medel utan aktiviteter"),
@@ -53,41 +54,122 @@ def _previous_texts(agreement, organisation_ids):
     return previous
 
 
-CACHE_SECONDS = 24 * 3600
+def stored_flags(agreement):
+    """The year's flags as a QuerySet of `QualityFlag` rows in the list's order.
+
+    The flags are computed once per change of the data they read (this year's and, for reused
+    texts, last year's: `data_version`) and stored; when the stored set's version differs they
+    are recomputed first. The version is read before computing, so a change meanwhile leaves
+    the set stale (recomputed on the next read), never wrongly fresh."""
+    version = f"{data_version(agreement.year)}:{data_version(agreement.year - 1)}"
+    stored = (
+        QualityFlagSet.objects.filter(agreement=agreement).values_list("version", flat=True).first()
+    )
+    if stored != version:
+        _store(agreement, version, compute_flags(agreement))
+    return QualityFlag.objects.filter(agreement=agreement)
+
+
+def _store(agreement, version, flags):
+    with transaction.atomic():
+        flag_set, _created = QualityFlagSet.objects.select_for_update().get_or_create(
+            agreement=agreement, defaults={"version": ""}
+        )
+        if flag_set.version == version:  # stored meanwhile by another request
+            return
+        QualityFlag.objects.filter(agreement=agreement).delete()
+        QualityFlag.objects.bulk_create(
+            (
+                QualityFlag(
+                    agreement=agreement,
+                    position=position,
+                    flag=f["flag"],
+                    report_id=f["report_id"],
+                    organisation=f["organisation"],
+                    county=f["county"] or "",
+                    part=f["part"],
+                    initiative_id=f["initiative_id"],
+                    initiative_name=f["initiative"],
+                )
+                for position, f in enumerate(flags)
+            ),
+            batch_size=1000,
+        )
+        flag_set.version = version
+        flag_set.save(update_fields=["version", "computed_at"])
+
+
+def flag_rows(agreement, part=None, report=None, county=None):
+    """The stored flags of the year (of one part, one report or one county), a QuerySet in the
+    list's order: the pages page through it."""
+    rows = stored_flags(agreement)
+    if part is not None:
+        rows = rows.filter(part=part.slug)
+    if report is not None:
+        rows = rows.filter(report=report)
+    if county:
+        rows = rows.filter(county=county)
+    return rows
+
+
+ROW_FIELDS = (
+    "flag",
+    "report_id",
+    "organisation",
+    "county",
+    "part",
+    "initiative_id",
+    "initiative_name",
+)
+
+
+def as_dicts(rows):
+    """Flag rows as dicts {flag, label, report_id, organisation, county, part, initiative_id,
+    initiative} (the shape of the analysis JSON)."""
+    return [
+        {
+            "flag": flag,
+            "label": flag_label(flag),
+            "report_id": report_id,
+            "organisation": organisation,
+            "county": county or None,
+            "part": part,
+            "initiative_id": initiative_id,
+            "initiative": initiative,
+        }
+        for flag, report_id, organisation, county, part, initiative_id, initiative in (
+            rows.values_list(*ROW_FIELDS)
+        )
+    ]
 
 
 def quality_flags(agreement, part=None, report=None, county=None):
     """The flags of the counted reports of the year (of one part, one report or one county),
-    as dicts {flag, label, report_id, organisation, county, part, initiative_id, initiative}
-    sorted by part, organisation and flag.
+    as dicts (`as_dicts`) sorted by part, organisation and flag, read from the stored rows."""
+    return as_dicts(flag_rows(agreement, part, report, county))
 
-    The whole year's flags are computed once per change of the data they read (this year's and,
-    for reused texts, last year's: `data_version`) and stored in the cache; this picks from
-    them."""
-    key = ":".join(
-        (
-            "analysis:flags",
-            str(agreement.year),
-            get_language() or "",
-            data_version(agreement.year),
-            data_version(agreement.year - 1),
-        )
-    )
-    flags = cache.get(key)
-    if flags is None:
-        flags = compute_flags(agreement)
-        cache.set(key, flags, CACHE_SECONDS)
+
+def summary_of(rows):
+    """`flag_summary` of a QuerySet of flag rows, counted by the database."""
+    counted = {
+        r["flag"]: r
+        for r in rows.order_by()
+        .values("flag")
+        .annotate(count=Count("pk"), reports=Count("report", distinct=True))
+    }
     return [
-        f
-        for f in flags
-        if (part is None or f["part"] == part.slug)
-        and (report is None or f["report_id"] == report.pk)
-        and (not county or f["county"] == county)
+        {
+            "flag": code,
+            "label": str(label),
+            "count": counted.get(code, {}).get("count", 0),
+            "reports": counted.get(code, {}).get("reports", 0),
+        }
+        for code, label in FLAGS.items()
     ]
 
 
 def compute_flags(agreement):
-    """Every flag of the counted reports of the year, computed (see `quality_flags`)."""
+    """Every flag of the counted reports of the year, computed (see `stored_flags`)."""
     reports = Report.objects.counted().filter(pot__part__agreement=agreement)
     report_rows = {
         r.pk: r

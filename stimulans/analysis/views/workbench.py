@@ -14,7 +14,7 @@ from stimulans.funds.models import Agreement, AgreementPart
 from stimulans.organisations.models import County
 from stimulans.reporting.models import Initiative, Report
 
-from ..flags import flag_summary, quality_flags
+from ..flags import as_dicts, flag_rows, summary_of
 from ..forms import WorkbenchFilterForm
 from ..search import workbench_initiatives
 from .access import ANALYSTS, county_param
@@ -74,18 +74,18 @@ def part_flags(request, year, part):
     agreement = get_object_or_404(Agreement, year=year)
     part = get_object_or_404(AgreementPart, agreement=agreement, slug=part)
     county = county_param(request)
-    flags = quality_flags(agreement, part=part, county=county)
-    page = Paginator(flags, FLAGS_PER_PAGE).get_page(request.GET.get("sida"))
+    rows = flag_rows(agreement, part=part, county=county)
+    page = Paginator(rows, FLAGS_PER_PAGE).get_page(request.GET.get("sida"))
     return render(
         request,
         "analysis/flags.html",
         {
             "agreement": agreement,
             "part": part,
-            "flags": page.object_list,
+            "flags": as_dicts(page.object_list),
             "page": page,
             "params": f"lan={county}" if county else "",
-            "summary": flag_summary(flags),
+            "summary": summary_of(rows),
             "counties": County.objects.all(),
             "county": county,
         },
@@ -100,7 +100,7 @@ def report_flags(request, pk):
     )
     if not can_view_county(request.user, report.organisation.county):
         raise PermissionDenied
-    flags = quality_flags(report.pot.part.agreement, report=report)
+    rows = flag_rows(report.pot.part.agreement, report=report)
     return render(
         request,
         "analysis/flags.html",
@@ -108,7 +108,7 @@ def report_flags(request, pk):
             "agreement": report.pot.part.agreement,
             "part": report.pot.part,
             "report": report,
-            "flags": flags,
-            "summary": flag_summary(flags),
+            "flags": as_dicts(rows),
+            "summary": summary_of(rows),
         },
     )
