@@ -4,7 +4,7 @@ from last year's report for the same part."""
 
 from collections import defaultdict
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
@@ -59,18 +59,44 @@ def stored_flags(agreement):
 
     The flags are computed once per change of the data they read (this year's and, for reused
     texts, last year's: `data_version`) and stored; when the stored set's version differs they
-    are recomputed first. The version is read before computing, so a change meanwhile leaves
-    the set stale (recomputed on the next read), never wrongly fresh."""
+    are recomputed first (`_refresh`)."""
+    _refresh(agreement)
+    return QualityFlag.objects.filter(agreement=agreement)
+
+
+def _refresh(agreement):
+    """Recompute and store the year's flags if the stored set's version is not the data's;
+    returns the computed flags then (`compute_flags`), else None. The version is read before
+    computing, so a change meanwhile leaves the set stale (recomputed on the next read), never
+    wrongly fresh."""
     version = f"{data_version(agreement.year)}:{data_version(agreement.year - 1)}"
     stored = (
         QualityFlagSet.objects.filter(agreement=agreement).values_list("version", flat=True).first()
     )
-    if stored != version:
-        _store(agreement, version, compute_flags(agreement))
-    return QualityFlag.objects.filter(agreement=agreement)
+    if stored == version:
+        return None
+    flags = compute_flags(agreement)
+    _store(agreement, version, flags)
+    return flags
+
+
+INSERT_COLUMNS = (
+    "agreement_id",
+    "position",
+    "flag",
+    "report_id",
+    "organisation",
+    "county",
+    "part",
+    "initiative_id",
+    "initiative_name",
+)
 
 
 def _store(agreement, version, flags):
+    """Replace the year's rows in one transaction. Written with the driver's `executemany`:
+    building a national year's ~4 600 model instances and inserts with the ORM cost as much as
+    computing the flags."""
     with transaction.atomic():
         flag_set, _created = QualityFlagSet.objects.select_for_update().get_or_create(
             agreement=agreement, defaults={"version": ""}
@@ -78,23 +104,29 @@ def _store(agreement, version, flags):
         if flag_set.version == version:  # stored meanwhile by another request
             return
         QualityFlag.objects.filter(agreement=agreement).delete()
-        QualityFlag.objects.bulk_create(
-            (
-                QualityFlag(
-                    agreement=agreement,
-                    position=position,
-                    flag=f["flag"],
-                    report_id=f["report_id"],
-                    organisation=f["organisation"],
-                    county=f["county"] or "",
-                    part=f["part"],
-                    initiative_id=f["initiative_id"],
-                    initiative_name=f["initiative"],
-                )
-                for position, f in enumerate(flags)
-            ),
-            batch_size=1000,
+        quote = connection.ops.quote_name
+        sql = "INSERT INTO {} ({}) VALUES ({})".format(
+            quote(QualityFlag._meta.db_table),
+            ", ".join(quote(c) for c in INSERT_COLUMNS),
+            ", ".join(["%s"] * len(INSERT_COLUMNS)),
         )
+        rows = [
+            (
+                agreement.pk,
+                position,
+                f["flag"],
+                f["report_id"],
+                f["organisation"],
+                f["county"] or "",
+                f["part"],
+                f["initiative_id"],
+                f["initiative"],
+            )
+            for position, f in enumerate(flags)
+        ]
+        with connection.cursor() as cursor:
+            for start in range(0, len(rows), 1000):
+                cursor.executemany(sql, rows[start : start + 1000])
         flag_set.version = version
         flag_set.save(update_fields=["version", "computed_at"])
 
@@ -102,7 +134,10 @@ def _store(agreement, version, flags):
 def flag_rows(agreement, part=None, report=None, county=None):
     """The stored flags of the year (of one part, one report or one county), a QuerySet in the
     list's order: the pages page through it."""
-    rows = stored_flags(agreement)
+    return _narrowed(stored_flags(agreement), part, report, county)
+
+
+def _narrowed(rows, part=None, report=None, county=None):
     if part is not None:
         rows = rows.filter(part=part.slug)
     if report is not None:
@@ -126,10 +161,11 @@ ROW_FIELDS = (
 def as_dicts(rows):
     """Flag rows as dicts {flag, label, report_id, organisation, county, part, initiative_id,
     initiative} (the shape of the analysis JSON)."""
+    labels = _labels()
     return [
         {
             "flag": flag,
-            "label": flag_label(flag),
+            "label": labels[flag],
             "report_id": report_id,
             "organisation": organisation,
             "county": county or None,
@@ -145,8 +181,26 @@ def as_dicts(rows):
 
 def quality_flags(agreement, part=None, report=None, county=None):
     """The flags of the counted reports of the year (of one part, one report or one county),
-    as dicts (`as_dicts`) sorted by part, organisation and flag, read from the stored rows."""
-    return as_dicts(flag_rows(agreement, part, report, county))
+    as dicts (`as_dicts`) sorted by part, organisation and flag: read from the stored rows, or
+    picked from the flags when they were just computed."""
+    computed = _refresh(agreement)
+    if computed is None:
+        return as_dicts(
+            _narrowed(QualityFlag.objects.filter(agreement=agreement), part, report, county)
+        )
+    return [
+        f
+        for f in computed
+        if (part is None or f["part"] == part.slug)
+        and (report is None or f["report_id"] == report.pk)
+        and (not county or f["county"] == county)
+    ]
+
+
+def _labels():
+    """{code: label} in the current language (translating each row's label cost more than
+    computing its flag)."""
+    return {code: str(label) for code, label in FLAGS.items()}
 
 
 def summary_of(rows):
@@ -201,6 +255,7 @@ def compute_flags(agreement):
     previous = _previous_texts(agreement, {r.organisation_id for r in report_rows.values()})
 
     flags = []
+    labels = _labels()
 
     def add(code, report_id, initiative=None):
         """`initiative`: (pk, title, identifier), or None for a flag on the whole report."""
@@ -208,7 +263,7 @@ def compute_flags(agreement):
         flags.append(
             {
                 "flag": code,
-                "label": flag_label(code),
+                "label": labels[code],
                 "report_id": report_id,
                 "organisation": r.organisation__short_name,
                 "county": r.organisation__county__code,

@@ -333,7 +333,10 @@ class QualityFlag(models.Model):
     page through them with a query. `position` is the order of the list (part, organisation,
     flag); the label is the code's, translated when read."""
 
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="+")
+    # Indexed by the first index below (every read names the year).
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     position = models.PositiveIntegerField()
     flag = models.CharField(max_length=32)
     report = models.ForeignKey("reporting.Report", on_delete=models.CASCADE, related_name="+")
@@ -351,5 +354,4 @@ class QualityFlag(models.Model):
         ordering = ["position"]
         indexes = [
             models.Index(fields=["agreement", "part", "position"], name="analysis_flag_part"),
-            models.Index(fields=["agreement", "position"], name="analysis_flag_year"),
         ]
