@@ -288,10 +288,16 @@ def main(argv=None):
         from django.core.cache import cache
 
         from stimulans.analysis.data_version import data_version
+        from stimulans.analysis.models import QualityFlagSet
         from stimulans.analysis.year_analysis import compute_year
 
-        def cold(agreement):
+        def forget():
+            """Empty the cache and the stored flags' versions: as after a change of data."""
             cache.clear()
+            QualityFlagSet.objects.all().delete()
+
+        def cold(agreement):
+            forget()
             return analyse_year(agreement)
 
         one = measure(
@@ -312,7 +318,7 @@ def main(argv=None):
         )
 
         def all_years():
-            cache.clear()
+            forget()
             return [analyse_year(a) for a in agreements]
 
         ten = measure(
