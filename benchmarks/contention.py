@@ -26,7 +26,7 @@ The setups:
 
 Prints the median and p95 of `/healthz/` in each and the ratios to idle (goal: p95 within 2x
 of idle), the downloads the clients completed, and the processor time (user + system) the
-server and the worker used in each setup.
+server, the worker and (when they are processes) the clients used in each setup's rounds.
 """
 
 import argparse
@@ -194,8 +194,9 @@ def healthz(samples, out=None):
     return figures
 
 
-def client(i, fresh, stop_flag, counts, errors):
+def client(i, fresh, stop_flag, counts, errors, cpu=None):
     session = login("analytiker")
+    start = time.process_time()
     while not stop_flag.is_set():
         try:
             download(session, fresh)
@@ -203,6 +204,8 @@ def client(i, fresh, stop_flag, counts, errors):
         except Exception as exc:  # noqa: BLE001 - reported below
             errors.put(repr(exc))
             return
+    if cpu is not None:  # a process of its own: its processor time is the client's
+        cpu[i] = time.process_time() - start
 
 
 def under_load(clients, samples, fresh, processes):
@@ -212,13 +215,15 @@ def under_load(clients, samples, fresh, processes):
     if processes:
         spawn, stop_flag = ctx.Process, ctx.Event()
         counts, errors, out = ctx.Array("i", clients), ctx.Queue(), ctx.Queue()
+        cpu = ctx.Array("d", clients)
     else:
         import queue
 
         spawn, stop_flag = threading.Thread, threading.Event()
-        counts, errors, out = [0] * clients, queue.Queue(), None
+        counts, errors, out, cpu = [0] * clients, queue.Queue(), None, None
     workers = [
-        spawn(target=client, args=(i, fresh, stop_flag, counts, errors)) for i in range(clients)
+        spawn(target=client, args=(i, fresh, stop_flag, counts, errors, cpu))
+        for i in range(clients)
     ]
     for w in workers:
         w.start()
@@ -235,7 +240,12 @@ def under_load(clients, samples, fresh, processes):
         w.join()
     if not errors.empty():
         raise RuntimeError(errors.get())
+    if processes:
+        under_load.client_cpu += sum(cpu)
     return figures, sum(counts)
+
+
+under_load.client_cpu = 0.0
 
 
 def measure_setup(env, name, args):
@@ -245,6 +255,7 @@ def measure_setup(env, name, args):
     try:
         download(login("analytiker"), fresh=False)  # warm: the first rendering
         cpu = cpu_seconds(server), cpu_seconds(worker)
+        under_load.client_cpu = 0.0
         for _ in range(args.rounds):
             if processes:
                 out = multiprocessing.get_context("fork").Queue()
@@ -259,7 +270,11 @@ def measure_setup(env, name, args):
             stored = under_load(args.clients, args.samples, False, processes)
             rendering = under_load(args.clients, args.samples, True, processes)
             rows.append((idle, stored, rendering))
-        cpu = cpu_seconds(server) - cpu[0], cpu_seconds(worker) - cpu[1]
+        cpu = (
+            cpu_seconds(server) - cpu[0],
+            cpu_seconds(worker) - cpu[1],
+            under_load.client_cpu if processes else float("nan"),
+        )
     finally:
         stop(server, worker)
     return rows, cpu
@@ -288,7 +303,7 @@ def main():
     med = statistics.median
     print(
         "setup | idle med/p95 | stored med/p95 (x idle p95) | rendering med/p95 (x idle p95)"
-        " | downloads stored, rendered | CPU s server, worker"
+        " | downloads stored, rendered | CPU s server, worker, clients"
     )
     for name, (rows, cpu) in results.items():
         idle = med(r[0][1] for r in rows)
@@ -299,7 +314,7 @@ def main():
             f"{med(r[1][0][0] for r in rows):.1f}/{stored:.1f} ({stored_x:.2f}x) | "
             f"{med(r[2][0][0] for r in rows):.1f}/{render:.1f} ({render_x:.2f}x) | "
             f"{sum(r[1][1] for r in rows)}, {sum(r[2][1] for r in rows)} | "
-            f"{cpu[0]:.1f}, {cpu[1]:.1f}"
+            f"{cpu[0]:.1f}, {cpu[1]:.1f}, {cpu[2]:.1f}"
         )
 
 

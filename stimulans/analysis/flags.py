@@ -64,12 +64,12 @@ def stored_flags(agreement):
     return QualityFlag.objects.filter(agreement=agreement)
 
 
-def _refresh(agreement):
+def _refresh(agreement, versions=None):
     """Recompute and store the year's flags if the stored set's version is not the data's;
     returns the computed flags then (`compute_flags`), else None. The version is read before
     computing, so a change meanwhile leaves the set stale (recomputed on the next read), never
-    wrongly fresh."""
-    version = f"{data_version(agreement.year)}:{data_version(agreement.year - 1)}"
+    wrongly fresh. `versions`: the two years' data versions if the caller has just read them."""
+    version = versions or f"{data_version(agreement.year)}:{data_version(agreement.year - 1)}"
     stored = (
         QualityFlagSet.objects.filter(agreement=agreement).values_list("version", flat=True).first()
     )
@@ -179,11 +179,11 @@ def as_dicts(rows):
     ]
 
 
-def quality_flags(agreement, part=None, report=None, county=None):
+def quality_flags(agreement, part=None, report=None, county=None, versions=None):
     """The flags of the counted reports of the year (of one part, one report or one county),
     as dicts (`as_dicts`) sorted by part, organisation and flag: read from the stored rows, or
-    picked from the flags when they were just computed."""
-    computed = _refresh(agreement)
+    picked from the flags when they were just computed. `versions`: see `_refresh`."""
+    computed = _refresh(agreement, versions)
     if computed is None:
         return as_dicts(
             _narrowed(QualityFlag.objects.filter(agreement=agreement), part, report, county)
