@@ -1,11 +1,11 @@
 """Contention: `/healthz/` while four clients download the status report PDF, against idle.
 
     .venv/bin/python benchmarks/contention.py [--samples 300] [--clients 4] [--rounds 3]
-                                              [--threads 1]
+                                              [--setups before processes nice threads]
 
-Builds a fresh SQLite database (init, demo) in /tmp, serves it with gunicorn and two workers
-(sync; `--threads N`: gthread with N threads each; DEBUG off) and runs `stimulans worker`
-beside it, then measures, in the same run:
+Builds a fresh SQLite database (init, demo) in `--work` (default /tmp/stimulans-contention),
+and for each of `--setups` in turn, in the same run, serves it with gunicorn (two workers;
+DEBUG off) and `stimulans worker` beside it, and measures:
 
 1. idle: `/healthz/` requested back to back, nothing else running;
 2. stored: the same while `--clients` analysts download the 2020 status report PDF over and
@@ -14,11 +14,23 @@ beside it, then measures, in the same run:
    are deleted before each download, so every download is a job: the page of the job polled
    until it is done, then the file fetched), i.e. the worker renders all the time.
 
+The setups:
+
+- `before`: as the benchmark and product were: two sync workers, the worker at the server's
+  priority (`--nice 0`), the clients and the `/healthz/` sampler threads of this one process
+  (so the sampler also waits for this process' GIL while the clients read 1 MB responses);
+- `processes`: the same server, each client and the sampler a process of its own;
+- `nice`: and `stimulans worker` at its default priority (nice 10);
+- `threads`: and gunicorn's gthread workers, 2 x `--threads` (default 4), as the README's
+  production command runs them.
+
 Prints the median and p95 of `/healthz/` in each and the ratios to idle (goal: p95 within 2x
-of idle), and the downloads each client completed.
+of idle), the downloads the clients completed, and the processor time (user + system) the
+server, the worker and (when they are processes) the clients used in each setup's rounds.
 """
 
 import argparse
+import multiprocessing
 import os
 import re
 import shutil
@@ -34,18 +46,25 @@ import requests
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin"
-PORT = 8124
-BASE = f"http://127.0.0.1:{PORT}"
-WORK = Path("/tmp/stimulans-contention")
-DB = WORK / "contention.db"
 PDF = "/analys/2020/lagesrapport.pdf"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+SETUPS = {
+    # name: (gunicorn threads per worker, worker niceness, clients and sampler as processes)
+    "before": (1, 0, False),
+    "processes": (1, 0, True),
+    "nice": (1, 10, True),
+    "threads": (None, 10, True),
+}
+BASE = "http://127.0.0.1:8124"
+WORK = Path("/tmp/stimulans-contention")
+DB = WORK / "contention.db"
 
 
 def environment():
     return dict(
         os.environ,
-        DJANGO_SETTINGS_MODULE="stimulans.settings",
+        DJANGO_SETTINGS_MODULE="contention_settings",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(WORK), os.environ.get("PYTHONPATH")])),
         DEBUG="0",
         SECRET_KEY="contention-" + "k" * 40,
         ALLOWED_HOSTS="127.0.0.1,localhost",
@@ -60,23 +79,27 @@ def environment():
 def prepare(env):
     shutil.rmtree(WORK, ignore_errors=True)
     WORK.mkdir(parents=True)
+    # Analysts need a second factor to sign in; the benchmark measures downloads, not sign-in.
+    (WORK / "contention_settings.py").write_text(
+        "from stimulans.settings import *  # noqa: F403\nSECOND_FACTOR_REQUIRED_ROLES = []\n"
+    )
     for args in (["init"], ["demo"]):
         subprocess.run(
             [BIN / "stimulans", *args], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL
         )
 
 
-def start(env, threads=1):
+def start(env, threads, nice):
+    port = BASE.rsplit(":", 1)[1]
     server = subprocess.Popen(
         [
             BIN / "gunicorn",
             "stimulans.wsgi",
             "-b",
-            f"127.0.0.1:{PORT}",
+            f"127.0.0.1:{port}",
             "-w",
             "2",
-            "--threads",
-            str(threads),
+            *(["--worker-class", "sync"] if threads == 1 else ["--threads", str(threads)]),
             "--timeout",
             "120",
             "--log-level",
@@ -87,7 +110,7 @@ def start(env, threads=1):
         start_new_session=True,
     )
     worker = subprocess.Popen(
-        [BIN / "stimulans", "worker", "--interval", "0.2"],
+        [BIN / "stimulans", "worker", "--interval", "0.2", "--nice", str(nice)],
         env=env,
         cwd=ROOT,
         start_new_session=True,
@@ -101,6 +124,21 @@ def start(env, threads=1):
         except requests.RequestException:
             time.sleep(0.2)
     raise RuntimeError("gunicorn did not start")
+
+
+def cpu_seconds(proc):
+    """User + system processor seconds of a process and its children (gunicorn's workers)."""
+    total = 0.0
+    pids = [str(proc.pid)]
+    out = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True)
+    pids += out.stdout.split()
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def stop(*procs):
@@ -142,7 +180,7 @@ def download(s, fresh):
         raise RuntimeError(f"download failed: {r.status_code}")
 
 
-def healthz(samples):
+def healthz(samples, out=None):
     times = []
     for _ in range(samples):
         t = time.perf_counter()
@@ -150,76 +188,134 @@ def healthz(samples):
         times.append((time.perf_counter() - t) * 1000)
         time.sleep(0.01)
     times.sort()
-    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+    figures = statistics.median(times), times[int(0.95 * (len(times) - 1))]
+    if out is not None:
+        out.put(figures)
+    return figures
 
 
-def under_load(sessions, samples, fresh):
-    stop_flag = threading.Event()
-    counts = [0] * len(sessions)
-    errors = []
+def client(i, fresh, stop_flag, counts, errors, cpu=None):
+    session = login("analytiker")
+    start = time.process_time()
+    while not stop_flag.is_set():
+        try:
+            download(session, fresh)
+            counts[i] += 1
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.put(repr(exc))
+            return
+    if cpu is not None:  # a process of its own: its processor time is the client's
+        cpu[i] = time.process_time() - start
 
-    def client(i):
-        while not stop_flag.is_set():
-            try:
-                download(sessions[i], fresh)
-                counts[i] += 1
-            except Exception as exc:  # noqa: BLE001 - reported below
-                errors.append(repr(exc))
-                return
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(len(sessions))]
-    for t in threads:
-        t.start()
-    time.sleep(2)  # every client is downloading
-    figures = healthz(samples)
+def under_load(clients, samples, fresh, processes):
+    """/healthz/ (median, p95) while the clients download, and the downloads they made; the
+    clients and the sampler threads of this process or processes of their own."""
+    ctx = multiprocessing.get_context("fork")
+    if processes:
+        spawn, stop_flag = ctx.Process, ctx.Event()
+        counts, errors, out = ctx.Array("i", clients), ctx.Queue(), ctx.Queue()
+        cpu = ctx.Array("d", clients)
+    else:
+        import queue
+
+        spawn, stop_flag = threading.Thread, threading.Event()
+        counts, errors, out, cpu = [0] * clients, queue.Queue(), None, None
+    workers = [
+        spawn(target=client, args=(i, fresh, stop_flag, counts, errors, cpu))
+        for i in range(clients)
+    ]
+    for w in workers:
+        w.start()
+    time.sleep(3)  # every client is downloading
+    if processes:
+        sampler = ctx.Process(target=healthz, args=(samples, out))
+        sampler.start()
+        figures = out.get()
+        sampler.join()
+    else:
+        figures = healthz(samples)
     stop_flag.set()
-    for t in threads:
-        t.join()
-    if errors:
-        raise RuntimeError(errors[0])
-    return figures, counts
+    for w in workers:
+        w.join()
+    if not errors.empty():
+        raise RuntimeError(errors.get())
+    if processes:
+        under_load.client_cpu += sum(cpu)
+    return figures, sum(counts)
+
+
+under_load.client_cpu = 0.0
+
+
+def measure_setup(env, name, args):
+    threads, nice, processes = SETUPS[name]
+    server, worker = start(env, threads or args.threads, nice)
+    rows = []
+    try:
+        download(login("analytiker"), fresh=False)  # warm: the first rendering
+        cpu = cpu_seconds(server), cpu_seconds(worker)
+        under_load.client_cpu = 0.0
+        for _ in range(args.rounds):
+            if processes:
+                out = multiprocessing.get_context("fork").Queue()
+                sampler = multiprocessing.get_context("fork").Process(
+                    target=healthz, args=(args.samples, out)
+                )
+                sampler.start()
+                idle = out.get()
+                sampler.join()
+            else:
+                idle = healthz(args.samples)
+            stored = under_load(args.clients, args.samples, False, processes)
+            rendering = under_load(args.clients, args.samples, True, processes)
+            rows.append((idle, stored, rendering))
+        cpu = (
+            cpu_seconds(server) - cpu[0],
+            cpu_seconds(worker) - cpu[1],
+            under_load.client_cpu if processes else float("nan"),
+        )
+    finally:
+        stop(server, worker)
+    return rows, cpu
 
 
 def main():
+    global BASE, WORK, DB
     parser = argparse.ArgumentParser()
     parser.add_argument("--samples", type=int, default=300)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
+    parser.add_argument("--threads", type=int, default=4, help="gthread's threads per worker")
+    parser.add_argument("--setups", nargs="+", choices=SETUPS, default=list(SETUPS))
+    parser.add_argument("--port", type=int, default=8124)
+    parser.add_argument("--work", type=Path, default=WORK, help="directory of the database")
     args = parser.parse_args()
+    BASE, WORK = f"http://127.0.0.1:{args.port}", args.work
+    DB = WORK / "contention.db"
     env = environment()
     prepare(env)
-    server, worker = start(env, args.threads)
-    try:
-        sessions = [login("analytiker") for _ in range(args.clients)]
-        download(sessions[0], fresh=False)  # warm: the first rendering
-        rows = []
-        for rnd in range(1, args.rounds + 1):
-            idle = healthz(args.samples)
-            stored, stored_counts = under_load(sessions, args.samples, fresh=False)
-            rendering, render_counts = under_load(sessions, args.samples, fresh=True)
-            rows.append((rnd, idle, stored, rendering, stored_counts, render_counts))
-    finally:
-        stop(server, worker)
+    results = {name: measure_setup(env, name, args) for name in args.setups}
     print(
         f"/healthz/ in ms, {args.samples} requests each; {args.clients} clients downloading; "
-        f"gunicorn 2 workers x {args.threads} thread(s)"
+        f"gunicorn 2 workers; {args.rounds} round(s) per setup"
     )
-    print("round | idle med/p95 | stored med/p95 (x idle p95) | rendering med/p95 (x idle p95)")
-    for rnd, idle, stored, rendering, sc, rc in rows:
-        print(
-            f"{rnd} | {idle[0]:.1f}/{idle[1]:.1f} | {stored[0]:.1f}/{stored[1]:.1f} "
-            f"({stored[1] / idle[1]:.2f}x) | {rendering[0]:.1f}/{rendering[1]:.1f} "
-            f"({rendering[1] / idle[1]:.2f}x) | downloads stored {sum(sc)}, rendered {sum(rc)}"
-        )
     med = statistics.median
-    idle_p95 = med(r[1][1] for r in rows)
-    stored_p95, stored_x = med(r[2][1] for r in rows), med(r[2][1] / r[1][1] for r in rows)
-    render_p95, render_x = med(r[3][1] for r in rows), med(r[3][1] / r[1][1] for r in rows)
     print(
-        f"median of rounds: p95 idle {idle_p95:.1f} ms, stored {stored_p95:.1f} ms "
-        f"({stored_x:.2f}x), rendering {render_p95:.1f} ms ({render_x:.2f}x)"
+        "setup | idle med/p95 | stored med/p95 (x idle p95) | rendering med/p95 (x idle p95)"
+        " | downloads stored, rendered | CPU s server, worker, clients"
     )
+    for name, (rows, cpu) in results.items():
+        idle = med(r[0][1] for r in rows)
+        stored, stored_x = med(r[1][0][1] for r in rows), med(r[1][0][1] / r[0][1] for r in rows)
+        render, render_x = med(r[2][0][1] for r in rows), med(r[2][0][1] / r[0][1] for r in rows)
+        print(
+            f"{name} | {med(r[0][0] for r in rows):.1f}/{idle:.1f} | "
+            f"{med(r[1][0][0] for r in rows):.1f}/{stored:.1f} ({stored_x:.2f}x) | "
+            f"{med(r[2][0][0] for r in rows):.1f}/{render:.1f} ({render_x:.2f}x) | "
+            f"{sum(r[1][1] for r in rows)}, {sum(r[2][1] for r in rows)} | "
+            f"{cpu[0]:.1f}, {cpu[1]:.1f}, {cpu[2]:.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -9,7 +9,9 @@ Builds a throw-away database (SQLite in a temporary directory; with --postgres a
 the county pot) with synthetic initiatives, growing it to each size in turn. At each size it
 measures the workbench page (`/analys/<year>/del/<part>/insatser/`) in process with the test
 client, as an analyst: the first page without a query, a common word, a rare word, a word with
-a county filter, and the last page of the common word; beside them the minimal view
+a county filter, the last page of the common word and the page 90 % down its list (keyset
+pages: the links name the row a page follows), the last page's ids query by OFFSET as the page
+read it before and by keyset; beside them the minimal view
 (`/healthz/`) as the baseline of the same run, and the older search (every initiative of the
 part read and matched in Python, `analysis.search.matches`) for comparison.
 
@@ -46,6 +48,7 @@ def setup(database_url):
     django.setup()
     settings.MIGRATION_MODULES = DisableMigrations()
     settings.ALLOWED_HOSTS = ["*"]
+    settings.SECOND_FACTOR_REQUIRED_ROLES = []  # the benchmark measures pages, not sign-in
     from django.core.management import call_command
     from django.db import connection
 
@@ -118,9 +121,11 @@ def old_search(part, query):
 
 
 def run(sizes, runs):
+    from django.core.paginator import Paginator
     from django.test import Client
 
     from stimulans.accounts.models import Role, User
+    from stimulans.analysis.search import keyset_page, workbench_initiatives
     from stimulans.funds.services import load_agreement_2020
     from stimulans.organisations.models import Organisation
     from stimulans.organisations.reference import load_organisations
@@ -143,7 +148,7 @@ def run(sizes, runs):
         "common word (samverkan)": {"q": "samverkan"},
         "rare word (lotsverksamhet)": {"q": "lotsverksamhet"},
         "two words and a county": {"q": "samverkan skolor", "lan": "01"},
-        "last page of the common word": {"q": "samverkan", "sida": "999999"},
+        "last page of the common word (keyset)": {"q": "samverkan", "sida": "sista"},
     }
     results = {}
     for size in sizes:
@@ -158,6 +163,26 @@ def run(sizes, runs):
         }
         for label, params in pages.items():
             row[label] = measure(label, runs, lambda p=params: client.get(url, p))
+        # The page after the row 90 % down the common word's list, by its key (the "Nästa" link
+        # there), and the same depth by OFFSET as the page read it before (Paginator).
+        common = workbench_initiatives(part, {"q": "samverkan"})
+        ids = list(common.values_list("pk", flat=True))
+        deep = {"q": "samverkan", "efter": str(ids[len(ids) * 9 // 10])}
+        row["page 90 % down the common word (keyset)"] = measure(
+            "page 90 % down the common word (keyset)", runs, lambda d=deep: client.get(url, d)
+        )
+        row["last page by OFFSET, ids query only (before)"] = measure(
+            "last page by OFFSET, ids query only (before)",
+            runs,
+            lambda c=common: list(
+                Paginator(c.values_list("pk", flat=True), 50).get_page(999999).object_list
+            ),
+        )
+        row["last page by keyset, ids query only"] = measure(
+            "last page by keyset, ids query only",
+            runs,
+            lambda c=common: keyset_page(c, 50, last=True),
+        )
         row["older search in Python (samverkan)"] = measure(
             "older search in Python (samverkan)",
             max(3, runs // 2),
@@ -168,6 +193,7 @@ def run(sizes, runs):
     print(f"Ratios {max(sizes)} / {min(sizes)} initiatives (goal for the workbench: within 2x):")
     for label in small:
         print(f"  {label}: {large[label] / small[label]:.2f}x")
+    pages = [*pages, "page 90 % down the common word (keyset)"]
     return all(large[label] / small[label] <= 2 for label in pages)
 
 

@@ -4,13 +4,14 @@ from last year's report for the same part."""
 
 from collections import defaultdict
 
-from django.core.cache import cache
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+from django.db import connection, transaction
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from stimulans.reporting.models import Initiative, Report
 
 from .data_version import data_version
+from .models import QualityFlag, QualityFlagSet
 
 FLAGS = {
     "funds_without_activities": _("Medel utan aktiviteter"),
@@ -53,41 +54,176 @@ def _previous_texts(agreement, organisation_ids):
     return previous
 
 
-CACHE_SECONDS = 24 * 3600
+def stored_flags(agreement):
+    """The year's flags as a QuerySet of `QualityFlag` rows in the list's order.
+
+    The flags are computed once per change of the data they read (this year's and, for reused
+    texts, last year's: `data_version`) and stored; when the stored set's version differs they
+    are recomputed first (`_refresh`)."""
+    _refresh(agreement)
+    return QualityFlag.objects.filter(agreement=agreement)
 
 
-def quality_flags(agreement, part=None, report=None, county=None):
-    """The flags of the counted reports of the year (of one part, one report or one county),
-    as dicts {flag, label, report_id, organisation, county, part, initiative_id, initiative}
-    sorted by part, organisation and flag.
-
-    The whole year's flags are computed once per change of the data they read (this year's and,
-    for reused texts, last year's: `data_version`) and stored in the cache; this picks from
-    them."""
-    key = ":".join(
-        (
-            "analysis:flags",
-            str(agreement.year),
-            get_language() or "",
-            data_version(agreement.year),
-            data_version(agreement.year - 1),
-        )
+def _refresh(agreement, versions=None):
+    """Recompute and store the year's flags if the stored set's version is not the data's;
+    returns the computed flags then (`compute_flags`), else None. The version is read before
+    computing, so a change meanwhile leaves the set stale (recomputed on the next read), never
+    wrongly fresh. `versions`: the two years' data versions if the caller has just read them."""
+    version = versions or f"{data_version(agreement.year)}:{data_version(agreement.year - 1)}"
+    stored = (
+        QualityFlagSet.objects.filter(agreement=agreement).values_list("version", flat=True).first()
     )
-    flags = cache.get(key)
-    if flags is None:
-        flags = compute_flags(agreement)
-        cache.set(key, flags, CACHE_SECONDS)
+    if stored == version:
+        return None
+    flags = compute_flags(agreement)
+    _store(agreement, version, flags)
+    return flags
+
+
+INSERT_COLUMNS = (
+    "agreement_id",
+    "position",
+    "flag",
+    "report_id",
+    "organisation",
+    "county",
+    "part",
+    "initiative_id",
+    "initiative_name",
+)
+
+
+def _store(agreement, version, flags):
+    """Replace the year's rows in one transaction. Written with the driver's `executemany`:
+    building a national year's ~4 600 model instances and inserts with the ORM cost as much as
+    computing the flags."""
+    with transaction.atomic():
+        flag_set, _created = QualityFlagSet.objects.select_for_update().get_or_create(
+            agreement=agreement, defaults={"version": ""}
+        )
+        if flag_set.version == version:  # stored meanwhile by another request
+            return
+        QualityFlag.objects.filter(agreement=agreement).delete()
+        quote = connection.ops.quote_name
+        sql = "INSERT INTO {} ({}) VALUES ({})".format(
+            quote(QualityFlag._meta.db_table),
+            ", ".join(quote(c) for c in INSERT_COLUMNS),
+            ", ".join(["%s"] * len(INSERT_COLUMNS)),
+        )
+        rows = [
+            (
+                agreement.pk,
+                position,
+                f["flag"],
+                f["report_id"],
+                f["organisation"],
+                f["county"] or "",
+                f["part"],
+                f["initiative_id"],
+                f["initiative"],
+            )
+            for position, f in enumerate(flags)
+        ]
+        with connection.cursor() as cursor:
+            for start in range(0, len(rows), 1000):
+                cursor.executemany(sql, rows[start : start + 1000])
+        flag_set.version = version
+        flag_set.save(update_fields=["version", "computed_at"])
+
+
+def flag_rows(agreement, part=None, report=None, county=None):
+    """The stored flags of the year (of one part, one report or one county), a QuerySet in the
+    list's order: the pages page through it."""
+    return _narrowed(stored_flags(agreement), part, report, county)
+
+
+def _narrowed(rows, part=None, report=None, county=None):
+    if part is not None:
+        rows = rows.filter(part=part.slug)
+    if report is not None:
+        rows = rows.filter(report=report)
+    if county:
+        rows = rows.filter(county=county)
+    return rows
+
+
+ROW_FIELDS = (
+    "flag",
+    "report_id",
+    "organisation",
+    "county",
+    "part",
+    "initiative_id",
+    "initiative_name",
+)
+
+
+def as_dicts(rows):
+    """Flag rows as dicts {flag, label, report_id, organisation, county, part, initiative_id,
+    initiative} (the shape of the analysis JSON)."""
+    labels = _labels()
+    return [
+        {
+            "flag": flag,
+            "label": labels[flag],
+            "report_id": report_id,
+            "organisation": organisation,
+            "county": county or None,
+            "part": part,
+            "initiative_id": initiative_id,
+            "initiative": initiative,
+        }
+        for flag, report_id, organisation, county, part, initiative_id, initiative in (
+            rows.values_list(*ROW_FIELDS)
+        )
+    ]
+
+
+def quality_flags(agreement, part=None, report=None, county=None, versions=None):
+    """The flags of the counted reports of the year (of one part, one report or one county),
+    as dicts (`as_dicts`) sorted by part, organisation and flag: read from the stored rows, or
+    picked from the flags when they were just computed. `versions`: see `_refresh`."""
+    computed = _refresh(agreement, versions)
+    if computed is None:
+        return as_dicts(
+            _narrowed(QualityFlag.objects.filter(agreement=agreement), part, report, county)
+        )
     return [
         f
-        for f in flags
+        for f in computed
         if (part is None or f["part"] == part.slug)
         and (report is None or f["report_id"] == report.pk)
         and (not county or f["county"] == county)
     ]
 
 
+def _labels():
+    """{code: label} in the current language (translating each row's label cost more than
+    computing its flag)."""
+    return {code: str(label) for code, label in FLAGS.items()}
+
+
+def summary_of(rows):
+    """`flag_summary` of a QuerySet of flag rows, counted by the database."""
+    counted = {
+        r["flag"]: r
+        for r in rows.order_by()
+        .values("flag")
+        .annotate(count=Count("pk"), reports=Count("report", distinct=True))
+    }
+    return [
+        {
+            "flag": code,
+            "label": str(label),
+            "count": counted.get(code, {}).get("count", 0),
+            "reports": counted.get(code, {}).get("reports", 0),
+        }
+        for code, label in FLAGS.items()
+    ]
+
+
 def compute_flags(agreement):
-    """Every flag of the counted reports of the year, computed (see `quality_flags`)."""
+    """Every flag of the counted reports of the year, computed (see `stored_flags`)."""
     reports = Report.objects.counted().filter(pot__part__agreement=agreement)
     report_rows = {
         r.pk: r
@@ -119,6 +255,7 @@ def compute_flags(agreement):
     previous = _previous_texts(agreement, {r.organisation_id for r in report_rows.values()})
 
     flags = []
+    labels = _labels()
 
     def add(code, report_id, initiative=None):
         """`initiative`: (pk, title, identifier), or None for a flag on the whole report."""
@@ -126,7 +263,7 @@ def compute_flags(agreement):
         flags.append(
             {
                 "flag": code,
-                "label": flag_label(code),
+                "label": labels[code],
                 "report_id": report_id,
                 "organisation": r.organisation__short_name,
                 "county": r.organisation__county__code,

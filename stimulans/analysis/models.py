@@ -312,3 +312,46 @@ class StoredDocument(models.Model):
     class Meta:
         verbose_name = _("sparat dokument")
         verbose_name_plural = _("sparade dokument")
+
+
+class QualityFlagSet(models.Model):
+    """The year's quality flags (`QualityFlag`) were computed at `version`: the year's and the
+    previous year's `data_version` (reused texts compare with last year). A different version
+    means the rows are recomputed before they are read (`analysis.flags`)."""
+
+    agreement = models.OneToOneField(Agreement, on_delete=models.CASCADE, related_name="+")
+    version = models.CharField(max_length=64)
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("kvalitetsflaggor för ett år")
+        verbose_name_plural = _("kvalitetsflaggor för år")
+
+
+class QualityFlag(models.Model):
+    """One quality flag of a counted report (or one of its initiatives), stored so that the pages
+    page through them with a query. `position` is the order of the list (part, organisation,
+    flag); the label is the code's, translated when read."""
+
+    # Indexed by the first index below (every read names the year).
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    position = models.PositiveIntegerField()
+    flag = models.CharField(max_length=32)
+    report = models.ForeignKey("reporting.Report", on_delete=models.CASCADE, related_name="+")
+    organisation = models.CharField(max_length=100)
+    county = models.CharField(max_length=8, blank=True)
+    part = models.CharField(max_length=100)
+    initiative = models.ForeignKey(
+        Initiative, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    initiative_name = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("kvalitetsflagga")
+        verbose_name_plural = _("kvalitetsflaggor")
+        ordering = ["position"]
+        indexes = [
+            models.Index(fields=["agreement", "part", "position"], name="analysis_flag_part"),
+        ]

@@ -20,6 +20,9 @@ def _property_names(cls: Any) -> tuple[str, ...]:
     )
 
 
+_SCALARS = frozenset({str, int, float, bool})
+
+
 @functools.cache
 def _field_names(cls: Any) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
@@ -32,6 +35,8 @@ def _properties(value: Any) -> dict[str, Any]:
 
 def plain(value: Any) -> Any:
     """`value` as dicts, lists, strings, numbers, booleans and None."""
+    if value is None or type(value) in _SCALARS:  # most values: no dataclass check
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         cls: Any = type(value)
         data = {name: plain(getattr(value, name)) for name in _field_names(cls)}

@@ -14,8 +14,10 @@ list uses `workbench_initiatives` too); `benchmarks/search.py` measures them as 
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Trim
 
@@ -124,6 +126,57 @@ def search_initiatives(queryset, query):
     return queryset.filter(pk__in=ids)
 
 
+# The workbench's order; unique, since it ends with the id (keyset pages rely on that).
+WORKBENCH_ORDER = ("report__organisation__kind", "report__organisation__code", "order", "pk")
+
+
+def _beyond(key, backwards):
+    """Rows after `key` (values of WORKBENCH_ORDER) in the workbench's order, or before it."""
+    op = "lt" if backwards else "gt"
+    condition = None
+    for field, value in reversed(list(zip(WORKBENCH_ORDER, key, strict=True))):
+        step = Q(**{f"{field}__{op}": value})
+        if condition is not None:
+            step |= Q(**{field: value}) & condition
+        condition = step
+    return condition
+
+
+@dataclass
+class KeysetPage:
+    """One page of a keyset pagination: its ids in order, and whether pages lie before and
+    after it (the links name the first and last id)."""
+
+    ids: list
+    has_previous: bool
+    has_next: bool
+
+
+def keyset_page(queryset, size, after=None, before=None, last=False):
+    """A page of `size` ids of `queryset` (in WORKBENCH_ORDER): the first page, the page after
+    the initiative `after` or before `before` (ids), or the last page. The database finds the
+    page from the row's key with a LIMIT, so a deep page costs what the first does (an OFFSET
+    reads every row before it and sorts them all). An id of another list's row still places
+    the page by its key; an id of no initiative gives the first page."""
+    anchor = after or before
+    key = None
+    if anchor is not None:
+        key = Initiative.objects.filter(pk=anchor).values_list(*WORKBENCH_ORDER).first()
+    backwards = last or (before is not None and key is not None)
+    rows = queryset.values_list("pk", flat=True)
+    if key is not None:
+        rows = rows.filter(_beyond(key, backwards))
+    if backwards:
+        rows = rows.reverse()
+    ids = list(rows[: size + 1])
+    more = len(ids) > size
+    ids = ids[:size]
+    if backwards:
+        ids.reverse()
+        return KeysetPage(ids, has_previous=more, has_next=not last)
+    return KeysetPage(ids, has_previous=key is not None, has_next=more)
+
+
 def workbench_initiatives(part, filters=None):
     """The counted initiatives of a part with the effective coding, filtered by the workbench
     form's cleaned data (`filters`: lan, kategori, effektniva, matt, effekter, fas, medel, q),
@@ -133,7 +186,7 @@ def workbench_initiatives(part, filters=None):
         .filter(report__pot__part=part)
         .with_effective_coding()
         .select_related("report__organisation", "report__pot", "category", "coding__category")
-        .order_by("report__organisation__kind", "report__organisation__code", "order", "pk")
+        .order_by(*WORKBENCH_ORDER)
     )
     f = filters or {}
     if f.get("lan"):

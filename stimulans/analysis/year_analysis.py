@@ -72,6 +72,7 @@ def analyse_year(agreement, county=None, visible=None, previous=None):
     """`compute_year` from the cache when the year's data (and the previous year's, which the
     answers compare with) has not changed since it was computed: the cache key holds both
     years' `data_version` and the language of the labels."""
+    versions = f"{data_version(agreement.year)}:{data_version(agreement.year - 1)}"
     key = "analysis:year:" + ":".join(
         str(p)
         for p in (
@@ -80,18 +81,17 @@ def analyse_year(agreement, county=None, visible=None, previous=None):
             None if visible is None else ",".join(sorted(visible)),
             previous,
             get_language(),
-            data_version(agreement.year),
-            data_version(agreement.year - 1),
+            versions,
         )
     )
     data = cache.get(key)
     if data is None:
-        data = compute_year(agreement, county, visible, previous)
+        data = compute_year(agreement, county, visible, previous, versions)
         cache.set(key, data, CACHE_SECONDS)
     return data
 
 
-def compute_year(agreement, county=None, visible=None, previous=None):
+def compute_year(agreement, county=None, visible=None, previous=None, versions=None):
     """Everything the status report shows for one year (or one county's fact sheet), as JSON.
 
     `visible` (county codes, default all) limits what concerns single counties: the coverage
@@ -102,13 +102,14 @@ def compute_year(agreement, county=None, visible=None, previous=None):
     Each part's `answers` are the questionnaire's answers (analysis.answers) beside the
     previous year's: with `previous` None when that year is published, True when the caller
     checked the reader may read it, False never. `funds` is the money followed through
-    (analysis.money)."""
+    (analysis.money). `versions`: both years' data versions when the caller has just read them
+    (the quality flags are stored under them)."""
     parts = list(agreement.parts.all())
     aggregates = aggregate_parts(parts, county)
     answers = year_answers(agreement, parts, county, visible, None, previous)
     detail = county if county or visible is None else sorted(visible)
     effects = effects_by_category(parts, detail)
-    flags = quality_flags(agreement, county=county)
+    flags = quality_flags(agreement, county=county, versions=versions)
     indicators = list(Indicator.objects.all())
     rows = [
         r

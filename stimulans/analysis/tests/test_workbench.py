@@ -78,3 +78,54 @@ class WorkbenchTest(PageTestCase):
         )
         self.assertEqual(self.titles(medel="andra"), ["Annan finansiering"])
         self.assertEqual(self.titles(effekter="nej"), ["Utan effekt"])
+
+
+class WorkbenchPagesTest(PageTestCase):
+    url = WorkbenchTest.url
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        from .helpers import make_initiative
+
+        for n in range(118):  # 120 with the two of the set-up: three pages
+            make_initiative(cls.report, None, title=f"Insats {n:03}")
+
+    def page(self, **params):
+        response = self.client.get(self.url, params)
+        self.assertEqual(response.status_code, 200)
+        return [i.pk for i in response.context["initiatives"]], response
+
+    def test_pages_follow_the_previous_ones_by_key(self):
+        self.login(self.anna)
+        first, response = self.page()
+        self.assertEqual(response.context["total"], 120)
+        self.assertNotContains(response, "Föregående")
+        second, response = self.page(efter=first[-1])
+        self.assertContains(response, f"fore={second[0]}")
+        third, response = self.page(efter=second[-1])
+        self.assertEqual((len(first), len(second), len(third)), (50, 50, 20))
+        self.assertNotContains(response, "Nästa")
+        self.assertEqual(len(set(first + second + third)), 120)
+        last, response = self.page(sida="sista")  # the last 50
+        self.assertEqual(last, (first + second + third)[-50:])
+        self.assertNotContains(response, "Nästa")
+        self.assertEqual(self.page(fore=third[0])[0], second)
+        self.assertEqual(self.page(fore=second[0])[0], first)
+
+    def test_the_order_is_the_workbenchs(self):
+        from ..search import workbench_initiatives
+
+        self.login(self.anna)
+        first, _ = self.page()
+        second, _ = self.page(efter=first[-1])
+        ordered = list(workbench_initiatives(self.suicide).values_list("pk", flat=True))
+        self.assertEqual(first + second, ordered[:100])
+
+    def test_it_handles_bad_page_links(self):
+        self.login(self.anna)
+        first, _ = self.page()
+        for bad in ("abc", "-1", "9" * 30, "999999", ""):  # 999999: no such initiative
+            self.assertEqual(self.page(efter=bad)[0], first, bad)
+            self.assertEqual(self.page(fore=bad)[0], first, bad)
+        self.assertEqual(self.page(sida="7")[0], first)

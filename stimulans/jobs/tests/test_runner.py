@@ -1,3 +1,8 @@
+import json
+import os
+import subprocess
+import sys
+
 from django.core.management import call_command
 from django.test import TransactionTestCase, override_settings
 from django_tasks import task
@@ -90,8 +95,21 @@ class WorkerTest(TransactionTestCase):
         self.assertEqual(job.status, JobStatus.WAITING)
         self.client.force_login(adam)
         self.assertContains(self.client.get(f"/jobb/{job.pk}/"), "Väntar")
-        call_command("worker", "--batch", verbosity=0)
+        # --nice 0: the test process keeps its priority (it could not raise it again).
+        call_command("worker", "--batch", "--nice", "0", verbosity=0)
         job.refresh_from_db()
         self.assertEqual(job.status, JobStatus.DONE)
         self.assertEqual(DBTaskResult.objects.get().status, "SUCCEEDED")
         self.assertContains(self.client.get(f"/jobb/{job.pk}/"), "Tre steg klara.")
+
+
+def test_the_worker_runs_at_a_lower_priority():
+    """`stimulans worker` lowers its own priority (measured in a child process: a process
+    cannot raise its priority again)."""
+    code = (
+        "import json, os; from stimulans.jobs.management.commands.worker import lower_priority; "
+        "print(json.dumps([lower_priority(10), lower_priority(5), lower_priority(0), os.nice(0)]))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    expected = max(os.nice(0), 10)
+    assert json.loads(out.stdout) == [expected] * 4
