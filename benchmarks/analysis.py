@@ -227,11 +227,29 @@ def publication(agreement, runs):
     def served_cpu(floor):
         return measure.cpu / floor if floor else float("nan")
 
-    for label, url in (
+    pages = (
         ("Published year report page", f"/analys/{year}/"),
         ("Published part page", f"/analys/{year}/del/suicidprevention/"),
         ("Published part page, one county", f"/analys/{year}/del/suicidprevention/?lan=01"),
         ("Published county fact sheet", f"/analys/{year}/lan/01/"),
+    )
+    # The pages' content rendered on every request (as before the cache of published pages),
+    # then served from the cache (the first request, which renders and stores it, not counted).
+    for label, url in pages:
+        settings.PUBLISHED_PAGES_CACHED = False
+        served = measure(f"{label}, rendered each time", runs, lambda url=url: client.get(url))
+        print(
+            f"  {served / minimal:.0f} times the minimal view "
+            f"({served_cpu(minimal_cpu):.0f} times in processor time)"
+        )
+        settings.PUBLISHED_PAGES_CACHED = True
+        client.get(url)
+        served = measure(f"{label}, from the cache", runs * 4, lambda url=url: client.get(url))
+        print(
+            f"  {served / minimal:.0f} times the minimal view "
+            f"({served_cpu(minimal_cpu):.0f} times in processor time)"
+        )
+    for label, url in (
         ("Published JSON, one part", f"/analys/api/{year}/del/suicidprevention/"),
         ("Published PDF download", f"/analys/{year}/lagesrapport.pdf"),
     ):
@@ -340,6 +358,21 @@ def main(argv=None):
         def document(fmt):
             documents[fmt] = render_document(analyse_year(latest), fmt)
 
+        import gc
+
+        from stimulans.lib import printpdf
+
+        # Before and after in the same run: the garbage collector's default thresholds while
+        # WeasyPrint lays out (as before `printpdf.rare_full_collections`), then the rare full
+        # collections the product uses.
+        rare = printpdf.FULL_COLLECTION_THRESHOLD
+        printpdf.FULL_COLLECTION_THRESHOLD = gc.get_threshold()[2]
+        measure(
+            "Status report as PDF (one year), default garbage collection",
+            max(3, args.runs // 2),
+            lambda: document("pdf"),
+        )
+        printpdf.FULL_COLLECTION_THRESHOLD = rare
         pdf = measure(
             "Status report as PDF (one year)", max(3, args.runs // 2), lambda: document("pdf")
         )

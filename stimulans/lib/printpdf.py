@@ -7,6 +7,10 @@ A bottom-layer module: it imports no app of the project; WeasyPrint is imported 
 written.
 """
 
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .cells import text
@@ -46,6 +50,38 @@ def margin_css(title: str, version_label: str, page_label: str) -> str:
     )
 
 
+# While a document is laid out, the cyclic garbage collector's full collections are made
+# rare: WeasyPrint keeps some hundred thousand objects (elements, styles, boxes) alive until
+# the PDF is written, and every full collection traverses all of them again, a quarter of the
+# rendering time of the national status report (docs/performance.md). The young generations
+# are still collected as usual. Thresholds are process-wide, so concurrent renderings share one
+# setting and the last one to finish restores the previous thresholds.
+FULL_COLLECTION_THRESHOLD = 1000  # Python's default is 10
+_collector_lock = threading.Lock()
+_renderings = 0
+_saved_thresholds: tuple[int, ...] = ()
+
+
+@contextmanager
+def rare_full_collections() -> Iterator[None]:
+    """Full garbage collections only every `FULL_COLLECTION_THRESHOLD` collections of the
+    middle generation while the block runs."""
+    global _renderings, _saved_thresholds
+    with _collector_lock:
+        if _renderings == 0:
+            _saved_thresholds = gc.get_threshold()
+            young, middle = _saved_thresholds[0], _saved_thresholds[1]
+            gc.set_threshold(young, middle, FULL_COLLECTION_THRESHOLD)
+        _renderings += 1
+    try:
+        yield
+    finally:
+        with _collector_lock:
+            _renderings -= 1
+            if _renderings == 0:
+                gc.set_threshold(*_saved_thresholds)
+
+
 def write_pdf(html: str, title: str, version_label: str, page_label: str) -> bytes:
     """The PDF of `html` (a whole document, `<html lang=…>`), laid out by print.css. Characters
     that XML cannot hold are removed from the whole document first (`cells.text`): a stray
@@ -57,6 +93,7 @@ def write_pdf(html: str, title: str, version_label: str, page_label: str) -> byt
         CSS(filename=str(PRINT_CSS)),
         CSS(string=margin_css(title, version_label, page_label)),
     ]
-    document = HTML(string=text(html), base_url=str(PRINT_CSS.parent))
-    pdf: bytes = document.write_pdf(stylesheets=stylesheets, pdf_variant="pdf/ua-1")
+    with rare_full_collections():
+        document = HTML(string=text(html), base_url=str(PRINT_CSS.parent))
+        pdf: bytes = document.write_pdf(stylesheets=stylesheets, pdf_variant="pdf/ua-1")
     return pdf

@@ -19,6 +19,7 @@ from ..templatetags.analysis_tags import indicator_value
 from ..texts import paragraphs
 from ..trends import part_trend
 from ..year_analysis import effect_key, limit_effects
+from . import published_pages
 from .access import (
     county_param,
     published_flag,
@@ -151,12 +152,11 @@ def _publication(request, agreement, version, national):
 def _report_page(request, agreement, county, scope):
     code = county.code if county else None
     version = shown_version(request, agreement)
-    data = year_data(request, agreement, code, scope, effects=10, flag_list=False)
-    texts = data["texts"]
-    return render(
-        request,
-        "analysis/year_report.html",
-        {
+
+    def page_context():
+        data = year_data(request, agreement, code, scope, effects=10, flag_list=False)
+        texts = data["texts"]
+        return {
             "agreement": agreement,
             "county": county,
             "data": data,
@@ -168,7 +168,15 @@ def _report_page(request, agreement, county, scope):
             "counties": scope.county_choices(County.objects.all()),
             **_publication(request, agreement, version, national=county is None),
             "is_analyst": request.user.is_authenticated and request.user.reads_everything,
-        },
+        }
+
+    content = published_pages.content(
+        request, version, f"year:{code or ''}", "analysis/_year_report_content.html", page_context
+    )
+    return render(
+        request,
+        "analysis/year_report.html",
+        {"agreement": agreement, "county": county, "content": content},
     )
 
 
@@ -179,16 +187,17 @@ def part_analysis(request, year, part):
     scope, refused = scope_or_refuse(request, agreement, county)
     if refused:
         return refused
-    data = year_data(request, agreement, county, scope, parts=[part], effects=50, flag_list=False)
-    item = next((i for i in data["parts"] if i["part"]["slug"] == part), None)
-    if item is None:
-        raise Http404
-    result = item["aggregate"]
     part_obj = get_object_or_404(AgreementPart, agreement=agreement, slug=part)
-    return render(
-        request,
-        "analysis/part_analysis.html",
-        {
+
+    def page_context():
+        data = year_data(
+            request, agreement, county, scope, parts=[part], effects=50, flag_list=False
+        )
+        item = next((i for i in data["parts"] if i["part"]["slug"] == part), None)
+        if item is None:
+            raise Http404
+        result = item["aggregate"]
+        return {
             "agreement": agreement,
             "part": item["part"],
             "county": county,
@@ -197,7 +206,20 @@ def part_analysis(request, year, part):
             "comparison": compare_pots(result) if len(result["pots"]) > 1 else None,
             **_grouped_and_previous(request, part_obj, result, county, scope),
             **_part_context(item, 50),
-        },
+        }
+
+    version = shown_version(request, agreement)
+    content = published_pages.content(
+        request,
+        version,
+        f"part:{part}:{county or ''}",
+        "analysis/_part_analysis_content.html",
+        page_context,
+    )
+    return render(
+        request,
+        "analysis/part_analysis.html",
+        {"agreement": agreement, "part": part_obj, "content": content},
     )
 
 

@@ -38,3 +38,22 @@ def test_characters_xml_cannot_hold_do_not_break_the_text():
     )
     pdf = printpdf.write_pdf(html, "Prov", "Utkast 2026-12-01", "Sida {page} av {pages}")
     assert "Rad ett slut" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
+def test_full_collections_are_rare_while_rendering_and_the_thresholds_come_back():
+    import gc
+
+    before = gc.get_threshold()
+    with printpdf.rare_full_collections():
+        assert gc.get_threshold()[2] == printpdf.FULL_COLLECTION_THRESHOLD
+        assert gc.get_threshold()[:2] == before[:2]
+        with printpdf.rare_full_collections():  # a second rendering at the same time
+            pass
+        assert gc.get_threshold()[2] == printpdf.FULL_COLLECTION_THRESHOLD
+    assert gc.get_threshold() == before
+    try:
+        with printpdf.rare_full_collections():
+            raise ValueError
+    except ValueError:
+        pass
+    assert gc.get_threshold() == before

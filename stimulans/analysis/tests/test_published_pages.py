@@ -1,0 +1,80 @@
+"""A published version's pages are rendered once and then served from the cache to visitors who
+read only published years (`views.published_pages`)."""
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import reverse
+
+from .. import snapshot
+from .helpers import PageTestCase, county_org, make_initiative, make_report
+from .test_snapshot import page
+
+
+class PublishedPagesTest(PageTestCase):
+    def setUp(self):
+        cache.clear()
+
+    def urls(self):
+        part = [2020, "suicidprevention"]
+        return [
+            reverse("analysis:year_report", args=[2020]),
+            reverse("analysis:county_sheet", args=[2020, "01"]),
+            reverse("analysis:part_analysis", args=part),
+            reverse("analysis:part_analysis", args=part) + "?lan=03",
+        ]
+
+    def queries(self, url):
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200, url)
+        return page(response), len(queries)
+
+    def test_a_visitor_is_served_the_rendered_content_again(self):
+        snapshot.publish(self.agreement, self.anna)
+        for user in (None, self.alice):  # anonymous, a reporter
+            if user:
+                self.login(user)
+            for url in self.urls():
+                first, first_queries = self.queries(url)
+                with override_settings(PUBLISHED_PAGES_CACHED=False):
+                    rendered, rendered_queries = self.queries(url)
+                again, again_queries = self.queries(url)
+                self.assertEqual(again, first, url)
+                self.assertEqual(rendered, first, url)  # the same page as rendering it now
+                self.assertLess(again_queries, rendered_queries, url)
+                if user is None:  # the version, the publication state, the part: no figures
+                    self.assertLessEqual(again_queries, 7, url)
+            self.logout()
+
+    def test_a_new_version_is_served_at_once(self):
+        snapshot.publish(self.agreement, self.anna)
+        url = self.urls()[0]
+        self.assertContains(self.client.get(url), "2 av 21 har redovisat.")
+        report = make_report(county_org("04"), self.suicide_pot)
+        make_initiative(report, self.cat["kunskap-kompetens"], title="Ny insats")
+        self.assertContains(self.client.get(url), "2 av 21 har redovisat.")  # still as published
+        snapshot.publish(self.agreement, self.anna, "Södermanland")
+        response = self.client.get(url)
+        self.assertContains(response, "3 av 21 har redovisat.")
+        self.assertContains(response, "Publicerad version 2")
+
+    def test_unpublished_the_cached_pages_are_not_public(self):
+        snapshot.publish(self.agreement, self.anna)
+        for url in self.urls():
+            self.assertEqual(self.client.get(url).status_code, 200)
+        snapshot.unpublish(self.agreement, self.anna)
+        for url in self.urls():
+            self.assertRedirects(self.client.get(url), "/konto/logga-in/?next=" + url)
+
+    def test_analysts_and_coordinators_are_not_served_the_visitors_page(self):
+        snapshot.publish(self.agreement, self.anna)
+        url = self.urls()[0]
+        self.client.get(url)  # the visitors' page, now cached
+        self.login(self.anna)
+        self.assertContains(self.client.get(url), "Oförändrat sedan publiceringen.")
+        self.assertContains(self.client.get(url), "Publicera en ny version")
+        self.login(self.cora)
+        self.assertNotContains(self.client.get(url), "sedan publiceringen")
+        self.logout()
+        self.assertNotContains(self.client.get(url), "sedan publiceringen")
