@@ -81,7 +81,8 @@ def _changed(sender, instance, created, raw=False, **kwargs):
     if raw:
         return
     if created:
-        record(AuditKind.CREATED, user=instance, detail=instance.get_role_display())
+        role = _("Huvudanalytiker") if instance.is_lead else instance.get_role_display()
+        record(AuditKind.CREATED, user=instance, detail=role)
         return
     old = getattr(instance, "_audit_old", None)
     if not old:

@@ -14,13 +14,28 @@ class InviteForm(forms.Form):
         label=_("Organisation"), queryset=None, required=False, empty_label=_("(ingen)")
     )
 
+    lead = forms.BooleanField(
+        label=_("Huvudanalytiker"),
+        required=False,
+        help_text=_("Bara för analytiker: drar urval för dubbelkodning och avgör oenigheter."),
+    )
+
     def __init__(self, inviter, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [(r.value, r.label) for r in invitable_roles(inviter)]
+        roles = invitable_roles(inviter)
+        self.fields["role"].choices = [(r.value, r.label) for r in roles]
+        if Role.ANALYST not in roles:
+            del self.fields["lead"]
         organisations = organisation_model().objects.all()
         if inviter.is_county_coordinator:
             organisations = organisations.filter(county_id=inviter.county_id)
         self.fields["organisation"].queryset = organisations.order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("lead") and data.get("role") and data["role"] != Role.ANALYST:
+            self.add_error("lead", _("Bara analytiker kan vara huvudanalytiker."))
+        return data
 
 
 class ColleagueRequestForm(forms.Form):

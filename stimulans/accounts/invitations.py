@@ -1,7 +1,8 @@
 """Invitations: who may invite whom, and an invitation's life (sent, resent, revoked,
 accepted). Plain functions shared by the pages and `stimulans import-users`.
 
-- National administrators invite county coordinators and analysts;
+- National administrators invite county coordinators and analysts, an analyst also as lead
+  analyst (`is_lead_analyst`: draws the double-coding samples and adjudicates);
 - a county coordinator invites reporters of the organisations in its county;
 - a reporter asks for a colleague in its own organisation, and a coordinator of the county
   approves (the invitation is then sent) or revokes the request;
@@ -62,10 +63,13 @@ def may_manage(user, invitation):
     return may_invite(user, invitation.role, invitation.organisation)
 
 
-def check_target(role, organisation):
-    """The Swedish message if `role` and `organisation` do not go together, else None."""
+def check_target(role, organisation, lead=False):
+    """The Swedish message if `role`, `organisation` and the lead-analyst flag `lead` do not go
+    together, else None."""
     if role not in Role.values:
         return _("Okänd roll ”%(role)s”.") % {"role": role}
+    if lead and role != Role.ANALYST:
+        return _("Bara analytiker kan vara huvudanalytiker.")
     if role in ORGANISATION_ROLES and organisation is None:
         return _("Rollen %(role)s kräver en organisation.") % {"role": Role(role).label}
     if role not in ORGANISATION_ROLES and organisation is not None:
@@ -118,7 +122,7 @@ def _mail_body(invitation, url):
         "Öppna länken för att välja lösenord och aktivera ditt konto:\n%(url)s\n\n"
         "Länken gäller till %(expires)s.\n"
     ) % {
-        "role": invitation.get_role_display().lower(),
+        "role": invitation.role_label().lower(),
         "where": where,
         "url": url,
         "expires": timezone.localtime(invitation.expires_at).strftime("%Y-%m-%d %H:%M"),
@@ -126,16 +130,22 @@ def _mail_body(invitation, url):
 
 
 @transaction.atomic
-def invite(inviter, email, role, organisation=None, name="", *, base_url, send=True):
-    """Create and send an invitation; returns (invitation, link). InvitationError if refused."""
+def invite(inviter, email, role, organisation=None, name="", *, base_url, send=True, lead=False):
+    """Create and send an invitation (`lead`: an analyst invited as lead analyst); returns
+    (invitation, link). InvitationError if refused."""
     email = email.strip()
-    problem = check_target(role, organisation) or check_email(email)
+    problem = check_target(role, organisation, lead) or check_email(email)
     if problem:
         raise InvitationError(problem)
     if not may_invite(inviter, role, organisation):
         raise InvitationError(_("Du får inte bjuda in någon med den rollen och organisationen."))
     invitation = Invitation(
-        email=email, name=name.strip(), role=role, organisation=organisation, invited_by=inviter
+        email=email,
+        name=name.strip(),
+        role=role,
+        is_lead_analyst=lead,
+        organisation=organisation,
+        invited_by=inviter,
     )
     url = _issue(invitation, base_url, send)
     audit.record(AuditKind.INVITED, username=email, actor=inviter, detail=_describe(invitation))
@@ -143,7 +153,7 @@ def invite(inviter, email, role, organisation=None, name="", *, base_url, send=T
 
 
 def _describe(invitation):
-    text = invitation.get_role_display()
+    text = invitation.role_label()
     return f"{text}, {invitation.organisation.name}" if invitation.organisation else text
 
 
@@ -247,6 +257,7 @@ def accept(invitation, first_name, last_name, password):
         first_name=first_name,
         last_name=last_name,
         role=invitation.role,
+        is_lead_analyst=invitation.is_lead_analyst and invitation.role == Role.ANALYST,
         organisation=invitation.organisation,
         # National administrators also run Django admin (as `stimulans demo`'s do).
         is_staff=invitation.role == Role.NATIONAL_ADMIN,

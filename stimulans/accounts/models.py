@@ -101,6 +101,8 @@ class Invitation(models.Model):
         on_delete=models.PROTECT,
         related_name="invitations",
     )
+    # Only with the analyst role: the new user becomes a lead analyst (`User.is_lead_analyst`).
+    is_lead_analyst = models.BooleanField(_("huvudanalytiker"), default=False)
     status = models.CharField(
         _("status"), max_length=16, choices=InvitationStatus.choices, default=InvitationStatus.SENT
     )
@@ -127,7 +129,11 @@ class Invitation(models.Model):
         verbose_name_plural = _("inbjudningar")
 
     def __str__(self):
-        return f"{self.email} ({self.get_role_display()})"
+        return f"{self.email} ({self.role_label()})"
+
+    def role_label(self):
+        """The role as shown: "Huvudanalytiker" for an analyst invited as lead analyst."""
+        return _("Huvudanalytiker") if self.is_lead_analyst else self.get_role_display()
 
     def is_expired(self, now=None):
         from django.utils import timezone

@@ -73,3 +73,9 @@ def can_manage_user(actor, target):
         and target.organisation_id is not None
         and target.county_id == actor.county_id
     )
+
+
+def can_appoint_lead_analysts(actor):
+    """Mark or unmark analysts as lead analysts, and see the users without an organisation
+    (national administrators and analysts): national administrators."""
+    return actor.is_authenticated and actor.is_national_admin

@@ -33,6 +33,8 @@ urlpatterns = [
         {"active": False},
         name="deactivate_user",
     ),
+    path("anvandare/", users.national_users, name="national_users"),
+    path("anvandare/<int:pk>/huvudanalytiker/", users.lead_analyst, name="lead_analyst"),
     path("anvandare/<int:pk>/aktivera/", users.set_active, {"active": True}, name="activate_user"),
     path("losenord/aterstall/", password.reset, name="password_reset"),
     path("losenord/aterstall/skickad/", password.reset_done, name="password_reset_done"),

@@ -1,5 +1,6 @@
 """`stimulans import-users FILE`: CSV with the columns `email,name,role,org_kind,org_code`, one
-invitation per row. All-or-nothing: every bad row is listed and nothing is created or sent."""
+invitation per row. `role` is a `Role` value or `lead_analyst` (an analyst invited as lead
+analyst). All-or-nothing: every bad row is listed and nothing is created or sent."""
 
 import csv
 import io
@@ -15,6 +16,8 @@ from . import invitations
 from .models import Role, organisation_model
 
 COLUMNS = ["email", "name", "role", "org_kind", "org_code"]
+LEAD_ANALYST = "lead_analyst"
+ROLE_VALUES = [*Role.values, LEAD_ANALYST]
 
 
 class UserImportError(Exception):
@@ -41,7 +44,8 @@ def _rows(data):
 
 
 def _check(number, row, organisations, seen):
-    """(email, name, role, organisation) of one row, or raises ValueError with the message."""
+    """(email, name, role, organisation, lead) of one row, or raises ValueError with the
+    message."""
     if len(row) != len(COLUMNS):
         raise ValueError(_("ska ha %(n)d kolumner, har %(m)d") % {"n": len(COLUMNS), "m": len(row)})
     email, name, role, kind, code = (cell.strip() for cell in row)
@@ -54,11 +58,14 @@ def _check(number, row, organisations, seen):
             _("%(email)s finns redan på rad %(row)d") % {"email": email, "row": seen[email.lower()]}
         )
     seen[email.lower()] = number
-    if role not in Role.values:
-        choices = ", ".join(Role.values)
+    if role not in ROLE_VALUES:
+        choices = ", ".join(ROLE_VALUES)
         raise ValueError(
             _("okänd roll ”%(role)s” (%(choices)s)") % {"role": role, "choices": choices}
         )
+    lead = role == LEAD_ANALYST
+    if lead:
+        role = Role.ANALYST
     organisation = None
     if kind or code:
         organisation = organisations.get((kind, code))
@@ -66,10 +73,10 @@ def _check(number, row, organisations, seen):
             raise ValueError(
                 _("ingen organisation %(kind)s %(code)s") % {"kind": kind, "code": code}
             )
-    problem = invitations.check_target(role, organisation) or invitations.check_email(email)
+    problem = invitations.check_target(role, organisation, lead) or invitations.check_email(email)
     if problem:
         raise ValueError(problem)
-    return email, name, role, organisation
+    return email, name, role, organisation, lead
 
 
 def import_users(data, *, base_url, send=True, inviter=None):
@@ -88,9 +95,9 @@ def import_users(data, *, base_url, send=True, inviter=None):
         raise UserImportError([_("Filen har inga rader.")])
     links = []
     with transaction.atomic():
-        for email, name, role, organisation in valid:
+        for email, name, role, organisation, lead in valid:
             _inv, url = invitations.invite(
-                inviter, email, role, organisation, name, base_url=base_url, send=send
+                inviter, email, role, organisation, name, base_url=base_url, send=send, lead=lead
             )
             links.append((email, url))
     return links

@@ -35,6 +35,36 @@ class ImportUsersTestCase(BaseTestCase):
         )
         self.assertEqual(OutgoingMail.objects.count(), 3)
 
+    def test_lead_analyst_is_an_analyst_with_the_flag(self):
+        out = self.run_file(
+            HEADER + "lea@myndighet.se,Lea L,lead_analyst,,\n" + "c@myndighet.se,C,analyst,,\n"
+        )
+        self.assertIn("2 inbjudningar", out)
+        self.assertEqual(
+            set(Invitation.objects.values_list("email", "role", "is_lead_analyst")),
+            {("lea@myndighet.se", Role.ANALYST, True), ("c@myndighet.se", Role.ANALYST, False)},
+        )
+
+    def test_bad_lead_analyst_rows_are_named(self):
+        text = (
+            HEADER
+            + "a@x.se,A,lead_analyst,municipality,0180\n"
+            + "b@x.se,B,lead-analyst,,\n"
+            + "c@x.se,C,Lead_analyst,,\n"
+            + "d@x.se,D,lead_analyst,,\n"
+        )
+        with pytest.raises(CommandError) as caught:
+            self.run_file(text)
+        self.assertEqual(caught.value.returncode, 2)
+        message = str(caught.value)
+        self.assertIn("Rad 2: Rollen Analytiker hör inte till någon organisation.", message)
+        self.assertIn("Rad 3: okänd roll ”lead-analyst” (", message)
+        self.assertIn("lead_analyst", message.split("Rad 3:")[1].split("\n")[0])
+        self.assertIn("Rad 4: okänd roll ”Lead_analyst”", message)
+        self.assertNotIn("Rad 5:", message)
+        self.assertFalse(Invitation.objects.exists())
+        self.assertFalse(OutgoingMail.objects.exists())
+
     def test_no_mail_prints_the_links(self):
         out = self.run_file(HEADER + "a@sthlm.se,Anna A,reporter,municipality,0180\n", "--no-mail")
         self.assertIn("a@sthlm.se\thttp://localhost:8000/konto/inbjudan/", out)

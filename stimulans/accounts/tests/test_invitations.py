@@ -89,6 +89,51 @@ class InvitationListTestCase(BaseTestCase):
         r = self.client.post(URL, {"email": "x@org.se", "role": "analyst"})
         self.assertRedirects(r, URL)
 
+    def test_an_admin_invites_a_lead_analyst(self):
+        self.login(self.adam)
+        self.assertContains(self.client.get(URL), "Huvudanalytiker")
+        r = self.client.post(URL, {"email": "lea@myndighet.se", "role": "analyst", "lead": "on"})
+        self.assertRedirects(r, URL)
+        inv = Invitation.objects.get(email="lea@myndighet.se")
+        self.assertEqual((inv.role, inv.is_lead_analyst), (Role.ANALYST, True))
+        self.assertIn("som huvudanalytiker", OutgoingMail.objects.get(to="lea@myndighet.se").body)
+        event = AuditEvent.objects.get(kind=AuditKind.INVITED, username="lea@myndighet.se")
+        self.assertEqual(event.detail, "Huvudanalytiker")
+        self.assertContains(self.client.get(URL), "Huvudanalytiker")
+
+    def test_only_an_analyst_can_be_invited_as_lead_analyst(self):
+        self.login(self.adam)
+        r = self.client.post(
+            URL,
+            {
+                "email": "k@region.se",
+                "role": "county_coordinator",
+                "organisation": self.county_stockholm.pk,
+                "lead": "on",
+            },
+        )
+        self.assertContains(r, "Bara analytiker kan vara huvudanalytiker.")
+        self.assertFalse(Invitation.objects.filter(email="k@region.se").exists())
+        with self.assertRaisesMessage(InvitationError, "Bara analytiker"):
+            invitations.invite(
+                None, "r@x.se", Role.REPORTER, self.stockholm, base_url=BASE, lead=True
+            )
+
+    def test_only_national_administrators_are_offered_the_lead_analyst_box(self):
+        self.login(self.cora)
+        self.assertNotContains(self.client.get(URL), "Huvudanalytiker")
+        r = self.client.post(
+            URL,
+            {
+                "email": "ny@botkyrka.se",
+                "role": "reporter",
+                "organisation": self.botkyrka.pk,
+                "lead": "on",
+            },
+        )
+        self.assertRedirects(r, URL)  # the box is not there: ignored
+        self.assertFalse(Invitation.objects.get(email="ny@botkyrka.se").is_lead_analyst)
+
     def test_an_existing_address_is_refused(self):
         self.alice.email = "alice@sthlm.se"
         self.alice.save()
@@ -164,6 +209,17 @@ class InvitationLifeTestCase(BaseTestCase):
         self.assertEqual(int(self.client.session["_auth_user_id"]), user.pk)
         self.client.logout()
         self.assertEqual(self.client.get(self.path).status_code, 404)  # used once only
+
+    def test_an_invited_lead_analyst_becomes_one(self):
+        _inv, url = invitations.invite(
+            self.adam, "lea@myndighet.se", Role.ANALYST, base_url=BASE, lead=True
+        )
+        self.assertRedirects(self.accept(url.removeprefix("http://testserver")), "/")
+        user = Invitation.objects.get(email="lea@myndighet.se").user
+        self.assertTrue(user.is_lead)
+        event = AuditEvent.objects.get(kind=AuditKind.CREATED, user=user)
+        self.assertEqual(event.detail, "Huvudanalytiker")
+        self.assertFalse(self.invitation.is_lead_analyst)  # the default
 
     def test_role_and_organisation_cannot_be_chosen_by_the_invited(self):
         self.client.post(

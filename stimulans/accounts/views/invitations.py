@@ -42,6 +42,7 @@ def invitation_list(request):
                     data["organisation"],
                     data["name"],
                     base_url=_base_url(request),
+                    lead=data.get("lead", False),
                 )
                 messages.success(request, _("Inbjudan är skickad till %s.") % data["email"])
             else:

@@ -1,8 +1,10 @@
-"""An organisation's users (roles, last sign-in) and deactivating / activating one; users are
-never deleted, so history keeps their names."""
+"""An organisation's users (roles, last sign-in), the national users (administrators and
+analysts, who have no organisation), deactivating / activating one and marking an analyst as
+lead analyst; users are never deleted, so history keeps their names."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,8 +12,14 @@ from django.views.decorators.http import require_POST
 
 from stimulans.lib.confirm import confirmation, confirmed
 
+from ..lead_analysts import LeadAnalystError, set_lead_analyst
 from ..models import User, organisation_model
-from ..permissions import can_manage_user, can_view_users_of, require
+from ..permissions import (
+    can_appoint_lead_analysts,
+    can_manage_user,
+    can_view_users_of,
+    require,
+)
 
 
 @login_required
@@ -29,11 +37,52 @@ def organisation_users(request, kind, code):
     )
 
 
+@login_required
+def national_users(request):
+    require(can_appoint_lead_analysts(request.user))
+    users = User.objects.filter(organisation__isnull=True).order_by(
+        "-is_active", "role", "last_name", "first_name", "username"
+    )
+    return render(
+        request,
+        "accounts/national_users.html",
+        {"rows": [(u, can_manage_user(request.user, u)) for u in users]},
+    )
+
+
 def _back(user):
     if user.organisation_id:
         org = user.organisation
         return reverse("accounts:organisation_users", args=[org.kind, org.code])
-    return reverse("core:home")
+    return reverse("accounts:national_users")
+
+
+@login_required
+@require_POST
+def lead_analyst(request, pk):
+    """Mark (`lead=1`) or unmark (`lead=0`) an analyst as lead analyst. The wanted value is sent,
+    so a double submit or a stale page changes nothing twice; reversible, so not asked first."""
+    require(can_appoint_lead_analysts(request.user))
+    target = get_object_or_404(User, pk=pk)
+    lead = request.POST.get("lead")
+    if lead not in ("0", "1"):
+        return HttpResponseBadRequest(_("Ange om användaren ska vara huvudanalytiker."))
+    name = target.get_full_name() or target.username
+    try:
+        changed = set_lead_analyst(target, lead == "1")
+    except LeadAnalystError as exc:
+        messages.error(request, str(exc))
+    else:
+        if lead == "1":
+            text = _("%s är huvudanalytiker.") if changed else _("%s är redan huvudanalytiker.")
+        else:
+            text = (
+                _("%s är inte längre huvudanalytiker.")
+                if changed
+                else _("%s är redan inte huvudanalytiker.")
+            )
+        messages.success(request, text % name)
+    return redirect(_back(target))
 
 
 @login_required

@@ -8,8 +8,9 @@ from stimulans.lib.inputfiles import read_import_file
 
 class Command(BaseCommand):
     help = (
-        "Invite users from a CSV file (email,name,role,org_kind,org_code). All-or-nothing: every "
-        "bad row is listed and nothing is sent. --no-mail prints the invitation links instead."
+        "Invite users from a CSV file (email,name,role,org_kind,org_code; role lead_analyst: an "
+        "analyst who leads the coding). All-or-nothing: every bad row is listed and nothing is "
+        "sent. --no-mail prints the invitation links instead."
     )
 
     def add_arguments(self, parser):
