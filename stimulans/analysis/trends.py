@@ -4,13 +4,14 @@ the crosswalk (`category_crosswalk`: renamed categories keep their series, merge
 up, a category that continues none starts a new series and says from which year). Plain JSON."""
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from stimulans.funds.models import Agreement, AgreementPart, Pot
 from stimulans.organisations.models import OrganisationKind
-from stimulans.reporting.questions import COUNTED_TYPES
+from stimulans.reporting.questions import COUNTED_TYPES, DECIMAL
 
 from .aggregation import aggregate_part
 from .answers import question_crosswalks
@@ -267,8 +268,9 @@ def answers_trend(
     """A series of parts' answers per recipient kind and question of the latest year, back
     through each year's question crosswalk (`Questionnaire.crosswalk`): [{"org_kind_label",
     "reporting_actors": [per year], "questions": [{"label", "rows": [{"label", "values": [per
-    year]}], "new_series_from", "earlier_names"}]}]. `pots_by_part[i]` are the answers' pots
-    (`answers.PotAnswers` as plain data) of `chain[i]`."""
+    year], "decimal" (a decimal question's sum and mean, Decimals)}], "new_series_from",
+    "earlier_names"}]}]: choice, integer and decimal questions. `pots_by_part[i]` are the
+    answers' pots (`answers.PotAnswers` as plain data) of `chain[i]`."""
     years = [p.agreement.year for p in chain]
     crosswalks = question_crosswalks([pot["pot_id"] for pots in pots_by_part for pot in pots])
     latest = pots_by_part[-1]
@@ -278,7 +280,7 @@ def answers_trend(
         per_year = [next((p for p in pots if p["org_kind"] == kind), None) for pots in pots_by_part]
         questions = []
         for q in pot["questions"]:
-            if q["type"] not in COUNTED_TYPES:
+            if q["type"] not in (*COUNTED_TYPES, DECIMAL):
                 continue
             found: list[dict[str, Any] | None] = [None] * len(chain)
             found[-1] = q
@@ -305,6 +307,19 @@ def answers_trend(
                         )
                         values.append(counts.get(choice["choice"]) if f else None)
                     rows.append({"label": choice["label"], "values": values})
+            elif q["type"] == DECIMAL:
+                # Exact decimals as text with a point (`answers._figures_data`), shown in
+                # Swedish form; a version stored before decimals were summed has none.
+                for label, key in ((_("Summa"), "decimal_sum"), (_("Medelvärde"), "mean")):
+                    rows.append(
+                        {
+                            "label": label,
+                            "values": [
+                                Decimal(f[key]) if f and f.get(key) else None for f in found
+                            ],
+                            "decimal": True,
+                        }
+                    )
             else:
                 rows.append(
                     {"label": _("Summa"), "values": [f["sum"] if f else None for f in found]}

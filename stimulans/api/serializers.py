@@ -9,6 +9,7 @@ from stimulans.funds.models import Allocation
 from stimulans.lib.numbers import NumberTooLarge, parse_int
 from stimulans.reporting import services, xlsform
 from stimulans.reporting.models import Report
+from stimulans.reporting.services import plan_activities
 
 # The largest whole number the database stores (BigIntegerField); larger ones are refused.
 MAX_INT = 2**63 - 1
@@ -68,6 +69,22 @@ class InitiativeSerializer(serializers.Serializer):
     )
     phase = serializers.CharField(required=False, allow_blank=True)
     within_agreement = serializers.BooleanField(required=False, allow_null=True)
+    plan_activity = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        allow_null=True,
+        help_text=_(
+            "Id för aktiviteten i länets publicerade handlingsplan som insatsen genomför; "
+            "tomt eller null: ingen."
+        ),
+    )
+    plan_activity_title = serializers.CharField(
+        read_only=True, help_text=_("Aktivitetens år, område och rubrik (bara vid läsning).")
+    )
+
+
+# Read-only fields of an initiative: shown when read, ignored when sent back.
+READ_ONLY_INITIATIVE_FIELDS = ("plan_activity_title",)
 
 
 def initiative_payload(initiative):
@@ -78,6 +95,8 @@ def initiative_payload(initiative):
     for flag in ("effect_measured", "within_agreement"):
         if flag not in raw:
             values[flag] = getattr(initiative, flag)
+    if initiative.plan_activity_id is not None:
+        values["plan_activity_title"] = plan_activities.activity_label(initiative.plan_activity)
     return values
 
 
@@ -161,6 +180,7 @@ class ReportWriteSerializer(serializers.Serializer):
         for number, row in enumerate(rows):
             serializer = InitiativeSerializer(data=row)
             if serializer.is_valid():
+                row = {k: v for k, v in row.items() if k not in READ_ONLY_INITIATIVE_FIELDS}
                 result.append({**row, **serializer.validated_data})
             else:
                 errors[number] = serializer.errors
@@ -168,8 +188,10 @@ class ReportWriteSerializer(serializers.Serializer):
             raise serializers.ValidationError(errors)
         return result
 
-    def draft_data(self, pot):
-        """The data in the shape `services.save_draft` takes."""
+    def draft_data(self, report):
+        """The data in the shape `services.save_draft` takes, for `report` (unsaved when it is
+        about to be created: its organisation and pot are what count)."""
+        pot = report.pot
         data = dict(self.validated_data.get("answers", {}))
         codes = {m.code for m in pot.measures.all()}
         numeric = set(xlsform.REPORT_INTEGER_FIELDS) | {
@@ -190,6 +212,7 @@ class ReportWriteSerializer(serializers.Serializer):
                 )
             data[xlsform.measure_field_name(code)] = value
         if "initiatives" in self.validated_data:
+            _check_plan_activities(self.validated_data["initiatives"], report)
             data[xlsform.INITIATIVES] = [
                 {k: _form_value(v) for k, v in row.items()}
                 for row in self.validated_data["initiatives"]
@@ -198,10 +221,29 @@ class ReportWriteSerializer(serializers.Serializer):
 
 
 class NotInThisPot(serializers.ValidationError):
-    """Well-formed, but not for this report: a measure that its pot does not collect (which
-    measures a pot collects the schema cannot say). 422 Unprocessable Content."""
+    """Well-formed, but not for this report: a measure that its pot does not collect, a plan
+    activity not of the county's published plan (which the schema cannot say). 422
+    Unprocessable Content."""
 
     status_code = 422
+
+
+def _check_plan_activities(rows, report):
+    """Every initiative's `plan_activity` is empty or one of the activities the report's
+    initiatives may name (the choices of the web form: the county's published plan for the
+    year); NotInThisPot naming each initiative otherwise."""
+    named = [(n, row.get("plan_activity")) for n, row in enumerate(rows)]
+    named = [(n, value) for n, value in named if value not in (None, "")]
+    if not named:
+        return
+    allowed = {value for value, _label in plan_activities.activity_choices(report)}
+    errors = {
+        n: {"plan_activity": [plan_activities.unknown_activity_message(value)]}
+        for n, value in named
+        if str(value).strip() not in allowed
+    }
+    if errors:
+        raise NotInThisPot({"initiatives": errors})
 
 
 def _has_nul(value):

@@ -95,7 +95,12 @@ class ReportViewSet(
         return (
             Report.objects.visible_to(self.request.user)
             .select_related("pot__part__agreement", "organisation__county")
-            .prefetch_related("initiatives__category", "measures")
+            .prefetch_related(
+                "initiatives__category",
+                "initiatives__plan_activity__plan",
+                "initiatives__plan_activity__area__parent__parent",
+                "measures",
+            )
             .order_by("pk")
         )
 
@@ -105,9 +110,7 @@ class ReportViewSet(
 
     def _save(self, report, serializer, version):
         try:
-            services.save_draft(
-                report, serializer.draft_data(report.pot), self.request.user, version
-            )
+            services.save_draft(report, serializer.draft_data(report), self.request.user, version)
         except PermissionDenied as exc:
             raise DRFPermissionDenied from exc
         except WorkflowError as exc:
@@ -150,7 +153,9 @@ class ReportViewSet(
             pass
         else:
             return _exists(existing)
-        data = serializer.draft_data(pot) if set(d) & {"answers", "initiatives", "measures"} else {}
+        data = {}
+        if set(d) & {"answers", "initiatives", "measures"}:
+            data = serializer.draft_data(Report(organisation=user.organisation, pot=pot))
         try:
             report = creating.create_report(user, pot, data)
         except creating.ReportExists as exc:

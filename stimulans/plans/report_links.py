@@ -6,12 +6,9 @@ through the initiatives that carried it out to their effects."""
 from typing import Any
 
 from stimulans.reporting.models import Initiative, Report
+from stimulans.reporting.services.plan_activities import activity_label
 
 from .models import ActionPlan, Activity, PlanScope
-
-
-def activity_label(activity: Any) -> str:
-    return f"{activity.plan.year} {activity.area.path} – {activity}"
 
 
 def report_plan(report: Any) -> Any:
@@ -40,7 +37,9 @@ def activity_choices(report: Any) -> list[tuple[str, str]]:
     activities = Activity.objects.none()
     if plan is not None:
         activities = plan.activities.all()
-    linked = Activity.objects.filter(carried_out_by__report=report)
+    linked = Activity.objects.none()
+    if report.pk is not None:
+        linked = Activity.objects.filter(carried_out_by__report=report)
     rows = (
         (activities | linked)
         .distinct()

@@ -21,6 +21,7 @@ from stimulans.lib.text import value_text
 from .imports import INITIATIVE_COLUMNS, MEASURE_COLUMNS
 from .models import Questionnaire, Report
 from .questions import DECIMAL, INTEGER, report_questions
+from .services.plan_activities import activity_label
 
 SHEETS = ("answers", "initiatives", "measures")
 # Sheet titles in the workbook (Swedish, as users see them).
@@ -45,7 +46,12 @@ def reports_of_pot(pot, queryset=None):
     return (
         queryset.filter(pot=pot)
         .select_related("organisation__county", "pot__part__agreement")
-        .prefetch_related("initiatives__category", "measures")
+        .prefetch_related(
+            "initiatives__category",
+            "initiatives__plan_activity__plan",
+            "initiatives__plan_activity__area__parent__parent",
+            "measures",
+        )
         .order_by("organisation__kind", "organisation__code")
     )
 
@@ -96,8 +102,17 @@ def answers_table(pot, reports):
 
 
 def initiatives_table(pot, reports):
-    """(header, rows): one row per initiative, in the import format plus names and details."""
-    header = [*INITIATIVE_COLUMNS, "organisation", "county_code", "title", "measurement"]
+    """(header, rows): one row per initiative, in the import format plus names and details; the
+    plan activity it carries out by id (`plan_activity`, which the import reads) and as text."""
+    header = [
+        *INITIATIVE_COLUMNS,
+        "organisation",
+        "county_code",
+        "title",
+        "measurement",
+        "plan_activity",
+        "plan_activity_title",
+    ]
     rows = []
     for report in reports:
         org = report.organisation
@@ -123,6 +138,8 @@ def initiatives_table(pot, reports):
                     org.county.code,
                     i.title,
                     i.measurement,
+                    i.plan_activity_id if i.plan_activity_id is not None else "",
+                    activity_label(i.plan_activity) if i.plan_activity_id else "",
                 ]
             )
     return header, rows

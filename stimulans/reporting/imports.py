@@ -9,8 +9,10 @@ Measures (`stimulans import-measures FILE`), one row per number::
 
     year,org_kind,org_code,measure,value
 
-Initiatives may also have the optional columns `title` and `measurement` (how an effect was
-measured); when a column is absent, that field is left as it is.
+Initiatives may also have the optional columns `title`, `measurement` (how an effect was
+measured) and `plan_activity` (the id of the activity of the county's published action plan
+that the initiative carries out, as the export writes it; empty = none); when a column is
+absent, that field is left as it is.
 
 Files are CSV (UTF-8, comma or semicolon separated, header row) or XLSX (first sheet, header
 row). Columns may come in any order; other columns are ignored (so an export can be imported
@@ -49,6 +51,10 @@ from stimulans.lib.uploads import check_zip
 from stimulans.organisations.models import Organisation, OrganisationKind
 
 from .models import EffectLevel, Initiative, MeasureValue, Phase, Report, ReportStatus
+from .services import plan_activities
+
+# The plan's activity model, reached through the foreign key (reporting imports no plans).
+Activity = Initiative._meta.get_field("plan_activity").related_model
 
 INITIATIVE_COLUMNS = [
     "year",
@@ -68,6 +74,7 @@ INITIATIVE_COLUMNS = [
     "within_agreement",
 ]
 OPTIONAL_INITIATIVE_COLUMNS = ["title", "measurement"]
+PLAN_ACTIVITY_COLUMN = "plan_activity"
 MEASURE_COLUMNS = ["year", "org_kind", "org_code", "measure", "value"]
 
 IDENTIFIER_MAX = Initiative._meta.get_field("identifier").max_length
@@ -228,6 +235,29 @@ class _Lookups:
         self.reports = {
             (r.organisation_id, r.pot_id): r for r in Report.objects.all().only("pk", "imported")
         }
+        self.activities = {}
+
+    def plan_activity(self, raw, org, pot, line, errors):
+        """The activity named by id, one of the county's published plan for the pot's year
+        (the choices of the report form); None for empty, False (with an error) if unknown."""
+        if raw == "":
+            return None
+        key = (org.county_id, pot.pk)
+        if key not in self.activities:
+            report = Report(organisation=org, pot=pot)
+            self.activities[key] = {
+                value for value, _label in plan_activities.activity_choices(report)
+            }
+        if is_digits(raw) and str(int(raw)) in self.activities[key]:
+            return Activity(pk=int(raw))
+        errors.append(
+            _(
+                "Rad %(line)d: okänd aktivitet ”%(value)s” i plan_activity; ange id:t för en "
+                "aktivitet i länets publicerade handlingsplan för %(year)s."
+            )
+            % {"line": line, "value": raw, "year": pot.part.agreement.year}
+        )
+        return False
 
     def year(self, raw, line, errors):
         if not is_digits(raw) or int(raw) not in self.agreements:
@@ -352,7 +382,9 @@ def _choice(raw, choices, line, column, errors):
 def parse_initiatives(data: bytes, filename=""):
     """Check an initiatives file. Returns [(line_no, organisation, pot, fields)]; raises
     ImportFileError listing every bad row."""
-    records = _records(data, INITIATIVE_COLUMNS, OPTIONAL_INITIATIVE_COLUMNS, filename)
+    records = _records(
+        data, INITIATIVE_COLUMNS, [*OPTIONAL_INITIATIVE_COLUMNS, PLAN_ACTIVITY_COLUMN], filename
+    )
     look = _Lookups()
     errors, parsed, seen = [], [], {}
     for line, r in records:
@@ -386,6 +418,11 @@ def parse_initiatives(data: bytes, filename=""):
         within = _boolean(r["within_agreement"], True, line, "within_agreement", errors)
         effect_level = _choice(r["effect_level"], EffectLevel, line, "effect_level", errors)
         phase = _choice(r["phase"], Phase, line, "phase", errors)
+        optional_fk = {}
+        if pot is not None and org is not None and PLAN_ACTIVITY_COLUMN in r:
+            activity = look.plan_activity(r[PLAN_ACTIVITY_COLUMN], org, pot, line, errors)
+            if activity is not False:
+                optional_fk = {"plan_activity": activity}
         if pot is not None and org is not None and identifier:
             key = (pot.pk, org.pk, identifier)
             if key in seen:
@@ -406,7 +443,7 @@ def parse_initiatives(data: bytes, filename=""):
                 seen[key] = line
             look.check_report(org, pot, line, errors)
         if len(errors) == before:
-            optional = {c: r[c] for c in OPTIONAL_INITIATIVE_COLUMNS if c in r}
+            optional = {c: r[c] for c in OPTIONAL_INITIATIVE_COLUMNS if c in r} | optional_fk
             parsed.append(
                 (
                     line,

@@ -54,6 +54,12 @@ def number(value):
 
 
 @register.filter
+def decimal_number(value):
+    """A decimal number in Swedish form (1 234,5), "–" when empty."""
+    return decimal(value)
+
+
+@register.filter
 def indicator_value(value, unit):
     """An indicator's value: a share as a percentage when the unit is %, else the number with its
     unit (an indicator on statistics, e.g. "per 1 000 invånare")."""

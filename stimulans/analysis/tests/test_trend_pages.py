@@ -191,3 +191,47 @@ class PublishedTrendTest(TwoYears):
             '<td class="num">1</td></tr>',
             html=True,
         )
+
+
+class DecimalAnswersTrendTest(ReportingTestCase):
+    """A decimal question in both years' mobile-teams questionnaire: its sum and mean per year
+    (2020: Stockholm 1,5 and Uppsala 2,25; 2021: Stockholm 4)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        questionnaire = Questionnaire.objects.get(pot=cls.mobila_municipality)
+        definition = questionnaire.definition
+        definition["children"] = [
+            *definition["children"],
+            {"type": "decimal", "name": "share_staff", "label": "Andel tjänster"},
+        ]
+        Questionnaire.objects.filter(pk=questionnaire.pk).update(definition=definition)
+        copy_agreement(2020, 2021)
+        mobila_2021 = Pot.objects.get(
+            part__agreement__year=2021,
+            part__slug="handlingsplaner-mobila",
+            recipient_kind="municipality",
+        )
+        Allocation.objects.create(
+            pot=mobila_2021, organisation=cls.stockholm, amount_sek=22_000_000, weight=1
+        )
+        submitted(cls.stockholm, cls.mobila_municipality, cls.alice, share_staff="1,5")
+        submitted(cls.uppsala, cls.mobila_municipality, cls.charlie, share_staff="2.25")
+        submitted(cls.stockholm, mobila_2021, cls.alice, share_staff="4")
+
+    def test_decimal_questions_have_their_sum_and_mean_per_year(self):
+        self.login(self.anna)
+        page = self.client.get(ANSWERS)
+        self.assertContains(page, "Andel tjänster")
+        self.assertContains(
+            page,
+            '<tr><th scope="row">Summa</th><td class="num">3,75</td><td class="num">4</td></tr>',
+            html=True,
+        )
+        self.assertContains(
+            page,
+            '<tr><th scope="row">Medelvärde</th><td class="num">1,88</td>'
+            '<td class="num">4</td></tr>',
+            html=True,
+        )

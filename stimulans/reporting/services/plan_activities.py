@@ -25,7 +25,21 @@ def register(provider: Choices) -> None:
 
 
 def activity_choices(report: Any) -> list[tuple[str, str]]:
+    """[(activity id, label)] the report's initiatives may name; `report` may be unsaved (a
+    report about to be created or imported: its organisation and pot are what count)."""
     return _providers[0](report) if _providers else []
+
+
+def activity_label(activity: Any) -> str:
+    """An activity as exports and choices name it: year, area path, kind, number and title."""
+    return f"{activity.plan.year} {activity.area.path} – {activity}"
+
+
+def unknown_activity_message(value: Any) -> str:
+    return _(
+        "Okänd aktivitet ”%(value)s”: välj en aktivitet i länets publicerade handlingsplan "
+        "för året."
+    ) % {"value": value}
 
 
 def _question(choices: list[tuple[str, str]]) -> dict[str, Any]:
