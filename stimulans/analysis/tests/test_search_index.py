@@ -102,9 +102,17 @@ class WorkbenchSearchPagesTest(PageTestCase):
         first = self.client.get(self.url, {"q": "mottagningar linje"})
         self.assertEqual(first.context["total"], 120)
         self.assertEqual(len(first.context["initiatives"]), 50)
-        self.assertContains(first, "Sida 1 av 3")
-        last = self.client.get(self.url, {"q": "mottagningar linje", "sida": 3})
-        self.assertEqual([i.title for i in last.context["initiatives"]][-1], "Mottagning 119")
-        self.assertEqual(len(last.context["initiatives"]), 20)
+        # Pages follow the key of the row before them (keyset), never an offset.
+        after = first.context["initiatives"][-1].pk
+        self.assertContains(first, f"efter={after}")
+        second = self.client.get(self.url, {"q": "mottagningar linje", "efter": after})
+        self.assertEqual(len(second.context["initiatives"]), 50)
+        self.assertEqual(second.context["initiatives"][0].title, "Mottagning 050")
+        last = self.client.get(self.url, {"q": "mottagningar linje", "sida": "sista"})
+        # The last page is the last 50 rows.
+        titles = [i.title for i in last.context["initiatives"]]
+        self.assertEqual(
+            (titles[0], titles[-1], len(titles)), ("Mottagning 070", "Mottagning 119", 50)
+        )
         odd = self.client.get(self.url, {"q": '"*:^()', "sida": "x"})
         self.assertEqual(odd.status_code, 200)
