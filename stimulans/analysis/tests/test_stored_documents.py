@@ -196,3 +196,18 @@ class StoredDocumentsTest(PageTestCase):
         self.assertTrue(self.path_of(StoredDocument.objects.get()).exists())
         cache = self.client.get(self.report_url())["Cache-Control"]
         self.assertIn("no-cache", {part.strip() for part in cache.split(",")})
+
+    def test_a_file_that_cannot_be_written_is_a_swedish_error_of_the_job(self):
+        blocked = Path(settings.MEDIA_ROOT) / "not-a-folder"
+        blocked.parent.mkdir(parents=True, exist_ok=True)
+        blocked.write_bytes(b"")
+        self.login(self.anna)
+        with self.settings(MEDIA_ROOT=blocked):
+            response = self.client.get(self.report_url())
+        self.assertEqual(response.status_code, 302)
+        job = Job.objects.get()
+        self.assertEqual(job.status, "failed")
+        self.assertIn("Dokumentet kunde inte sparas som fil", job.error)
+        page = self.client.get(response["Location"])
+        self.assertContains(page, "Dokumentet kunde inte sparas som fil")
+        self.assertFalse(StoredDocument.objects.exists())
