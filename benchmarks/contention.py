@@ -22,7 +22,12 @@ The setups:
 - `processes`: the same server, each client and the sampler a process of its own;
 - `nice`: and `stimulans worker` at its default priority (nice 10);
 - `threads`: and gunicorn's gthread workers, 2 x `--threads` (default 4), as the README's
-  production command runs them.
+  production command runs them;
+- `database`: as `threads`, with the stored documents' bytes moved into their rows before each
+  stored phase (as documents were stored before the files: read from the database and copied
+  through Python into the answer);
+- `files`: as `threads`, the documents served from their files (`FileResponse`, gunicorn's
+  `wsgi.file_wrapper`, sendfile). `--setups database files` is the before and after of that.
 
 Prints the median and p95 of `/healthz/` in each and the ratios to idle (goal: p95 within 2x
 of idle), the downloads the clients completed, and the processor time (user + system) the
@@ -54,6 +59,8 @@ SETUPS = {
     "processes": (1, 0, True),
     "nice": (1, 10, True),
     "threads": (None, 10, True),
+    "database": (None, 10, True),
+    "files": (None, 10, True),
 }
 BASE = "http://127.0.0.1:8124"
 WORK = Path("/tmp/stimulans-contention")
@@ -82,6 +89,7 @@ def prepare(env):
     # Analysts need a second factor to sign in; the benchmark measures downloads, not sign-in.
     (WORK / "contention_settings.py").write_text(
         "from stimulans.settings import *  # noqa: F403\nSECOND_FACTOR_REQUIRED_ROLES = []\n"
+        f"MEDIA_ROOT = {str(WORK / 'media')!r}\n"
     )
     for args in (["init"], ["demo"]):
         subprocess.run(
@@ -161,6 +169,18 @@ def login(username):
     if r.status_code != 302:
         raise RuntimeError(f"login failed for {username}: {r.status_code}")
     return s
+
+
+def documents_into_database():
+    """The stored documents as they were stored before the files: bytes in the row."""
+    with sqlite3.connect(DB, timeout=30) as c:
+        rows = c.execute("SELECT id, file FROM analysis_storeddocument WHERE file != ''")
+        for pk, name in rows.fetchall():
+            content = (WORK / "media" / name).read_bytes()
+            c.execute(
+                "UPDATE analysis_storeddocument SET content = ?, file = '' WHERE id = ?",
+                (content, pk),
+            )
 
 
 def download(s, fresh):
@@ -267,6 +287,8 @@ def measure_setup(env, name, args):
                 sampler.join()
             else:
                 idle = healthz(args.samples)
+            if name == "database":
+                documents_into_database()
             stored = under_load(args.clients, args.samples, False, processes)
             rendering = under_load(args.clients, args.samples, True, processes)
             rows.append((idle, stored, rendering))

@@ -89,7 +89,8 @@ class BaseTestCase(TestCase):
         if response.status_code == 302 and response["Location"].startswith("/jobb/"):
             self.assertContains(self.client.get(response["Location"]), f'href="{url}"')
             response = self.client.get(url)
-        self.assertEqual(response.status_code, 200, response.content[:300])
+        # A stored document is a FileResponse, read with getvalue(); a page has content.
+        self.assertEqual(response.status_code, 200, getattr(response, "content", b"")[:300])
         return response
 
     def assertAccess(

@@ -306,7 +306,11 @@ class StoredDocument(models.Model):
     )
     slot = models.CharField(max_length=64, db_index=True)
     key = models.CharField(max_length=64, unique=True)
-    content = models.BinaryField()
+    # The document as a file in the file storage (`stored_documents.FOLDER`), written once when
+    # it is stored and served from there; `content` holds the bytes of documents stored before
+    # the files (read as they are), empty for the others.
+    file = models.FileField(max_length=200, blank=True)
+    content = models.BinaryField(blank=True, default=b"")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,21 +1,29 @@
 """Documents made once per version: the status report and fact sheets as Word, PDF or Excel,
-rendered by a background job (`analysis.tasks`) and then served from the database. A published
+rendered by a background job (`analysis.tasks`) and then served as files. A published
 version's documents are rendered from its stored sections, and kept for good (versions
 published before this kept their national documents on the version itself, served as they
 are); a draft's are kept until `data_version` (or the date on its label) changes. Each is a
-`StoredDocument`."""
+`StoredDocument` whose file (under `FOLDER` in the file storage, MEDIA_ROOT) is written once
+when it is stored; the download streams it from there (`opened`), without reading it into
+Python. Documents stored before the files keep their bytes in the row and are read from it.
+A row whose file has gone missing is dropped when read, so the document is made again."""
 
 import hashlib
+import io
 from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from stimulans.funds.models import Agreement
 
 from .data_version import data_version
+from .lookups import AnalysisError
 from .models import StatusReportVersion, StoredDocument
 from .permissions import analysis_scope
 from .snapshot import document_flowcharts, published_version, render_document, report_data
@@ -63,14 +71,38 @@ def holds(src):
     return src.version.sections.filter(name=f"counties/{src.county}").exists()
 
 
+FOLDER = "documents"
+
+
 def stored(src):
     """The document's bytes if made already, else None."""
+    f = opened(src)
+    if f is None:
+        return None
+    with f:
+        return f.read()
+
+
+def opened(src):
+    """The document open for reading (a file of the storage, or the bytes of a document stored
+    before the files), or None if it is not made yet. A row whose file is missing from the
+    storage is deleted: the document is then made again, as if never made."""
     if src.version is not None and src.county is None:
         made_at_publication = bytes(getattr(src.version, src.fmt))
         if made_at_publication:
-            return made_at_publication
-    content = StoredDocument.objects.filter(key=src.key()).values_list("content", flat=True)
-    return bytes(content[0]) if content else None
+            return io.BytesIO(made_at_publication)
+    key = src.key()
+    row = StoredDocument.objects.filter(key=key).values_list("file", "content").first()
+    if row is None:
+        return None
+    name, content = row
+    if not name:
+        return io.BytesIO(bytes(content))  # stored before the files
+    try:
+        return default_storage.open(name, "rb")
+    except FileNotFoundError:
+        StoredDocument.objects.filter(key=key, file=name).delete()
+        return None
 
 
 def make(src):
@@ -82,8 +114,7 @@ def make(src):
     # language).
     with translation.override(settings.LANGUAGE_CODE):
         content = render_document(data, src.fmt, src.version, _flowcharts(src))
-    with transaction.atomic():
-        _store(src, key, content)
+    _store(src, key, content)
     return content
 
 
@@ -97,14 +128,35 @@ def _flowcharts(src):
 
 
 def _store(src, key, content):
-    if src.version is None:
-        StoredDocument.objects.filter(slot=src.slot, version=None).delete()
-    StoredDocument.objects.update_or_create(
-        key=key,
-        defaults={
-            "agreement": src.agreement,
-            "version": src.version,
-            "slot": src.slot,
-            "content": content,
-        },
-    )
+    """Write the file, then the row (with the older draft of the slot removed) in one
+    transaction; the files no row refers to any more are deleted after it."""
+    try:
+        saved = default_storage.save(
+            f"{FOLDER}/{src.agreement.year}/{key}.{src.fmt}", ContentFile(content)
+        )
+    except OSError as exc:
+        raise AnalysisError(
+            _("Dokumentet kunde inte sparas som fil: %(err)s") % {"err": exc.strerror or exc}
+        ) from exc
+    try:
+        with transaction.atomic():
+            replaced = StoredDocument.objects.filter(key=key)
+            if src.version is None:
+                replaced = replaced | StoredDocument.objects.filter(slot=src.slot, version=None)
+            stale = [n for n in replaced.values_list("file", flat=True) if n and n != saved]
+            replaced.exclude(key=key).delete()
+            StoredDocument.objects.update_or_create(
+                key=key,
+                defaults={
+                    "agreement": src.agreement,
+                    "version": src.version,
+                    "slot": src.slot,
+                    "file": saved,
+                    "content": b"",
+                },
+            )
+    except BaseException:
+        default_storage.delete(saved)
+        raise
+    for name in stale:
+        default_storage.delete(name)

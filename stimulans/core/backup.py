@@ -4,8 +4,8 @@ A backup (format version 2) is a gzip-compressed tar archive:
 
 - `data.json`: Django's serialised JSON of every model (history included, natural foreign keys);
   sessions and the content-type and permission tables (which migrations recreate) are left out;
-- `files/<name>`: every uploaded file (report and plan attachments) that a row or a history
-  record refers to, under its name in the file storage;
+- `files/<name>`: every file (report and plan attachments, the stored status report documents)
+  that a row or a history record refers to, under its name in the file storage;
 - `backup.json`: what the archive holds (`format`, `version`, `created`, `engine`, `files`,
   `missing`: files referred to that were not found in the storage).
 

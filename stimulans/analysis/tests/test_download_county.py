@@ -18,7 +18,7 @@ class DownloadCountyTest(PageTestCase):
 
     def test_word_and_pdf(self):
         self.login(self.cora)
-        tables, document = docx_tables(self.download(self.url("docx")).content)
+        tables, document = docx_tables(self.download(self.url("docx")).getvalue())
         rows = [row for t in tables for row in t]
         self.assertIn(
             ["Samordning och projektledning – finansiering av tjänster", "1", "1", "1", "1", "100"],
@@ -26,7 +26,7 @@ class DownloadCountyTest(PageTestCase):
         )
         self.assertIn(["Kunskaps- och kompetenshöjande insatser", "0", "0", "0", "0", "0"], rows)
         self.assertIn("Stockholms län", document.paragraphs[0].text)
-        reader = PdfReader(io.BytesIO(self.download(self.url("pdf")).content))
+        reader = PdfReader(io.BytesIO(self.download(self.url("pdf")).getvalue()))
         text = "\n".join(page.extract_text() for page in reader.pages)
         self.assertIn("Stockholms län", text)
         self.assertIn("Samordning och projektledning", text)

@@ -31,7 +31,7 @@ class DownloadReportTest(PageTestCase):
         response = self.download(self.url("docx"))
         self.assertEqual(response.status_code, 200)
         self.assertIn("lagesrapport-2020.docx", response["Content-Disposition"])
-        tables, document = docx_tables(response.content)
+        tables, document = docx_tables(response.getvalue())
         rows = [row for t in tables for row in t]
         self.assertIn(
             ["Samordning och projektledning – finansiering av tjänster", "1", "1", "1", "1", "100"],
@@ -49,7 +49,7 @@ class DownloadReportTest(PageTestCase):
         self.login(self.anna)
         response = self.download(self.url("pdf"))
         self.assertEqual(response["Content-Type"], "application/pdf")
-        reader = PdfReader(io.BytesIO(response.content))
+        reader = PdfReader(io.BytesIO(response.getvalue()))
         text = "\n".join(page.extract_text() for page in reader.pages)
         self.assertIn("Lägesrapport 2020", text)
         self.assertIn("Samordning och projektledning", text)
@@ -58,7 +58,7 @@ class DownloadReportTest(PageTestCase):
 
     def test_excel(self):
         self.login(self.anna)
-        workbook = load_workbook(io.BytesIO(self.download(self.url("xlsx")).content))
+        workbook = load_workbook(io.BytesIO(self.download(self.url("xlsx")).getvalue()))
         self.assertIn("Täckning", workbook.sheetnames)
         sheet = workbook["Del 6 – Län"]
         rows = list(sheet.iter_rows(values_only=True))
@@ -90,16 +90,16 @@ class DownloadReportTest(PageTestCase):
         from .. import snapshot
 
         self.login(self.anna)
-        reader = PdfReader(io.BytesIO(self.download(self.url("pdf")).content))
+        reader = PdfReader(io.BytesIO(self.download(self.url("pdf")).getvalue()))
         draft = f"Utkast {timezone.localdate().isoformat()}"
         self.assertTrue(all(draft in page.extract_text() for page in reader.pages))
         snapshot.publish(self.agreement)
         version = snapshot.publish(self.agreement, note="Rättad")
         label = f"Version 2, publicerad {timezone.localdate(version.published_at).isoformat()}"
-        document = Document(io.BytesIO(self.download(self.url("docx")).content))
+        document = Document(io.BytesIO(self.download(self.url("docx")).getvalue()))
         header = document.sections[0].header.paragraphs[0].text
         self.assertEqual(header, f"Lägesrapport 2020\t{label}")
-        reader = PdfReader(io.BytesIO(self.download(self.url("pdf")).content))
+        reader = PdfReader(io.BytesIO(self.download(self.url("pdf")).getvalue()))
         for page in reader.pages:
             self.assertIn(label, page.extract_text())
             self.assertNotIn("Utkast", page.extract_text())

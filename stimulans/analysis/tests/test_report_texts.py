@@ -99,16 +99,16 @@ class ReportTextTest(PageTestCase):
         from docx import Document
 
         docx = self.client.get(reverse("analysis:download_report", args=[2020, "docx"]))
-        paragraphs = [p.text for p in Document(io.BytesIO(docx.content)).paragraphs]
+        paragraphs = [p.text for p in Document(io.BytesIO(docx.getvalue())).paragraphs]
         for text in ("Inledning", "Publicerad inledning.", "Metod", "Iakttagelse ett."):
             self.assertIn(text, paragraphs)
         self.assertIn("Sammanfattande iakttagelser", paragraphs)
         self.assertNotIn("Ny inledning.", paragraphs)
-        pdf = self.client.get(reverse("analysis:download_report", args=[2020, "pdf"]))
-        self.assertTrue(pdf.content.startswith(b"%PDF"))
+        pdf = self.client.get(reverse("analysis:download_report", args=[2020, "pdf"])).getvalue()
+        self.assertTrue(pdf.startswith(b"%PDF"))
         from pypdf import PdfReader
 
-        printed = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+        printed = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
         for text in ("Inledning", "Publicerad inledning.", "Metod", "Så här gjorde vi."):
             self.assertIn(text, printed)
         self.assertIn("Sammanfattande iakttagelser", printed)

@@ -19,7 +19,7 @@ TOKEN = re.compile(rb'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]*')
 
 def page(response):
     """The response's content without the CSRF token (new on every request)."""
-    return TOKEN.sub(rb"\1", response.content)
+    return TOKEN.sub(rb"\1", response.getvalue())
 
 
 class PublishedVersionTest(PageTestCase):
@@ -156,29 +156,29 @@ class PublishedVersionTest(PageTestCase):
 
     def test_published_downloads_are_stored_and_drafts_say_so(self):
         version = snapshot.publish(self.agreement, note="Första")
-        response = self.client.get(reverse("analysis:download_report", args=[2020, "pdf"]))
-        self.assertTrue(response.content.startswith(b"%PDF"))
+        pdf = self.client.get(reverse("analysis:download_report", args=[2020, "pdf"])).getvalue()
+        self.assertTrue(pdf.startswith(b"%PDF"))
         again = self.client.get(reverse("analysis:download_report", args=[2020, "pdf"]))
-        self.assertEqual(again.content, response.content)
+        self.assertEqual(again.getvalue(), pdf)
         from docx import Document
 
         def header(content):
             return Document(io.BytesIO(content)).sections[0].header.paragraphs[0].text
 
-        docx = self.client.get(reverse("analysis:download_report", args=[2020, "docx"]))
+        docx = self.client.get(reverse("analysis:download_report", args=[2020, "docx"])).getvalue()
         date = timezone.localdate(version.published_at).isoformat()
         # The running header: the title and the version; the note is on the first page.
-        self.assertEqual(header(docx.content), f"Lägesrapport 2020\tVersion 1, publicerad {date}")
-        texts = [p.text for p in Document(io.BytesIO(docx.content)).paragraphs]
+        self.assertEqual(header(docx), f"Lägesrapport 2020\tVersion 1, publicerad {date}")
+        texts = [p.text for p in Document(io.BytesIO(docx)).paragraphs]
         self.assertIn(f"Version 1, publicerad {date}. Första", texts)
         self.login(self.anna)
         docx_url = reverse("analysis:download_report", args=[2020, "docx"])
         draft = self.download(docx_url + "?utkast=1")
-        self.assertIn("\tUtkast ", header(draft.content))
+        self.assertIn("\tUtkast ", header(draft.getvalue()))
         from openpyxl import load_workbook
 
         xlsx = self.download(reverse("analysis:download_report", args=[2020, "xlsx"]) + "?utkast=1")
-        sheets = load_workbook(io.BytesIO(xlsx.content)).worksheets
+        sheets = load_workbook(io.BytesIO(xlsx.getvalue())).worksheets
         self.assertTrue(all(s.oddHeader.right.text.startswith("Utkast ") for s in sheets))
 
 

@@ -1,10 +1,14 @@
 """The status report and a county's fact sheet as Word, PDF or Excel, served as stored files
 (`stored_documents`): a published year's national documents are the ones rendered when the
 version was published; any other document is rendered once by a background job (the download
-leads to its page) and served from then on, a draft's until the data changes."""
+leads to its page) and served from then on, a draft's until the data changes. The stored file
+is answered with `FileResponse` over the open file, so the WSGI server sends it itself
+(gunicorn: `wsgi.file_wrapper`, sendfile) without copying it through Python; the document's key
+is its ETag (a conditional request gets 304)."""
 
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import get_conditional_response, patch_cache_control
 
 from stimulans.funds.models import Agreement
 from stimulans.organisations.models import County
@@ -30,15 +34,34 @@ def _download(request, agreement, county, fmt):
     src = stored_documents.source(request.user, agreement, code, fmt, draft)
     if not stored_documents.holds(src):
         raise Http404
-    content = stored_documents.stored(src)
-    if content is None and not request.user.is_authenticated:
-        content = _make_published(src)  # visitors read published versions only: made once
-    if content is None:
+    etag = f'"{src.key()}"'
+    if not_modified := get_conditional_response(request, etag=etag):
+        return _cache_headers(not_modified, src, etag)
+    document = stored_documents.opened(src)
+    if document is None and not request.user.is_authenticated:
+        _make_published(src)  # visitors read published versions only: made once
+        document = stored_documents.opened(src)
+    if document is None:
         job = start_document(request.user, agreement, code, fmt, draft, request.get_full_path())
         return redirect("jobs:job", pk=job.pk)
-    name = document_name(agreement.year, code, fmt)
-    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response = FileResponse(
+        document,
+        as_attachment=True,
+        filename=document_name(agreement.year, code, fmt),
+        content_type=CONTENT_TYPES[fmt],
+    )
+    return _cache_headers(response, src, etag)
+
+
+def _cache_headers(response, src, etag):
+    """A published version's document is the same until the next publication: an hour in a
+    cache (only visitors': answers to logged-in users are `private, no-store`,
+    `PrivateNoStoreMiddleware`); a draft's is revalidated every time."""
+    response["ETag"] = etag
+    if src.version is not None:
+        patch_cache_control(response, public=True, max_age=3600)
+    else:
+        patch_cache_control(response, private=True, no_cache=True)
     return response
 
 

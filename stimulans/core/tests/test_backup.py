@@ -186,3 +186,24 @@ def test_a_file_missing_from_the_storage_is_a_warning_not_a_failure(
     from stimulans.reporting.models import ReportAttachment
 
     assert ReportAttachment.objects.get().file.name == name
+
+
+@pytest.mark.slow  # a backup and a restore
+def test_backup_holds_the_stored_documents_files(transactional_db, tmp_path, settings):
+    from django.core.files.base import ContentFile
+
+    from stimulans.analysis.models import StoredDocument
+    from stimulans.funds.models import Agreement
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    load_reference_data()
+    agreement = Agreement.objects.order_by("year").first()
+    document = StoredDocument(agreement=agreement, slot="s", key="k")
+    document.file.save("documents/2020/k.pdf", ContentFile(b"%PDF-1.7 stored"))
+    path = tmp_path / "backup.tar.gz"
+    call_command("backup", str(path))
+    call_command("flush", interactive=False, verbosity=0)
+    settings.MEDIA_ROOT = tmp_path / "new-media"
+    call_command("restore", str(path))
+    assert StoredDocument.objects.get().file.name == "documents/2020/k.pdf"
+    assert (tmp_path / "new-media" / "documents/2020/k.pdf").read_bytes() == b"%PDF-1.7 stored"

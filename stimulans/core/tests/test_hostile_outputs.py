@@ -60,7 +60,7 @@ class SpreadsheetAssertions:
 
     def get_ok(self, url, data=None):
         if data is None and hasattr(self, "download"):
-            return self.download(url).content  # a document: through its job the first time
+            return self.download(url).getvalue()  # a document: through its job the first time
         response = self.client.get(url, data or {})
         self.assertEqual(response.status_code, 200, url)
         return response.content
