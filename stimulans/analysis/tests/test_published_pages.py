@@ -6,8 +6,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
+from stimulans.funds.models import Agreement, Category
+from stimulans.organisations.models import OrganisationKind
+
 from .. import snapshot
-from .helpers import PageTestCase, county_org, make_initiative, make_report
+from ..trends import part_trend
+from .helpers import PageTestCase, county_org, make_initiative, make_report, previous_year_pot
 from .test_snapshot import page
 
 
@@ -78,3 +82,49 @@ class PublishedPagesTest(PageTestCase):
         self.assertNotContains(self.client.get(url), "sedan publiceringen")
         self.logout()
         self.assertNotContains(self.client.get(url), "sedan publiceringen")
+
+
+class PublishedTrendTest(PageTestCase):
+    """The part page's trend over the years, of a published year: every year as published."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        pot = previous_year_pot("suicidprevention", OrganisationKind.COUNTY, 2019)
+        cls.kunskap_2019 = Category.objects.create(pot=pot, slug="kunskap-kompetens", title="K")
+        cls.report_2019 = make_report(county_org("01"), pot)
+        make_initiative(cls.report_2019, cls.kunskap_2019, funds_sek=10)
+
+    def setUp(self):
+        cache.clear()
+
+    def trend_cells(self):
+        trend = part_trend(self.suicide, published=True)
+        (pot,) = trend["pots"]
+        row = next(r for r in pot["rows"] if r["title"] == self.cat["kunskap-kompetens"].title)
+        return [c and (c["actors_with_activities"], c["funds_sek"]) for c in row["cells"]]
+
+    def test_the_trend_of_a_published_year_stays_as_published(self):
+        snapshot.publish(Agreement.objects.get(year=2019))
+        snapshot.publish(self.agreement, self.anna)
+        url = reverse("analysis:part_analysis", args=[2020, "suicidprevention"])
+        before = page(self.client.get(url))
+        self.assertEqual(self.trend_cells(), [(1, 10), (1, 40)])
+        # Later reports in both years: the live figures change, the published ones do not.
+        make_initiative(self.report_2019, self.kunskap_2019, funds_sek=7000)
+        later = make_report(county_org("04"), self.suicide_pot)
+        make_initiative(later, self.cat["kunskap-kompetens"], funds_sek=9000)
+        self.assertEqual(
+            [(c["actors_with_activities"], c["funds_sek"]) for c in self.live_cells()],
+            [(1, 7010), (2, 9040)],
+        )
+        self.assertEqual(self.trend_cells(), [(1, 10), (1, 40)])
+        cache.clear()  # an eviction or a restart: the page is rendered again
+        after = page(self.client.get(url))
+        self.assertEqual(after, before)
+        self.assertNotContains(self.client.get(url), "7\xa0010")
+
+    def live_cells(self):
+        (pot,) = part_trend(self.suicide)["pots"]
+        row = next(r for r in pot["rows"] if r["title"] == self.cat["kunskap-kompetens"].title)
+        return row["cells"]

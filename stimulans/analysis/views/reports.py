@@ -229,7 +229,10 @@ def _grouped_and_previous(request, part, result, county, scope):
     previous year where it is published)."""
     version = shown_version(request, part.agreement)
     trend = part_trend(
-        part, county, lambda agreement: readable_scope(request.user, agreement, county) is not None
+        part,
+        county,
+        lambda agreement: readable_scope(request.user, agreement, county) is not None,
+        published=version is not None,
     )
     if version is None:
         return {
