@@ -15,6 +15,7 @@ from stimulans.reporting.questions import COUNTED_TYPES, DECIMAL
 
 from .aggregation import aggregate_part
 from .answers import question_crosswalks
+from .lookups import AnalysisError
 from .models import Indicator, StatusReport
 from .permissions import analysis_scope
 from .previous_year import category_crosswalk, merged_row, previous_part
@@ -52,18 +53,42 @@ def _cells(rows):
     return {f: row.get(f) for f in (*TREND_FIELDS, "title")}
 
 
+def published_aggregate(part: AgreementPart, county: str | None = None) -> dict[str, Any]:
+    """The part's category tables (`aggregate_part`'s shape) as its year's latest published
+    version holds them, or computed now where the year is not published (or was published
+    before versions existed, or the version does not hold the part or county)."""
+    from . import snapshot
+
+    version = snapshot.published_version(part.agreement)
+    if version is not None:
+        try:
+            data = snapshot.report_data(
+                part.agreement, county, None, version, parts=[part.slug], effects=0, flag_list=False
+            )
+        except AnalysisError:
+            data = {"parts": []}
+        for item in data["parts"]:
+            if item["part"]["slug"] == part.slug:
+                return item["aggregate"]
+    return aggregate_part(part, county)
+
+
 def part_trend(
     part: AgreementPart,
     county: str | None = None,
     readable: Callable[[Any], bool] = lambda agreement: True,
+    published: bool = False,
 ) -> dict[str, Any] | None:
     """{"years", "pots": [{"org_kind", "org_kind_label", "amounts", "rows": [{"title",
     "cells": [per year a dict or None], "new_series_from", "earlier_titles"}]}]}, or None when
-    the part has only one year."""
+    the part has only one year. With `published` each year's figures are its latest published
+    version's where it has one (a published page, unchanged by later reports), else computed
+    now."""
     chain = part_chain(part, readable)
     if len(chain) < 2:
         return None
-    results = [aggregate_part(p, county) for p in chain]
+    figures = published_aggregate if published else aggregate_part
+    results = [figures(p, county) for p in chain]
     amounts = {
         (pot.part_id, pot.recipient_kind): pot.amount_sek
         for pot in Pot.objects.filter(part__in=chain)

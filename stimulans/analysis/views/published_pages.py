@@ -10,12 +10,25 @@ published since when (`publication_state`): a page also shows the previous year'
 figures and the trend over the published years, so publishing or unpublishing any year gives
 every page a new key. `settings.PUBLISHED_PAGES_CACHED = False` renders every request (the
 benchmark measures both).
+
+For anonymous visitors the whole page is kept as well (`whole_page`): the site's frame holds
+nothing of theirs but the CSRF token of the language switch, which is put into the stored bytes
+on every request. Its key is the address, the language and the publication state, so a request
+served from it reads one row per published year and nothing else.
+`settings.PUBLISHED_WHOLE_PAGES_CACHED = False` keeps only the content (the benchmark measures
+both).
 """
 
 import hashlib
+import secrets
+from functools import wraps
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
+from django.db import connections, router
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -26,14 +39,28 @@ from .access import reads_aggregates
 CACHE_SECONDS = 24 * 3600
 
 
+_state_queries = {}  # database alias -> (SQL, parameters) of `publication_state`'s query
+
+
 def publication_state():
-    """A short digest of which years are published and when each was last published."""
-    rows = (
-        StatusReport.objects.filter(published=True)
-        .order_by("agreement_id")
-        .values_list("agreement_id", "published_at")
-    )
-    return hashlib.sha256(repr(list(rows)).encode()).hexdigest()[:16]
+    """A short digest of which years are published and when each was last published. Every
+    cached request reads it, so the ORM builds its query once per database (building it cost
+    more than running it, as for `accounts.backends.UserBackend`); the row values are digested
+    as the database returns them."""
+    alias = router.db_for_read(StatusReport)
+    if alias not in _state_queries:
+        rows = (
+            StatusReport.objects.using(alias)
+            .filter(published=True)
+            .order_by("agreement_id")
+            .values_list("agreement_id", "published_at")
+        )
+        _state_queries[alias] = rows.query.get_compiler(alias).as_sql()
+    sql, params = _state_queries[alias]
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
 
 
 def served_from_cache(request, version):
@@ -58,3 +85,64 @@ def content(request, version, page, template, make_context):
         html = render_to_string(template, make_context(), request)
         cache.set(key, html, CACHE_SECONDS)
     return mark_safe(html)  # noqa: S308
+
+
+# Query parameters a cached whole page may have: the county of the part page. Any other
+# parameter renders the page (an address no link makes is not worth a place in the cache).
+PAGE_PARAMETERS = {"lan"}
+
+
+def _page_key(request):
+    """The cache key of the request's whole page, or None if it is not served from there: a
+    GET by an anonymous visitor with no messages waiting, at a plain address."""
+    if not (
+        getattr(settings, "PUBLISHED_PAGES_CACHED", True)
+        and getattr(settings, "PUBLISHED_WHOLE_PAGES_CACHED", True)
+        and request.method == "GET"
+        and not request.user.is_authenticated
+        and set(request.GET) <= PAGE_PARAMETERS
+        and all(len(request.GET.getlist(name)) == 1 for name in request.GET)
+        and not len(messages.get_messages(request))
+    ):
+        return None
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    return f"published-whole-page:{address}:{get_language()}:{publication_state()}"
+
+
+def frame(request, version):
+    """What the view adds to its page's context: while the page is being stored for later
+    visitors (`whole_page`), a placeholder instead of the request's CSRF token."""
+    placeholder = getattr(request, "_published_page_placeholder", None)
+    if placeholder is None or version is None:
+        return {}
+    return {"csrf_token": placeholder}
+
+
+def whole_page(view):
+    """A published page's view whose whole page an anonymous visitor is served from the cache
+    (see the module). The page is stored only when the view rendered it with `frame`'s
+    placeholder (a published version) and answered 200; its bytes are kept split at the
+    placeholder, and each request joins them with its own CSRF token."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        key = _page_key(request)
+        if key is None:
+            return view(request, *args, **kwargs)
+        stored = cache.get(key)
+        if stored is None:
+            placeholder = secrets.token_hex(16)
+            request._published_page_placeholder = placeholder
+            response = view(request, *args, **kwargs)
+            del request._published_page_placeholder
+            if response.status_code != 200 or response.streaming:
+                return response
+            parts = response.content.split(placeholder.encode())
+            if len(parts) == 1:  # not rendered with the placeholder: not a published version
+                return response
+            stored = (response["Content-Type"], parts)
+            cache.set(key, stored, CACHE_SECONDS)
+        content_type, parts = stored
+        return HttpResponse(get_token(request).encode().join(parts), content_type=content_type)
+
+    return wrapped

@@ -119,6 +119,7 @@ def _indicator_charts(indicators, year_rows, county=None):
     return out
 
 
+@published_pages.whole_page
 def year_report(request, year):
     """Lägesrapport: the whole year on one page."""
     agreement = get_object_or_404(Agreement, year=year)
@@ -126,6 +127,7 @@ def year_report(request, year):
     return refused or _report_page(request, agreement, None, scope)
 
 
+@published_pages.whole_page
 def county_sheet(request, year, county):
     """Länsfaktablad: the same for one county."""
     agreement = get_object_or_404(Agreement, year=year)
@@ -176,10 +178,16 @@ def _report_page(request, agreement, county, scope):
     return render(
         request,
         "analysis/year_report.html",
-        {"agreement": agreement, "county": county, "content": content},
+        {
+            "agreement": agreement,
+            "county": county,
+            "content": content,
+            **published_pages.frame(request, version),
+        },
     )
 
 
+@published_pages.whole_page
 def part_analysis(request, year, part):
     """One part: category tables per pot, effects, funds and the flowchart; filter by county."""
     agreement = get_object_or_404(Agreement, year=year)
@@ -219,7 +227,12 @@ def part_analysis(request, year, part):
     return render(
         request,
         "analysis/part_analysis.html",
-        {"agreement": agreement, "part": part_obj, "content": content},
+        {
+            "agreement": agreement,
+            "part": part_obj,
+            "content": content,
+            **published_pages.frame(request, version),
+        },
     )
 
 
@@ -229,7 +242,10 @@ def _grouped_and_previous(request, part, result, county, scope):
     previous year where it is published)."""
     version = shown_version(request, part.agreement)
     trend = part_trend(
-        part, county, lambda agreement: readable_scope(request.user, agreement, county) is not None
+        part,
+        county,
+        lambda agreement: readable_scope(request.user, agreement, county) is not None,
+        published=version is not None,
     )
     if version is None:
         return {
