@@ -39,7 +39,8 @@ from .access import reads_aggregates
 CACHE_SECONDS = 24 * 3600
 
 
-_state_queries = {}  # database alias -> (SQL, parameters) of `publication_state`'s query
+# database alias -> (SQL, parameters) of `publication_state`'s query
+_state_queries: dict[str, tuple[str, tuple]] = {}
 
 
 def publication_state():
