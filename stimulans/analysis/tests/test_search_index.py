@@ -102,9 +102,19 @@ class WorkbenchSearchPagesTest(PageTestCase):
         first = self.client.get(self.url, {"q": "mottagningar linje"})
         self.assertEqual(first.context["total"], 120)
         self.assertEqual(len(first.context["initiatives"]), 50)
-        self.assertContains(first, "Sida 1 av 3")
-        last = self.client.get(self.url, {"q": "mottagningar linje", "sida": 3})
+        # Keyset pages: the links name the row the next page follows.
+        after = first.context["initiatives"][-1].pk
+        self.assertContains(first, f"efter={after}")
+        second = self.client.get(self.url, {"q": "mottagningar linje", "efter": after})
+        after = second.context["initiatives"][-1].pk
+        last = self.client.get(self.url, {"q": "mottagningar linje", "efter": after})
         self.assertEqual([i.title for i in last.context["initiatives"]][-1], "Mottagning 119")
         self.assertEqual(len(last.context["initiatives"]), 20)
+        self.assertEqual(
+            self.client.get(self.url, {"q": "mottagningar linje", "sida": "sista"})
+            .context["initiatives"][-1]
+            .title,
+            "Mottagning 119",
+        )
         odd = self.client.get(self.url, {"q": '"*:^()', "sida": "x"})
         self.assertEqual(odd.status_code, 200)
