@@ -200,6 +200,20 @@ def _few_matches(query):
         return cursor.fetchone()[0] <= FEW_MATCHES
 
 
+WORKBENCH_RELATED = ("report__organisation", "report__pot", "category", "coding__category")
+
+
+def workbench_rows(ids):
+    """The initiatives `ids` (a page of `workbench_initiatives`, which passed its filters and
+    search already) as the list shows them, unordered. By id alone: with the part's filter the
+    database would walk the part's index to find them."""
+    return (
+        Initiative.objects.filter(pk__in=ids)
+        .with_effective_coding()
+        .select_related(*WORKBENCH_RELATED)
+    )
+
+
 def workbench_initiatives(part, filters=None):
     """The counted initiatives of a part with the effective coding, filtered by the workbench
     form's cleaned data (`filters`: lan, kategori, effektniva, matt, effekter, fas, medel, q),
@@ -219,7 +233,7 @@ def workbench_initiatives(part, filters=None):
     qs = (
         qs.filter(report__in=reports)
         .with_effective_coding()
-        .select_related("report__organisation", "report__pot", "category", "coding__category")
+        .select_related(*WORKBENCH_RELATED)
         .order_by(*WORKBENCH_ORDER)
     )
     if f.get("lan"):
