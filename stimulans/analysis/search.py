@@ -17,11 +17,11 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BooleanField, F
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Trim
 
-from stimulans.reporting.models import Initiative
+from stimulans.reporting.models import Initiative, Report
 
 from . import search_index
 
@@ -126,20 +126,22 @@ def search_initiatives(queryset, query):
     return queryset.filter(pk__in=ids)
 
 
-# The workbench's order; unique, since it ends with the id (keyset pages rely on that).
-WORKBENCH_ORDER = ("report__organisation__kind", "report__organisation__code", "order", "pk")
+# The workbench's order (organisation kind and code, the report's order, the id): the key copied
+# onto the initiative (`reporting.models.WORKBENCH_KEY`), so that the index
+# `initiative_workbench` (part, then these) holds it and the database walks it to a page and
+# stops. Unique, since it ends with the id (keyset pages rely on that).
+WORKBENCH_ORDER = ("organisation_kind", "organisation_code", "order", "pk")
+_ORDER_COLUMNS = ("organisation_kind", "organisation_code", "order", "id")
 
 
 def _beyond(key, backwards):
-    """Rows after `key` (values of WORKBENCH_ORDER) in the workbench's order, or before it."""
-    op = "lt" if backwards else "gt"
-    condition = None
-    for field, value in reversed(list(zip(WORKBENCH_ORDER, key, strict=True))):
-        step = Q(**{f"{field}__{op}": value})
-        if condition is not None:
-            step |= Q(**{field: value}) & condition
-        condition = step
-    return condition
+    """Rows after `key` (values of WORKBENCH_ORDER) in the workbench's order, or before it: one
+    row-value comparison, which both databases read as a range of the index."""
+    table = connection.ops.quote_name(Initiative._meta.db_table)
+    columns = ", ".join(f"{table}.{connection.ops.quote_name(c)}" for c in _ORDER_COLUMNS)
+    marks = ", ".join(["%s"] * len(key))
+    op = "<" if backwards else ">"
+    return RawSQL(f"({columns}) {op} ({marks})", list(key), output_field=BooleanField())
 
 
 @dataclass
@@ -177,18 +179,63 @@ def keyset_page(queryset, size, after=None, before=None, last=False):
     return KeysetPage(ids, has_previous=key is not None, has_next=more)
 
 
+# Up to this many initiatives (of every part) matching a search, the workbench's list is read
+# from the matches on SQLite (its planner cannot tell a rare word from a common one; PostgreSQL's
+# can): walking the part's index to 50 matches costs more when matches are rare.
+FEW_MATCHES = 1000
+
+
+def _few_matches(query):
+    """Whether `query` is a search that at most FEW_MATCHES initiatives match, on SQLite (a count
+    of the full-text index's matches, stopped after FEW_MATCHES + 1)."""
+    words = search_index.WORD.findall(query.lower())
+    if not words or connection.vendor != "sqlite":
+        return False
+    table = search_index.FTS_TABLE
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH %s LIMIT %s)",
+            [_sqlite_match(search_index.stems(" ".join(words))), FEW_MATCHES + 1],
+        )
+        return cursor.fetchone()[0] <= FEW_MATCHES
+
+
+WORKBENCH_RELATED = ("report__organisation", "report__pot", "category", "coding__category")
+
+
+def workbench_rows(ids):
+    """The initiatives `ids` (a page of `workbench_initiatives`, which passed its filters and
+    search already) as the list shows them, unordered. By id alone: with the part's filter the
+    database would walk the part's index to find them."""
+    return (
+        Initiative.objects.filter(pk__in=ids)
+        .with_effective_coding()
+        .select_related(*WORKBENCH_RELATED)
+    )
+
+
 def workbench_initiatives(part, filters=None):
     """The counted initiatives of a part with the effective coding, filtered by the workbench
     form's cleaned data (`filters`: lan, kategori, effektniva, matt, effekter, fas, medel, q),
     in the workbench's order (organisation kind and code, then the report's order)."""
+    # The part's counted reports as a subquery, not a join: the few report ids are compared with
+    # the index's (`initiative_workbench` ends with the report), so that the database reads no
+    # initiative's row to find or count the list's.
+    reports = Report.objects.counted().filter(pot__part=part).values("pk")
+    f = filters or {}
+    query = (f.get("q") or "").strip()
+    if _few_matches(query):
+        # `part_id + 0`: not a term of the index, so that SQLite reads the search's few
+        # matches and sorts them instead of walking the part's index past every initiative.
+        qs = Initiative.objects.alias(part_plus=F("part") + 0).filter(part_plus=part.pk)
+    else:
+        qs = Initiative.objects.filter(part=part)
     qs = (
-        Initiative.objects.counted()
-        .filter(report__pot__part=part)
+        qs.filter(report__in=reports)
         .with_effective_coding()
-        .select_related("report__organisation", "report__pot", "category", "coding__category")
+        .select_related(*WORKBENCH_RELATED)
         .order_by(*WORKBENCH_ORDER)
     )
-    f = filters or {}
     if f.get("lan"):
         qs = qs.filter(report__organisation__county=f["lan"])
     if f.get("kategori"):
@@ -206,4 +253,4 @@ def workbench_initiatives(part, filters=None):
         qs = qs.filter(eff_phase="" if f["fas"] == "ingen" else f["fas"])
     if f.get("medel"):
         qs = qs.filter(eff_within=f["medel"] == "overenskommelsen")
-    return search_initiatives(qs, (f.get("q") or "").strip())
+    return search_initiatives(qs, query)

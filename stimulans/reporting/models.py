@@ -71,7 +71,40 @@ class ReportQuerySet(models.QuerySet):
         return self.filter(organisation__in=Organisation.objects.visible_to(user))
 
 
+# The workbench's key, copied from the initiative's report onto the initiative so that one index
+# (`initiative_workbench`) holds the part and the workbench's order: the part's list is read by
+# walking it and stopping at a page. `Initiative.save` and `InitiativeQuerySet.bulk_create` fill
+# it; `signals.py` follows an organisation's kind or code and a pot's part when they change.
+WORKBENCH_KEY = ("part", "organisation_kind", "organisation_code")
+
+
+def fill_workbench_key(initiatives):
+    """Set the workbench key of those of `initiatives` that have none, from their reports (one
+    query for all of them)."""
+    missing = [i for i in initiatives if i.part_id is None and i.report_id is not None]
+    if not missing:
+        return
+    keys = {
+        pk: rest
+        for pk, *rest in Report.objects.filter(pk__in={i.report_id for i in missing}).values_list(
+            "pk", "pot__part_id", "organisation__kind", "organisation__code"
+        )
+    }
+    for initiative in missing:
+        initiative.part_id, initiative.organisation_kind, initiative.organisation_code = keys[
+            initiative.report_id
+        ]
+
+
 class InitiativeQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """Django's, with the workbench key filled first (`save` is not called)."""
+        objs = list(objs)
+        for obj in objs:
+            obj._prepare_related_fields_for_save(operation_name="bulk_create")
+        fill_workbench_key(objs)
+        return super().bulk_create(objs, *args, **kwargs)
+
     def counted(self):
         """The initiatives of counted reports (submitted or approved; see ReportQuerySet)."""
         return self.filter(report__status__in=COUNTED)
@@ -252,7 +285,21 @@ class Initiative(models.Model):
     # Answers of the questionnaire's repeat group that have no column above, and raw answers
     # that could not be stored in their column (under "_raw"), keyed by XLSForm field name.
     extra = models.JSONField(_("övriga svar"), default=dict, blank=True)
-    history = HistoricalRecords()
+    # The workbench key (WORKBENCH_KEY): the report's part and organisation kind and code, copied
+    # here for the index; not the reporter's data, so not in the history. Nullable (always filled)
+    # so that SQLite adds the columns in place: remaking the table would drop the search
+    # index's triggers on it (analysis.search_index).
+    part = models.ForeignKey(
+        "funds.AgreementPart",
+        null=True,
+        editable=False,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+    )
+    organisation_kind = models.CharField(max_length=16, null=True, editable=False)  # noqa: DJ001
+    organisation_code = models.CharField(max_length=4, null=True, editable=False)  # noqa: DJ001
+    history = HistoricalRecords(excluded_fields=WORKBENCH_KEY)
 
     objects = InitiativeQuerySet.as_manager()
 
@@ -261,11 +308,23 @@ class Initiative(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["report", "identifier"], name="initiative_unique")
         ]
+        indexes = [
+            # The workbench's list: a part's initiatives in its order (analysis.search), with
+            # the report, so that finding a page and counting the list read only the index.
+            models.Index(
+                fields=["part", "organisation_kind", "organisation_code", "order", "id", "report"],
+                name="initiative_workbench",
+            )
+        ]
         verbose_name = _("insats")
         verbose_name_plural = _("insatser")
 
     def __str__(self):
         return self.title or self.identifier
+
+    def save(self, *args, **kwargs):
+        fill_workbench_key([self])
+        super().save(*args, **kwargs)
 
 
 class MeasureValue(models.Model):

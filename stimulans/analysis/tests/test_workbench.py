@@ -129,3 +129,62 @@ class WorkbenchPagesTest(PageTestCase):
             self.assertEqual(self.page(efter=bad)[0], first, bad)
             self.assertEqual(self.page(fore=bad)[0], first, bad)
         self.assertEqual(self.page(sida="7")[0], first)
+
+
+class WorkbenchOrderTest(PageTestCase):
+    """Pages over several organisations of two kinds, in the order of their organisations (kind,
+    code), then the report's order: read by the copied key, the same as through the reports."""
+
+    url = WorkbenchTest.url
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        from .helpers import make_initiative, make_report
+
+        reports = [
+            make_report(cls.stockholm, cls.suicide_pot),  # a municipality: after the counties
+            cls.other_initiative.report,  # county 03
+            cls.report,  # county 01
+        ]
+        for n in range(70):
+            make_initiative(reports[n % 3], None, title=f"Insats {n:03}", order=(n * 7) % 5)
+        draft = make_report(cls.botkyrka, cls.suicide_pot, "draft")
+        cls.draft_initiative = make_initiative(draft, None)
+
+    def test_pages_are_in_the_organisations_order(self):
+        from stimulans.reporting.models import Initiative
+
+        self.login(self.anna)
+        expected = list(
+            Initiative.objects.counted()
+            .filter(report__pot__part=self.suicide)
+            .order_by("report__organisation__kind", "report__organisation__code", "order", "pk")
+            .values_list("pk", flat=True)
+        )
+        self.assertEqual(len(expected), 72)
+        response = self.client.get(self.url)
+        self.assertEqual(response.context["total"], 72)
+        first = [i.pk for i in response.context["initiatives"]]
+        response = self.client.get(self.url, {"efter": first[-1]})
+        second = [i.pk for i in response.context["initiatives"]]
+        self.assertEqual(first + second, expected)
+        response = self.client.get(self.url, {"fore": second[0]})
+        self.assertEqual([i.pk for i in response.context["initiatives"]], first)
+        response = self.client.get(self.url, {"sida": "sista"})
+        self.assertEqual([i.pk for i in response.context["initiatives"]], expected[-50:])
+        self.assertNotIn(self.draft_initiative.pk, first + second)
+
+    def test_a_search_reads_the_same_list_by_either_plan(self):
+        """A search with few matches is read from the matches, one with many by walking the
+        part's index (`search.FEW_MATCHES`): the same list either way."""
+        from unittest import mock
+
+        from .. import search
+
+        for params in ({"q": "insats"}, {"q": "aktivitet", "lan": self.report.organisation.county}):
+            few = list(search.workbench_initiatives(self.suicide, params).values_list("pk"))
+            with mock.patch.object(search, "FEW_MATCHES", 0):
+                many = list(search.workbench_initiatives(self.suicide, params).values_list("pk"))
+            self.assertEqual(few, many, params)
+            self.assertGreater(len(few), 20, params)
