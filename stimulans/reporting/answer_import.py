@@ -21,10 +21,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_update_with_history
 
 from .imports import (
-    BATCH_SIZE,
     ImportFileError,
     ImportResult,
     _chunks,
@@ -34,6 +32,7 @@ from .imports import (
     _unique,
     _write,
     pot_name,
+    update_with_history,
 )
 from .models import MeasureValue, Questionnaire, Report
 from .questions import IN_ANSWERS, IN_COLUMN, BadValue, Question, import_value, report_questions
@@ -193,9 +192,7 @@ def import_answers(data: bytes, user: Any = None, filename: str = "") -> ImportR
             report.updated_at = timezone.now()
             saved.append(report)
     if saved:
-        bulk_update_with_history(
-            saved, Report, sorted(fields), batch_size=BATCH_SIZE, default_user=user
-        )
+        update_with_history(saved, Report, fields, user)
     changes.write(user)
     return result
 
