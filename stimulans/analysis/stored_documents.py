@@ -10,7 +10,7 @@ A row whose file has gone missing is dropped when read, so the document is made 
 
 import hashlib
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
@@ -39,6 +39,9 @@ class DocumentSource:
     version: StatusReportVersion | None
     counties: frozenset | None
     previous: bool
+    # The key, once computed: a draft's reads `data_version` (one statement of two dozen
+    # subqueries), and a download asks for it twice (the ETag, then the file).
+    _key: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def slot(self):
@@ -47,11 +50,15 @@ class DocumentSource:
         return hashlib.sha256(text.encode()).hexdigest()
 
     def key(self):
-        if self.version is not None:
-            stamp = f"version {self.version.pk}"
-        else:
-            stamp = f"draft {data_version(self.agreement.year)} {date.today().isoformat()}"
-        return hashlib.sha256(f"{self.slot}|{stamp}".encode()).hexdigest()
+        """The document's key, under the data version read the first time it is asked for
+        (`make` reads it before rendering: a change meanwhile makes the document stale)."""
+        if self._key is None:
+            if self.version is not None:
+                stamp = f"version {self.version.pk}"
+            else:
+                stamp = f"draft {data_version(self.agreement.year)} {date.today().isoformat()}"
+            self._key = hashlib.sha256(f"{self.slot}|{stamp}".encode()).hexdigest()
+        return self._key
 
 
 def source(user, agreement, county, fmt, draft):

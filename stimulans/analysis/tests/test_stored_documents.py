@@ -5,7 +5,9 @@ from io import BytesIO
 from pathlib import Path
 
 from django.conf import settings
+from django.db import connection
 from django.http import FileResponse
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
@@ -13,7 +15,7 @@ from pypdf import PdfReader
 from stimulans.jobs.models import Job
 
 from .. import snapshot, stored_documents
-from ..data_version import data_version
+from ..data_version import _statement, data_version
 from ..models import StoredDocument
 from .helpers import PageTestCase, county_org, make_initiative, make_report
 
@@ -90,6 +92,15 @@ class StoredDocumentsTest(PageTestCase):
         self.assertEqual(Job.objects.count(), 2)
         self.assertNotEqual(self.download(self.report_url()).getvalue(), first)
         self.assertEqual(StoredDocument.objects.count(), 1)  # the new draft replaced the old
+
+    def test_a_stored_draft_reads_the_data_version_once(self):
+        self.login(self.anna)
+        first = self.download(self.report_url()).getvalue()
+        with CaptureQueriesContext(connection) as queries:
+            self.assertEqual(self.client.get(self.report_url()).getvalue(), first)
+        statement = _statement().replace("%(year)s", "2020")[:200]
+        reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(statement)]
+        self.assertEqual(len(reads), 1)  # the ETag's key and the file's are the same
 
     def test_each_reader_scope_has_its_own_draft(self):
         self.login(self.anna)
