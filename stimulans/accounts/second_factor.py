@@ -12,7 +12,7 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django_otp import devices_for_user, user_has_device
+from django_otp import devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 OPEN_PREFIXES = ("/konto/tvafaktor/", "/konto/logga-ut/", "/static/", "/i18n/")
@@ -20,6 +20,15 @@ OPEN_PREFIXES = ("/konto/tvafaktor/", "/konto/logga-ut/", "/static/", "/i18n/")
 
 def required_for(user):
     return user.role in settings.SECOND_FACTOR_REQUIRED_ROLES
+
+
+def has_device(user):
+    """Whether the user has a confirmed second factor: `django_otp.user_has_device` for the one
+    kind installed (TOTP), without that function's search of every installed model for device
+    classes on each call. The middleware asks it on every request of a signed-in user whose
+    session is not verified (reporters' autosaves included), where the search cost about a
+    millisecond of processor time."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
 def pending_device(user):
@@ -67,7 +76,7 @@ class SecondFactorMiddleware:
             and not user.is_verified()
             and not request.path.startswith(OPEN_PREFIXES)
         ):
-            if user_has_device(user):
+            if has_device(user):
                 return redirect(f"{reverse('accounts:verify_second_factor')}?next={request.path}")
             if required_for(user):
                 return redirect(reverse("accounts:second_factor"))

@@ -1,8 +1,10 @@
 from django.test import override_settings
+from django_otp import device_classes, user_has_device
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 import stimulans.settings as product_settings
+from stimulans.accounts import second_factor
 from stimulans.accounts.models import AuditEvent, AuditKind
 from stimulans.test import PASSWORD, BaseTestCase
 
@@ -25,6 +27,19 @@ class SecondFactorTestCase(BaseTestCase):
         self.assertEqual(
             product_settings.SECOND_FACTOR_REQUIRED_ROLES, ["national_admin", "analyst"]
         )
+
+    def test_has_device_is_django_otps_answer_for_the_kinds_installed(self):
+        # has_device asks for TOTP devices only: a second kind installed must be added there.
+        self.assertEqual(list(device_classes()), [TOTPDevice])
+        self.assertFalse(second_factor.has_device(self.anna))
+        TOTPDevice.objects.create(user=self.anna, name="TOTP", confirmed=False)
+        self.assertFalse(second_factor.has_device(self.anna))
+        self.assertEqual(second_factor.has_device(self.anna), user_has_device(self.anna))
+        TOTPDevice.objects.create(user=self.anna, name="TOTP 2", confirmed=True)
+        self.assertTrue(second_factor.has_device(self.anna))
+        self.assertEqual(second_factor.has_device(self.anna), user_has_device(self.anna))
+        with self.assertNumQueries(1):
+            second_factor.has_device(self.cora)
 
     def test_access(self):
         self.assertAccess(ENROL, allowed=(self.alice, self.cora, self.anna, self.adam), ok=200)

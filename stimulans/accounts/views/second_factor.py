@@ -7,7 +7,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_otp import login as otp_login
-from django_otp import user_has_device
 
 from .. import audit, second_factor
 from ..models import AuditKind
@@ -24,7 +23,7 @@ class CodeForm(forms.Form):
 @login_required
 def enrol(request):
     user = request.user
-    if user_has_device(user):
+    if second_factor.has_device(user):
         return render(request, "accounts/second_factor_active.html")
     device = second_factor.pending_device(user)
     form = CodeForm(request.POST or None)
@@ -51,7 +50,7 @@ def enrol(request):
 
 @login_required
 def verify(request):
-    if request.user.is_verified() or not user_has_device(request.user):
+    if request.user.is_verified() or not second_factor.has_device(request.user):
         return redirect(second_factor.safe_next(request))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
