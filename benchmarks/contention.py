@@ -1,11 +1,11 @@
 """Contention: `/healthz/` while four clients download the status report PDF, against idle.
 
     .venv/bin/python benchmarks/contention.py [--samples 300] [--clients 4] [--rounds 3]
-                                              [--setups before processes nice threads]
+                                              [--workers 2] [--setups before processes ...]
 
 Builds a fresh SQLite database (init, demo) in `--work` (default /tmp/stimulans-contention),
 and for each of `--setups` in turn, in the same run, serves it with gunicorn (two workers;
-DEBUG off) and `stimulans worker` beside it, and measures:
+DEBUG off; `--workers` sets how many) and `stimulans worker` beside it, and measures:
 
 1. idle: `/healthz/` requested back to back, nothing else running;
 2. stored: the same while `--clients` analysts download the 2020 status report PDF over and
@@ -27,11 +27,22 @@ The setups:
   stored phase (as documents were stored before the files: read from the database and copied
   through Python into the answer);
 - `files`: as `threads`, the documents served from their files (`FileResponse`, gunicorn's
-  `wsgi.file_wrapper`, sendfile). `--setups database files` is the before and after of that.
+  `wsgi.file_wrapper`, sendfile). `--setups database files` is the before and after of that;
+- `remote`: as `files`, with the downloading clients at the lowest priority (nice 19), as if
+  they ran on other machines: on this one their own processor time (reading a megabyte
+  response in Python, about as much as the server's for sending it) competes with the server
+  being measured, while the `/healthz/` sampler stays at normal priority;
+- `visitors`: as `remote`, the clients anonymous visitors downloading the *published* 2020
+  PDF (the setup publishes 2020 first, so run it after the analysts' setups, as the default
+  order does); no rendering phase, since a published version's document is made once;
+- `proxy`: as `visitors`, through nginx configured as `docs/nginx.conf` (its cache answers
+  the repeated downloads of the published PDF; `/healthz/` is checked not to come from it).
+  Needs `nginx` on the PATH (Debian's package); skipped with a note without it.
 
 Prints the median and p95 of `/healthz/` in each and the ratios to idle (goal: p95 within 2x
-of idle), the downloads the clients completed, and the processor time (user + system) the
-server, the worker and (when they are processes) the clients used in each setup's rounds.
+of idle), the downloads the clients completed and how many a second (behind the proxy: how
+many came from its cache), and the processor time (user + system) the server, the worker and (when they are
+processes) the clients used in each setup's rounds (the proxy's is not counted).
 """
 
 import argparse
@@ -45,6 +56,7 @@ import statistics
 import subprocess
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import requests
@@ -53,16 +65,33 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin"
 PDF = "/analys/2020/lagesrapport.pdf"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@dataclass(frozen=True)
+class Setup:
+    threads: int | None  # gunicorn threads per worker (1: sync workers; None: --threads)
+    nice: int  # the niceness of stimulans worker
+    processes: bool  # the clients and the sampler processes of their own
+    client_nice: int = 0  # the downloading clients' niceness
+    visitors: bool = False  # anonymous visitors downloading the published PDF
+    proxy: bool = False  # through nginx as docs/nginx.conf
+
+
 SETUPS = {
-    # name: (gunicorn threads per worker, worker niceness, clients and sampler as processes)
-    "before": (1, 0, False),
-    "processes": (1, 0, True),
-    "nice": (1, 10, True),
-    "threads": (None, 10, True),
-    "database": (None, 10, True),
-    "files": (None, 10, True),
+    "before": Setup(1, 0, False),
+    "processes": Setup(1, 0, True),
+    "nice": Setup(1, 10, True),
+    "threads": Setup(None, 10, True),
+    "database": Setup(None, 10, True),
+    "files": Setup(None, 10, True),
+    "remote": Setup(None, 10, True, client_nice=19),
+    "visitors": Setup(None, 10, True, client_nice=19, visitors=True),
+    "proxy": Setup(None, 10, True, client_nice=19, visitors=True, proxy=True),
 }
+DEFAULT_SETUPS = ["before", "processes", "nice", "threads", "files", "remote", "visitors"]
 BASE = "http://127.0.0.1:8124"
+SERVER = BASE  # gunicorn's address (BASE is the proxy's when there is one)
+WORKERS = 2
 WORK = Path("/tmp/stimulans-contention")
 DB = WORK / "contention.db"
 
@@ -98,7 +127,7 @@ def prepare(env):
 
 
 def start(env, threads, nice):
-    port = BASE.rsplit(":", 1)[1]
+    port = SERVER.rsplit(":", 1)[1]
     server = subprocess.Popen(
         [
             BIN / "gunicorn",
@@ -106,7 +135,7 @@ def start(env, threads, nice):
             "-b",
             f"127.0.0.1:{port}",
             "-w",
-            "2",
+            str(WORKERS),
             *(["--worker-class", "sync"] if threads == 1 else ["--threads", str(threads)]),
             "--timeout",
             "120",
@@ -127,7 +156,7 @@ def start(env, threads, nice):
     )
     for _ in range(150):
         try:
-            requests.get(f"{BASE}/healthz/", timeout=1)
+            requests.get(f"{SERVER}/healthz/", timeout=1)
             return server, worker
         except requests.RequestException:
             time.sleep(0.2)
@@ -147,6 +176,36 @@ def cpu_seconds(proc):
             continue
         total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     return total
+
+
+def start_proxy():
+    """nginx as docs/nginx.conf, on the port after gunicorn's, its files in WORK; its URL."""
+    port = int(SERVER.rsplit(":", 1)[1]) + 1
+    config = (ROOT / "docs" / "nginx.conf").read_text()
+    for example, here in (
+        ("/var/cache/nginx/stimulans", str(WORK / "nginx-cache")),
+        ("127.0.0.1:8000", SERVER.split("//", 1)[1]),
+        ("127.0.0.1:8080", f"127.0.0.1:{port}"),
+    ):
+        assert example in config, example
+        config = config.replace(example, here)
+    (WORK / "nginx.conf").write_text(
+        f"worker_processes 1;\npid {WORK / 'nginx.pid'};\nerror_log {WORK / 'nginx.log'} warn;\n"
+        "events { worker_connections 1024; }\n"
+        f"http {{\naccess_log off;\nsendfile on;\nclient_body_temp_path {WORK / 'nginx-body'};\n"
+        f"proxy_temp_path {WORK / 'nginx-proxy'};\n{config}\n}}\n"
+    )
+    proxy = subprocess.Popen(
+        ["nginx", "-c", str(WORK / "nginx.conf"), "-g", "daemon off;"], start_new_session=True
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(50):
+        try:
+            requests.get(f"{url}/healthz/", timeout=1)
+            return proxy, url
+        except requests.RequestException:
+            time.sleep(0.1)
+    raise RuntimeError("nginx did not start")
 
 
 def stop(*procs):
@@ -171,6 +230,18 @@ def login(username):
     return s
 
 
+def visitor():
+    """An anonymous visitor as a browser is one: Swedish first, and with the CSRF cookie of the
+    pages it read before the download (its own, so a cache that kept a copy per cookie would
+    miss)."""
+    s = requests.Session()
+    s.headers["Accept-Language"] = "sv-SE,sv;q=0.9,en;q=0.5"
+    s.get(f"{BASE}/analys/2020/").raise_for_status()
+    if "csrftoken" not in s.cookies:
+        raise RuntimeError("the visitor got no CSRF cookie")
+    return s
+
+
 def documents_into_database():
     """The stored documents as they were stored before the files: bytes in the row."""
     with sqlite3.connect(DB, timeout=30) as c:
@@ -184,7 +255,8 @@ def documents_into_database():
 
 
 def download(s, fresh):
-    """One PDF: through its job (polled until done) if it is not stored yet."""
+    """One PDF: through its job (polled until done) if it is not stored yet. Whether it came
+    from the proxy's cache."""
     if fresh:
         with sqlite3.connect(DB, timeout=30) as c:
             c.execute("DELETE FROM analysis_storeddocument")
@@ -198,14 +270,18 @@ def download(s, fresh):
         r = s.get(BASE + PDF, allow_redirects=False, timeout=120)
     if r.status_code != 200 or not r.content.startswith(b"%PDF"):
         raise RuntimeError(f"download failed: {r.status_code}")
+    return r.headers.get("X-Cache-Status") == "HIT"
 
 
 def healthz(samples, out=None):
     times = []
     for _ in range(samples):
         t = time.perf_counter()
-        requests.get(f"{BASE}/healthz/", timeout=30).raise_for_status()
+        r = requests.get(f"{BASE}/healthz/", timeout=30)
         times.append((time.perf_counter() - t) * 1000)
+        r.raise_for_status()
+        if r.headers.get("X-Cache-Status") == "HIT":
+            raise RuntimeError("/healthz/ came from the proxy's cache")
         time.sleep(0.01)
     times.sort()
     figures = statistics.median(times), times[int(0.95 * (len(times) - 1))]
@@ -214,13 +290,16 @@ def healthz(samples, out=None):
     return figures
 
 
-def client(i, fresh, stop_flag, counts, errors, cpu=None):
-    session = login("analytiker")
+def client(i, fresh, stop_flag, counts, errors, cpu=None, setup=None):
+    if setup is not None and setup.client_nice:
+        os.nice(setup.client_nice)
+    session = visitor() if setup is not None and setup.visitors else login("analytiker")
     start = time.process_time()
     while not stop_flag.is_set():
         try:
-            download(session, fresh)
+            hit = download(session, fresh)
             counts[i] += 1
+            under_load.hits[i] += hit
         except Exception as exc:  # noqa: BLE001 - reported below
             errors.put(repr(exc))
             return
@@ -228,23 +307,26 @@ def client(i, fresh, stop_flag, counts, errors, cpu=None):
         cpu[i] = time.process_time() - start
 
 
-def under_load(clients, samples, fresh, processes):
+def under_load(clients, samples, fresh, setup):
     """/healthz/ (median, p95) while the clients download, and the downloads they made; the
     clients and the sampler threads of this process or processes of their own."""
     ctx = multiprocessing.get_context("fork")
+    processes = setup.processes
     if processes:
         spawn, stop_flag = ctx.Process, ctx.Event()
         counts, errors, out = ctx.Array("i", clients), ctx.Queue(), ctx.Queue()
-        cpu = ctx.Array("d", clients)
+        cpu, under_load.hits = ctx.Array("d", clients), ctx.Array("i", clients)
     else:
         import queue
 
         spawn, stop_flag = threading.Thread, threading.Event()
         counts, errors, out, cpu = [0] * clients, queue.Queue(), None, None
+        under_load.hits = [0] * clients
     workers = [
-        spawn(target=client, args=(i, fresh, stop_flag, counts, errors, cpu))
+        spawn(target=client, args=(i, fresh, stop_flag, counts, errors, cpu, setup))
         for i in range(clients)
     ]
+    started = time.perf_counter()
     for w in workers:
         w.start()
     time.sleep(3)  # every client is downloading
@@ -256,26 +338,61 @@ def under_load(clients, samples, fresh, processes):
     else:
         figures = healthz(samples)
     stop_flag.set()
+    seconds = time.perf_counter() - started
     for w in workers:
         w.join()
     if not errors.empty():
         raise RuntimeError(errors.get())
     if processes:
         under_load.client_cpu += sum(cpu)
-    return figures, sum(counts)
+    under_load.proxy_hits += sum(under_load.hits)
+    return figures, sum(counts), seconds
 
 
 under_load.client_cpu = 0.0
+under_load.proxy_hits = 0
+under_load.hits = []
+
+
+def publish_2020(env):
+    """The visitors' setups download the published report: publish 2020 once."""
+    with sqlite3.connect(DB, timeout=30) as c:
+        published = c.execute(
+            "SELECT COUNT(*) FROM analysis_statusreport s JOIN funds_agreement a"
+            " ON a.id = s.agreement_id WHERE a.year = 2020 AND s.published"
+        ).fetchone()[0]
+    if not published:
+        subprocess.run(
+            [BIN / "stimulans", "publish", "--year", "2020"],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
 
 
 def measure_setup(env, name, args):
-    threads, nice, processes = SETUPS[name]
-    server, worker = start(env, threads or args.threads, nice)
+    """The setup's rounds (idle, stored, rendering; rendering None for visitors), the processor
+    seconds, and the downloads served from the proxy's cache (None without a proxy)."""
+    global BASE
+    setup = SETUPS[name]
+    processes = setup.processes
+    if setup.proxy and shutil.which("nginx") is None:
+        print(f"{name}: skipped, nginx is not installed (apt-get install nginx)")
+        return None
+    if setup.visitors:
+        publish_2020(env)
+    server, worker = start(env, setup.threads or args.threads, setup.nice)
+    proxy = None
     rows = []
     try:
-        download(login("analytiker"), fresh=False)  # warm: the first rendering
+        if setup.proxy:
+            proxy, BASE = start_proxy()
+        # warm: the first rendering (a visitor's of the published PDF: made in the request)
+        download(visitor() if setup.visitors else login("analytiker"), fresh=False)
         cpu = cpu_seconds(server), cpu_seconds(worker)
         under_load.client_cpu = 0.0
+        under_load.proxy_hits = 0
         for _ in range(args.rounds):
             if processes:
                 out = multiprocessing.get_context("fork").Queue()
@@ -289,8 +406,10 @@ def measure_setup(env, name, args):
                 idle = healthz(args.samples)
             if name == "database":
                 documents_into_database()
-            stored = under_load(args.clients, args.samples, False, processes)
-            rendering = under_load(args.clients, args.samples, True, processes)
+            stored = under_load(args.clients, args.samples, False, setup)
+            rendering = None
+            if not setup.visitors:
+                rendering = under_load(args.clients, args.samples, True, setup)
             rows.append((idle, stored, rendering))
         cpu = (
             cpu_seconds(server) - cpu[0],
@@ -298,44 +417,65 @@ def measure_setup(env, name, args):
             under_load.client_cpu if processes else float("nan"),
         )
     finally:
-        stop(server, worker)
-    return rows, cpu
+        stop(server, worker, *([proxy] if proxy else []))
+        BASE = SERVER
+    return rows, cpu, (under_load.proxy_hits if setup.proxy else None)
+
+
+def per_second(rows, phase):
+    """The downloads of a phase over the rounds, and how many a second."""
+    count, seconds = sum(r[phase][1] for r in rows), sum(r[phase][2] for r in rows)
+    return f"{count} ({count / seconds:.0f}/s)"
 
 
 def main():
-    global BASE, WORK, DB
+    global BASE, SERVER, WORK, DB, WORKERS
     parser = argparse.ArgumentParser()
     parser.add_argument("--samples", type=int, default=300)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--threads", type=int, default=4, help="gthread's threads per worker")
-    parser.add_argument("--setups", nargs="+", choices=SETUPS, default=list(SETUPS))
+    parser.add_argument("--workers", type=int, default=WORKERS, help="gunicorn's workers")
+    parser.add_argument("--setups", nargs="+", choices=SETUPS, default=DEFAULT_SETUPS)
     parser.add_argument("--port", type=int, default=8124)
     parser.add_argument("--work", type=Path, default=WORK, help="directory of the database")
     args = parser.parse_args()
-    BASE, WORK = f"http://127.0.0.1:{args.port}", args.work
+    BASE = SERVER = f"http://127.0.0.1:{args.port}"
+    WORK, WORKERS = args.work, args.workers
     DB = WORK / "contention.db"
     env = environment()
     prepare(env)
     results = {name: measure_setup(env, name, args) for name in args.setups}
     print(
         f"/healthz/ in ms, {args.samples} requests each; {args.clients} clients downloading; "
-        f"gunicorn 2 workers; {args.rounds} round(s) per setup"
+        f"gunicorn {WORKERS} workers; {args.rounds} round(s) per setup"
     )
     med = statistics.median
     print(
         "setup | idle med/p95 | stored med/p95 (x idle p95) | rendering med/p95 (x idle p95)"
         " | downloads stored, rendered | CPU s server, worker, clients"
     )
-    for name, (rows, cpu) in results.items():
+    for name, result in results.items():
+        if result is None:
+            continue
+        rows, cpu, hits = result
         idle = med(r[0][1] for r in rows)
         stored, stored_x = med(r[1][0][1] for r in rows), med(r[1][0][1] / r[0][1] for r in rows)
-        render, render_x = med(r[2][0][1] for r in rows), med(r[2][0][1] / r[0][1] for r in rows)
+        rendering, rendered = "-", "-"
+        if rows[0][2] is not None:
+            render, render_x = (
+                med(r[2][0][1] for r in rows),
+                med(r[2][0][1] / r[0][1] for r in rows),
+            )
+            rendering = f"{med(r[2][0][0] for r in rows):.1f}/{render:.1f} ({render_x:.2f}x)"
+            rendered = per_second(rows, 2)
+        downloads = per_second(rows, 1)
+        if hits is not None:
+            downloads += f" ({hits} from the proxy's cache)"
         print(
             f"{name} | {med(r[0][0] for r in rows):.1f}/{idle:.1f} | "
             f"{med(r[1][0][0] for r in rows):.1f}/{stored:.1f} ({stored_x:.2f}x) | "
-            f"{med(r[2][0][0] for r in rows):.1f}/{render:.1f} ({render_x:.2f}x) | "
-            f"{sum(r[1][1] for r in rows)}, {sum(r[2][1] for r in rows)} | "
+            f"{rendering} | {downloads}, {rendered} | "
             f"{cpu[0]:.1f}, {cpu[1]:.1f}, {cpu[2]:.1f}"
         )
 
