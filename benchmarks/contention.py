@@ -41,8 +41,8 @@ The setups:
 
 Prints the median and p95 of `/healthz/` in each and the ratios to idle (goal: p95 within 2x
 of idle), the downloads the clients completed and how many a second (behind the proxy: how
-many came from its cache), and the processor time (user + system) the server, the worker and (when they are
-processes) the clients used in each setup's rounds (the proxy's is not counted).
+many came from its cache), and the processor time (user + system) the server, the worker and
+(when they are processes) the clients used in each setup's rounds (the proxy's not counted).
 """
 
 import argparse
@@ -154,13 +154,19 @@ def start(env, threads, nice):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    for _ in range(150):
+    wait_for(SERVER, "gunicorn", 30)
+    return server, worker
+
+
+def wait_for(base, name, seconds):
+    """Until `base`'s /healthz/ answers, at most `seconds`."""
+    for _ in range(int(seconds * 10)):
         try:
-            requests.get(f"{SERVER}/healthz/", timeout=1)
-            return server, worker
+            requests.get(f"{base}/healthz/", timeout=1)
+            return
         except requests.RequestException:
-            time.sleep(0.2)
-    raise RuntimeError("gunicorn did not start")
+            time.sleep(0.1)
+    raise RuntimeError(f"{name} did not start")
 
 
 def cpu_seconds(proc):
@@ -199,13 +205,8 @@ def start_proxy():
         ["nginx", "-c", str(WORK / "nginx.conf"), "-g", "daemon off;"], start_new_session=True
     )
     url = f"http://127.0.0.1:{port}"
-    for _ in range(50):
-        try:
-            requests.get(f"{url}/healthz/", timeout=1)
-            return proxy, url
-        except requests.RequestException:
-            time.sleep(0.1)
-    raise RuntimeError("nginx did not start")
+    wait_for(url, "nginx", 5)
+    return proxy, url
 
 
 def stop(*procs):
