@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -69,6 +70,11 @@ def source(user, agreement, county, fmt, draft):
     previous_scope = previous and analysis_scope(user, previous)
     readable = bool(previous_scope and previous_scope.allows(county))
     return DocumentSource(agreement, county, fmt, version, scope.counties, readable)
+
+
+def public_source(agreement, fmt):
+    """The DocumentSource of the national report as a visitor downloads it."""
+    return source(AnonymousUser(), agreement, None, fmt, draft=False)
 
 
 def holds(src):

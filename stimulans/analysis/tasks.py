@@ -1,5 +1,6 @@
 """The analysis' background tasks (run by `stimulans worker`): rendering a document."""
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -11,10 +12,12 @@ from stimulans.jobs.runner import JobFailed, Outcome, run, start
 from . import stored_documents
 from .documents import document_name
 from .lookups import AnalysisError
+from .snapshot import FORMATS
 
 
-def start_document(user, agreement, county, fmt, draft, url):
-    """Start rendering a document for `user`; `url` is its download address (the result)."""
+def start_document(user, agreement, county, fmt, draft, url, public=False):
+    """Start rendering a document for `user` (`public`: the document a visitor downloads, started
+    by `user`); `url` is its download address (the result)."""
     title = _("Dokument: %(name)s") % {"name": document_name(agreement.year, county, fmt)}
     return start(
         render_document_task,
@@ -26,7 +29,25 @@ def start_document(user, agreement, county, fmt, draft, url):
         fmt=fmt,
         draft=draft,
         url=url,
+        public=public,
     )
+
+
+def start_published_report(user, agreement):
+    """After a publication: render the national status report, as visitors download it, in
+    every format, so that no visitor's download renders it in the request."""
+    return [
+        start_document(
+            user,
+            agreement,
+            None,
+            fmt,
+            False,
+            reverse("analysis:download_report", args=[agreement.year, fmt]),
+            public=True,
+        )
+        for fmt in FORMATS
+    ]
 
 
 @task()
@@ -37,9 +58,12 @@ def render_document_task(job_id):
 def _render(job, progress):
     p = job.params
     agreement = Agreement.objects.get(year=p["year"])
-    user = User.objects.get(pk=job.started_by_id)
     progress(1, 3, _("Sammanställer siffrorna"))
-    src = stored_documents.source(user, agreement, p["county"], p["fmt"], p["draft"])
+    if p.get("public"):
+        src = stored_documents.public_source(agreement, p["fmt"])
+    else:
+        user = User.objects.get(pk=job.started_by_id)
+        src = stored_documents.source(user, agreement, p["county"], p["fmt"], p["draft"])
     progress(2, 3, _("Skapar dokumentet"))
     try:
         content = stored_documents.make(src)

@@ -10,7 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .. import snapshot
-from ..models import InitiativeCoding, StatusReport, StatusReportSection, StatusReportVersion
+from ..models import (
+    InitiativeCoding,
+    StatusReport,
+    StatusReportSection,
+    StatusReportVersion,
+    StoredDocument,
+)
 from ..texts import save_text
 from .helpers import PageTestCase, county_org, make_initiative, make_report
 
@@ -191,6 +197,11 @@ class CommandsTest(PageTestCase):
     def test_publish_command(self):
         out = self.run_command("publish", "--year", "2020", "--note", "Från kommandoraden")
         self.assertIn("Lägesrapporten 2020 är publicerad som version 1.", out)
+        self.assertIn("Lägesrapportens dokument i Word, PDF och Excel är skapade.", out)
+        self.assertEqual(StoredDocument.objects.count(), 3)
+        pdf = self.client.get(reverse("analysis:download_report", args=[2020, "pdf"]))
+        self.assertTrue(pdf.getvalue().startswith(b"%PDF"))
+        self.assertEqual(StoredDocument.objects.count(), 3)  # a visitor's, made by the command
         self.assertEqual(StatusReportVersion.objects.get().note, "Från kommandoraden")
         self.assertTrue(StatusReport.objects.get(agreement=self.agreement).published)
         with self.assertRaises(CommandError) as caught:

@@ -12,12 +12,12 @@ from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
-from stimulans.jobs.models import Job
+from stimulans.jobs.models import Job, JobKind
 
 from .. import snapshot, stored_documents
 from ..data_version import _statement, data_version
 from ..models import StoredDocument
-from .helpers import PageTestCase, county_org, make_initiative, make_report
+from .helpers import PageTestCase, county_org, make_initiative, make_report, previous_year_pot
 
 
 class StoredDocumentsTest(PageTestCase):
@@ -92,6 +92,25 @@ class StoredDocumentsTest(PageTestCase):
         self.assertEqual(Job.objects.count(), 2)
         self.assertNotEqual(self.download(self.report_url()).getvalue(), first)
         self.assertEqual(StoredDocument.objects.count(), 1)  # the new draft replaced the old
+
+    def test_publishing_makes_the_visitors_report_at_once(self):
+        # 2019 unpublished: an analyst's report shows it beside 2020, a visitor's does not, so
+        # the jobs must make the visitors' documents, not the analyst's.
+        previous_year_pot()
+        self.login(self.anna)
+        publish = reverse("analysis:publish", args=[2020])
+        self.client.post(publish, {"published": "1", "confirmed": "1"})
+        jobs = Job.objects.filter(started_by=self.anna, kind=JobKind.DOCUMENT)
+        self.assertEqual(sorted(j.params["fmt"] for j in jobs), ["docx", "pdf", "xlsx"])
+        self.assertEqual({j.status for j in jobs}, {"done"})
+        self.assertEqual(StoredDocument.objects.count(), 3)
+        self.client.logout()
+        for fmt in ("docx", "pdf", "xlsx"):
+            response = self.client.get(self.report_url(fmt))
+            self.assertIsInstance(response, FileResponse)
+            self.assertTrue(response.getvalue())
+        # The visitors' downloads are the documents the jobs made: none made in the request.
+        self.assertEqual(StoredDocument.objects.count(), 3)
 
     def test_a_stored_draft_reads_the_data_version_once(self):
         self.login(self.anna)

@@ -13,6 +13,7 @@ from stimulans.lib.confirm import confirmation, confirmed
 from stimulans.reporting.services import completeness_totals
 
 from .. import snapshot
+from ..tasks import start_published_report
 from .access import ANALYSTS
 
 
@@ -59,6 +60,7 @@ def publish(request, year):
         )
     if request.POST.get("published") == "1":
         version = snapshot.publish(agreement, request.user, note)
+        start_published_report(request.user, agreement)
         messages.success(
             request,
             _("Lägesrapporten %(year)s är publicerad som version %(number)d.")
