@@ -291,16 +291,15 @@ def healthz(samples, out=None):
     return figures
 
 
-def client(i, fresh, stop_flag, counts, errors, cpu=None, setup=None):
-    if setup is not None and setup.client_nice:
+def client(i, fresh, setup, stop_flag, counts, hits, errors, cpu=None):
+    if setup.client_nice:
         os.nice(setup.client_nice)
-    session = visitor() if setup is not None and setup.visitors else login("analytiker")
+    session = visitor() if setup.visitors else login("analytiker")
     start = time.process_time()
     while not stop_flag.is_set():
         try:
-            hit = download(session, fresh)
+            hits[i] += download(session, fresh)
             counts[i] += 1
-            under_load.hits[i] += hit
         except Exception as exc:  # noqa: BLE001 - reported below
             errors.put(repr(exc))
             return
@@ -309,22 +308,23 @@ def client(i, fresh, stop_flag, counts, errors, cpu=None, setup=None):
 
 
 def under_load(clients, samples, fresh, setup):
-    """/healthz/ (median, p95) while the clients download, and the downloads they made; the
-    clients and the sampler threads of this process or processes of their own."""
+    """/healthz/ (median, p95) while the clients download, the downloads they made, in how many
+    seconds, and how many came from the proxy's cache; the clients and the sampler threads of
+    this process or processes of their own."""
     ctx = multiprocessing.get_context("fork")
     processes = setup.processes
     if processes:
         spawn, stop_flag = ctx.Process, ctx.Event()
-        counts, errors, out = ctx.Array("i", clients), ctx.Queue(), ctx.Queue()
-        cpu, under_load.hits = ctx.Array("d", clients), ctx.Array("i", clients)
+        counts, hits = ctx.Array("i", clients), ctx.Array("i", clients)
+        cpu, errors, out = ctx.Array("d", clients), ctx.Queue(), ctx.Queue()
     else:
         import queue
 
         spawn, stop_flag = threading.Thread, threading.Event()
-        counts, errors, out, cpu = [0] * clients, queue.Queue(), None, None
-        under_load.hits = [0] * clients
+        counts, hits, cpu = [0] * clients, [0] * clients, None
+        errors, out = queue.Queue(), None
     workers = [
-        spawn(target=client, args=(i, fresh, stop_flag, counts, errors, cpu, setup))
+        spawn(target=client, args=(i, fresh, setup, stop_flag, counts, hits, errors, cpu))
         for i in range(clients)
     ]
     started = time.perf_counter()
@@ -346,13 +346,10 @@ def under_load(clients, samples, fresh, setup):
         raise RuntimeError(errors.get())
     if processes:
         under_load.client_cpu += sum(cpu)
-    under_load.proxy_hits += sum(under_load.hits)
-    return figures, sum(counts), seconds
+    return figures, sum(counts), seconds, sum(hits)
 
 
 under_load.client_cpu = 0.0
-under_load.proxy_hits = 0
-under_load.hits = []
 
 
 def publish_2020(env):
@@ -393,7 +390,6 @@ def measure_setup(env, name, args):
         download(visitor() if setup.visitors else login("analytiker"), fresh=False)
         cpu = cpu_seconds(server), cpu_seconds(worker)
         under_load.client_cpu = 0.0
-        under_load.proxy_hits = 0
         for _ in range(args.rounds):
             if processes:
                 out = multiprocessing.get_context("fork").Queue()
@@ -420,7 +416,7 @@ def measure_setup(env, name, args):
     finally:
         stop(server, worker, *([proxy] if proxy else []))
         BASE = SERVER
-    return rows, cpu, (under_load.proxy_hits if setup.proxy else None)
+    return rows, cpu, (sum(r[1][3] for r in rows) if setup.proxy else None)
 
 
 def per_second(rows, phase):
