@@ -8,22 +8,14 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from stimulans.funds.models import Pot
-from stimulans.funds.services import load_agreement_2020
 from stimulans.reporting.answer_import import import_answers
 from stimulans.reporting.imports import INITIATIVE_COLUMNS, import_initiatives, import_measures
 from stimulans.reporting.models import Initiative, MeasureValue, Report
-from stimulans.reporting.questionnaires.loader import QUESTIONNAIRE_DIR, install_questionnaire
-from stimulans.test import BaseTestCase
+
+from .test_import_answers import ChildYouthPotTestCase
+from .test_import_initiatives import GOOD as INITIATIVES
 
 HEADER = ",".join(INITIATIVE_COLUMNS)
-INITIATIVES = f"""{HEADER}
-2020,barn-unga,region,01,A1,verksamhetsutveckling,Utbildning,Bättre vård,10 kurser,\
-Kortare väntan,target_group,true,"1 200 000",implemented,
-2020,barn-unga,region,01,A2,kunskap-kompetens,Seminarier,,,,organisation,,,planned,false
-2020,god-vard,municipality,0180,S1,patientsakerhet,Rutiner,,,,,,500000,,true
-2020,barn-unga,region,03,U1,,Nätverk,,,,,,,,
-"""
 CORRECTED = f"""{HEADER}
 2020,barn-unga,region,01,A1,verksamhetsutveckling,Utbildning,Bättre vård,10 kurser,\
 Kortare väntan,organisation,false,1300000,implemented,
@@ -70,15 +62,7 @@ def simple_history_rows(model, objs, history_type, user):
     return rows
 
 
-class ImportHistoryTest(BaseTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        load_agreement_2020()
-        cls.pot = Pot.objects.get(part__slug="barn-unga", recipient_kind="region")
-        path = QUESTIONNAIRE_DIR / "2020" / "barn-unga--region.xlsx"
-        install_questionnaire(cls.pot, path.read_bytes(), path.name)
-
+class ImportHistoryTest(ChildYouthPotTestCase):
     def assertSameHistory(self, model, objs, history_type, user):
         rows = history_rows(model, history_type)
         self.assertEqual(len(rows), len(objs))
